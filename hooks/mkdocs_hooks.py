@@ -1,0 +1,65 @@
+"""MkDocs hooks: a thin layer over the ``samverkan`` package.
+
+mkdocs-static-i18n runs the whole build once per language, so every event
+fires twice. The handbook is read and checked once per change of the files on
+disk and shared by both language builds.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
+
+from samverkan import checks  # noqa: E402
+from samverkan.load import load_site  # noqa: E402
+from samverkan.render import Renderer  # noqa: E402
+
+log = get_plugin_logger("samverkan")
+_cache: dict = {"key": None}
+
+
+def _fingerprint(config) -> tuple:
+    docs = Path(config.docs_dir)
+    stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs.rglob("*.md")))
+    return (config.config_file_path, stats)
+
+
+def on_config(config):
+    key = _fingerprint(config)
+    if _cache["key"] != key:
+        handbook = load_site(config.config_file_path)
+        _cache.update(key=key, handbook=handbook, renderers={})
+        for problem in checks.run_all(handbook):
+            log.warning(str(problem))
+    return config
+
+
+def _renderer(config) -> Renderer:
+    renderers = _cache["renderers"]
+    if config.use_directory_urls not in renderers:
+        renderers[config.use_directory_urls] = Renderer(_cache["handbook"], config.use_directory_urls)
+    return renderers[config.use_directory_urls]
+
+
+def _model_page(page, config):
+    if not page.file.abs_src_path:
+        return None
+    lang, _, path = Path(page.file.abs_src_path).relative_to(config.docs_dir).as_posix().partition("/")
+    return _cache["handbook"].at(lang, path)
+
+
+def on_page_markdown(markdown, page, config, files):
+    model_page = _model_page(page, config)
+    return _renderer(config).markdown(model_page, markdown) if model_page else markdown
+
+
+def on_page_context(context, page, config, nav):
+    model_page = _model_page(page, config)
+    if model_page:
+        context["handbook_page"] = _renderer(config).page_meta(model_page)
+    return context

@@ -1,0 +1,85 @@
+"""Split a Markdown page into YAML front matter and body, keeping line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str, fix: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.fix = fix
+
+
+@dataclass
+class Source:
+    """A page's raw parts. ``lines`` maps a key path such as ``("actors", 0, "actor")``
+    to the 1-based line it is written on; ``body_line`` is the body's first line."""
+
+    data: dict
+    lines: dict[tuple, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line_of(self, *path) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that reads every scalar except true/false/null as text.
+
+    Versions such as ``1.10`` must not become floats, SFS numbers such as
+    ``2018:56`` must not become YAML 1.1 base-60 integers, and dates are
+    checked by the schema, so one place decides what a valid value is."""
+
+
+_KEPT_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag in _KEPT_TAGS]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split(text: str) -> Source:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError(1, "the page has no front matter", "start the file with a '---' line, the YAML fields, and another '---' line")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise FrontMatterError(1, "the front matter is never closed", "add a '---' line after the last YAML field") from None
+    yaml_text = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        raise FrontMatterError(line, f"the front matter is not valid YAML ({reason})", "check indentation, colons and quotes on this line") from None
+    if not isinstance(data, dict):
+        raise FrontMatterError(2, "the front matter is not a set of 'field: value' lines", "write one 'field: value' per line")
+    source = Source(data=data, body="\n".join(lines[end + 1 :]), body_line=end + 2)
+    _record_lines(node, (), source.lines)
+    return source
+
+
+def _record_lines(node, path: tuple, lines: dict) -> None:
+    """Walk the YAML node tree, noting the line (1-based, counted in the file) of every key and item."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 2
+            _record_lines(value_node, path + (key,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 2
+            _record_lines(item, path + (index,), lines)

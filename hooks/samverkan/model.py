@@ -1,0 +1,189 @@
+"""The typed content model: what a handbook page is, per type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+
+ROLES = ("responsible", "participates", "informed")
+ACTOR_KINDS = ("authority", "municipal-unit", "residence", "ngo", "role", "court", "network", "association", "region")
+LAW_STATUSES = ("in-force", "repealed")
+# Time phases a checklist section can declare with a heading anchor, in the order they happen.
+PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
+PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference from one page to another page's id, with the line it is written on."""
+
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    actor: Ref
+    role: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    law: Ref
+    ref: str | None = None
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: str
+    date: dt.date
+    change: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """A checklist item (task-list line) or routine step (numbered line) and its one responsible actor."""
+
+    text: str
+    actor: Ref | None
+    line: int
+    phase: str | None = None
+
+
+@dataclass
+class Page:
+    path: str  # relative to the language folder, e.g. "rutiner/avvikning.md"
+    lang: str
+    file: str  # relative to the project root, for messages
+    lines: dict = field(repr=False)
+    type: str
+    id: str
+    title: str
+    version: str
+    reviewed: dt.date
+    next_review: dt.date
+    owner: Ref
+    description: str | None = None
+    legal_basis: tuple[Citation, ...] = ()
+    keywords: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    untranslated: bool = False
+    body: str = field(default="", repr=False)  # the Markdown after the front matter
+    links: tuple[Ref, ...] = ()  # [[id]] markers in the body
+    steps: tuple[Item, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    def line_of(self, *path) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+    @property
+    def refs(self) -> list[tuple[Ref, str]]:
+        """Every outgoing reference as (ref, the page type it must point to, or '' for any)."""
+        found = [(self.owner, "actor")]
+        found += [(citation.law, "law") for citation in self.legal_basis]
+        found += [(item.actor, "actor") for item in (*self.steps, *self.items) if item.actor]
+        found += [(link, "") for link in self.links]
+        return found
+
+
+@dataclass
+class Routine(Page):
+    actors: tuple[RoleRef, ...] = ()
+    checklists: tuple[Ref, ...] = ()
+    related: tuple[Ref, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
+
+    @property
+    def refs(self):
+        return (
+            super().refs
+            + [(role.actor, "actor") for role in self.actors]
+            + [(ref, "checklist") for ref in self.checklists]
+            + [(ref, "routine") for ref in self.related]
+        )
+
+
+@dataclass
+class Checklist(Page):
+    routine: Ref | None = None
+
+    @property
+    def refs(self):
+        return super().refs + ([(self.routine, "routine")] if self.routine else [])
+
+
+@dataclass
+class Actor(Page):
+    kind: str = ""
+    contact: str | None = None
+
+
+@dataclass
+class Law(Page):
+    sfs: str = ""
+    url: str = ""
+    status: str = "in-force"
+    abbr: str | None = None
+    repealed_on: dt.date | None = None
+    replaced_by: Ref | None = None
+
+    @property
+    def refs(self):
+        return super().refs + ([(self.replaced_by, "law")] if self.replaced_by else [])
+
+
+@dataclass
+class Term(Page):
+    definition: str = ""
+    abbr: str | None = None
+
+
+@dataclass
+class PlainPage(Page):
+    view: str | None = None
+
+
+PAGE_CLASSES: dict[str, type[Page]] = {
+    "routine": Routine,
+    "checklist": Checklist,
+    "actor": Actor,
+    "law": Law,
+    "term": Term,
+    "page": PlainPage,
+}
+
+
+@dataclass
+class Handbook:
+    """Every page of every language, read once."""
+
+    root: str
+    pages: list[Page]
+    load_problems: list  # problems found while reading (bad YAML, bad fields)
+    nav: list[str] | None = None  # page paths in the navigation, in order; the same for every language
+    files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
+
+    def __post_init__(self):
+        self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}
+        self._by_path: dict[tuple[str, str], Page] = {}
+        for page in self.pages:
+            self._by_id.setdefault(page.lang, {}).setdefault(page.id, page)
+            self._by_path[(page.lang, page.path)] = page
+        self.nav_order = {path: index for index, path in enumerate(self.nav or ())}
+
+    def get(self, lang: str, page_id: str) -> Page | None:
+        return self._by_id.get(lang, {}).get(page_id)
+
+    def at(self, lang: str, path: str) -> Page | None:
+        return self._by_path.get((lang, path))
+
+    def of_type(self, lang: str, cls: type) -> list:
+        return [page for page in self.pages if page.lang == lang and isinstance(page, cls)]

@@ -1,0 +1,92 @@
+"""Derived views: plain data computed from the handbook, rendered elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import PHASES, ROLES, Actor, Checklist, Handbook, Item, Law, Page, Routine, Term
+
+
+def in_nav_order(handbook: Handbook, pages: list[Page]) -> list[Page]:
+    order = handbook.nav_order
+    return sorted(pages, key=lambda page: (order.get(page.path, len(order)), page.title))
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    routine: Routine
+    checklist: Page
+    items: tuple[Item, ...]
+
+
+def actor_roles(handbook: Handbook, actor: Actor) -> list[tuple[Routine, str]]:
+    routines = in_nav_order(handbook, handbook.of_type(actor.lang, Routine))
+    return [(routine, role.role) for routine in routines for role in routine.actors if role.actor.id == actor.id]
+
+
+def actor_items(handbook: Handbook, actor: Actor) -> list[ItemGroup]:
+    """Every checklist item and step the actor is responsible for, grouped by routine, in time order."""
+    groups = []
+    for routine in in_nav_order(handbook, handbook.of_type(actor.lang, Routine)):
+        sources = [routine] + [handbook.get(actor.lang, ref.id) for ref in routine.checklists]
+        for source in (page for page in sources if page is not None):
+            mine = [item for item in (*source.steps, *source.items) if item.actor and item.actor.id == actor.id]
+            if mine:
+                groups.append(ItemGroup(routine, source, tuple(sorted(mine, key=_time_order))))
+    return groups
+
+
+def _time_order(item: Item) -> tuple[int, int]:
+    return (PHASES.index(item.phase) if item.phase in PHASES else len(PHASES), item.line)
+
+
+def citing_pages(handbook: Handbook, law: Law) -> list[tuple[Page, tuple[str, ...]]]:
+    cites = []
+    for page in in_nav_order(handbook, [p for p in handbook.pages if p.lang == law.lang and p is not law]):
+        refs = [c.ref or "" for c in page.legal_basis if c.law.id == law.id]
+        if refs or any(link.id == law.id for link in page.links):
+            cites.append((page, tuple(ref for ref in refs if ref)))
+    return cites
+
+
+def replaced_laws(handbook: Handbook, law: Law) -> list[Law]:
+    return [other for other in handbook.of_type(law.lang, Law) if other.replaced_by and other.replaced_by.id == law.id]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    routines: tuple[Routine, ...]
+    actors: tuple[Actor, ...]
+    roles: dict  # (routine id, actor id) -> role
+
+    def role(self, routine: Routine, actor: Actor) -> str | None:
+        return self.roles.get((routine.id, actor.id))
+
+
+def matrix(handbook: Handbook, lang: str) -> Matrix:
+    routines = tuple(in_nav_order(handbook, handbook.of_type(lang, Routine)))
+    roles = {}
+    for routine in routines:
+        for role in sorted(routine.actors, key=lambda r: ROLES.index(r.role), reverse=True):
+            roles[(routine.id, role.actor.id)] = role.role
+    acting = {actor_id for _, actor_id in roles}
+    actors = tuple(actor for actor in in_nav_order(handbook, handbook.of_type(lang, Actor)) if actor.id in acting)
+    return Matrix(routines, actors, roles)
+
+
+def glossary(handbook: Handbook, lang: str) -> list[Term]:
+    return sorted(handbook.of_type(lang, Term), key=lambda term: term.title.casefold())
+
+
+def listing(handbook: Handbook, lang: str, cls: type) -> list[Page]:
+    return in_nav_order(handbook, handbook.of_type(lang, cls))
+
+
+def abbreviations(handbook: Handbook, lang: str) -> dict[str, str]:
+    """Abbreviation -> explanation, for tooltips on every page of the language."""
+    found = {law.abbr: f"{law.title} ({law.sfs})" for law in handbook.of_type(lang, Law) if law.abbr}
+    found |= {term.abbr: term.definition for term in handbook.of_type(lang, Term) if term.abbr}
+    return found
+
+
+LISTED_TYPES = {"routines": Routine, "checklists": Checklist, "actors": Actor, "laws": Law}
