@@ -7,19 +7,18 @@ disk and shared by both language builds.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
-
 from samverkan import checks  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
 
-log = get_plugin_logger("samverkan")
+log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {"key": None}
 
 

@@ -28,11 +28,17 @@ def references(handbook: Handbook) -> list[Problem]:
     for page in handbook.pages:
         for ref, wanted in page.refs:
             target = handbook.get(page.lang, ref.id)
+            if target is None and ref.id in handbook.broken_ids.get(page.lang, ()):
+                continue  # the target page exists but could not be read; that problem is reported there
             if target is None:
                 problems.append(Problem(page.file, ref.line, f"'{ref.id}' is not the id of any page", "correct the id or create the page it should point to"))
             elif wanted and target.type != wanted:
-                problems.append(Problem(page.file, ref.line, f"'{ref.id}' is a {target.type}, but a {wanted} is expected here", f"use the id of a {wanted} page"))
+                problems.append(Problem(page.file, ref.line, f"'{ref.id}' is {_a(target.type)}, but {_a(wanted)} is expected here", f"use the id of {_a(wanted)} page"))
     return problems
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def checklist_items(handbook: Handbook) -> list[Problem]:
@@ -116,7 +122,7 @@ def parity(handbook: Handbook) -> list[Problem]:
 
 def _pair_problems(sv: Page, en: Page) -> list[Problem]:
     def differs(what, key, sv_value, en_value, fix):
-        return Problem(en.file, en.line_of(key), f"{what} differs from {sv.file}: '{en_value}' here, '{sv_value}' there", fix)
+        return Problem(en.file, en.line_of(key), f"{what} differs from {sv.file}: '{en_value or 'none'}' here, '{sv_value or 'none'}' there", fix)
 
     problems = []
     if (sv.id, sv.type) != (en.id, en.type):

@@ -15,7 +15,7 @@ from .site import nav_paths, read_config
 
 def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None) -> Handbook:
     root = Path(root)
-    pages, problems, files = [], [], {}
+    pages, problems, files, broken = [], [], {}, {}
     for lang in LANGUAGES:
         lang_dir = root / docs_dir / lang
         paths = sorted(p.relative_to(lang_dir).as_posix() for p in lang_dir.rglob("*.md")) if lang_dir.is_dir() else []
@@ -26,7 +26,17 @@ def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str
             problems += page_problems
             if page is not None:
                 pages.append(page)
-    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=files)
+            else:
+                broken.setdefault(lang, set()).add(_likely_id(lang_dir / rel))
+    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=files, broken_ids=broken)
+
+
+def _likely_id(path: Path) -> str:
+    """The id of a page that could not be read: its 'id:' line if there is one, else its file name."""
+    for line in path.read_text(encoding="utf-8").split("\n")[1:40]:
+        if line.startswith("id:"):
+            return line[3:].strip().strip("'\"")
+    return path.stem
 
 
 def read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:
@@ -47,7 +57,7 @@ def read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, 
     values, problems = {}, []
     for name in data:
         if name not in fields:
-            problems.append(Problem(file, source.line_of(name), f"unknown field '{name}' for a {page_type}", "check the spelling; allowed: " + ", ".join(fields)))
+            problems.append(Problem(file, source.line_of(name), f"unknown field '{name}' for this {page_type}", "check the spelling; allowed: " + ", ".join(fields)))
     for name, spec in fields.items():
         if name not in data or data[name] is None:
             if spec.required:

@@ -170,6 +170,7 @@ class Handbook:
     load_problems: list  # problems found while reading (bad YAML, bad fields)
     nav: list[str] | None = None  # page paths in the navigation, in order; the same for every language
     files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
+    broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
 
     def __post_init__(self):
         self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}
