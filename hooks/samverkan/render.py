@@ -51,13 +51,26 @@ class Renderer:
         attrs = f"{{ {css} }}" if css else ""
         return f"[{text or target.title}]({relative_md(page.path, target.path)}){attrs}"
 
+    def plain(self, lang: str, text: str) -> str:
+        """Text with [[id]] markers replaced by the words a reader sees: the custom text or the page title."""
+
+        def words(match):
+            target = self.handbook.get(lang, match[1])
+            return match[2] or (target.title if target else match[1])
+
+        return MARKER.sub(words, text)
+
     def view_html(self, page: Page) -> str:
         context = self._view_context(page)
         if context is None:
             return ""
         template, data = context
         html = self.env.get_template(template).render(
-            page=page, t=self.labels[page.lang], url=lambda target: relative_url(page.path, target.path, self.directory_urls), **data
+            page=page,
+            t=self.labels[page.lang],
+            url=lambda target: relative_url(page.path, target.path, self.directory_urls),
+            plain=lambda text: self.plain(page.lang, text),
+            **data,
         )
         return "\n".join(line for line in html.split("\n") if line.strip())
 
