@@ -48,6 +48,22 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same loader on libyaml's parser when it is installed: about 20 times faster."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _parse(yaml_text: str, loader_class) -> tuple:
+    """The node tree (for line numbers) and the data, from one pass of the parser."""
+    loader = loader_class(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
+
+
 def split(text: str) -> Source:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -58,8 +74,10 @@ def split(text: str) -> Source:
         raise FrontMatterError(1, "the front matter is never closed", "add a '---' line after the last YAML field") from None
     yaml_text = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
-        data = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
+        try:
+            node, data = _parse(yaml_text, _FastLoader)
+        except yaml.YAMLError:  # parse again for the pure-Python parser's clearer message
+            node, data = _parse(yaml_text, _Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
