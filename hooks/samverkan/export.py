@@ -1,0 +1,96 @@
+"""Machine-readable export for intranets: one JSON document per language.
+
+Each document holds every routine, checklist (items with their responsible
+actor), actor, law and term, with ids, versions and absolute URLs. Its shape is
+published as a JSON Schema (schema/handbook-export.schema.json), which is also
+copied into the built site next to the documents:
+
+    site/export/handbook-sv.json
+    site/export/handbook-en.json
+    site/export/handbook-export.schema.json
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Item, Law, Page, Routine, Term
+from .site import read_config
+from .urls import page_url
+
+SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "handbook-export.schema.json"
+SCHEMA_NAME = SCHEMA.name
+FORMAT_VERSION = "1.0"
+
+
+def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool = True) -> dict:
+    """The export of one language."""
+    base = site_url.rstrip("/") + "/" + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
+
+    def common(page: Page) -> dict:
+        return {
+            "id": page.id,
+            "title": page.title,
+            "version": page.version,
+            "reviewed": page.reviewed.isoformat(),
+            "next_review": page.next_review.isoformat(),
+            "owner": page.owner.id,
+            "url": base + page_url(page.path, directory_urls),
+            "description": page.description,
+        }
+
+    def pages(cls):
+        return handbook.of_type(lang, cls)
+
+    return {
+        "format_version": FORMAT_VERSION,
+        "language": lang,
+        "routines": [common(r) | _routine(r) for r in pages(Routine)],
+        "checklists": [common(c) | {"routine": c.routine.id if c.routine else None, "items": [_item(i) for i in c.items]} for c in pages(Checklist)],
+        "actors": [common(a) | {"kind": a.kind, "contact": a.contact} for a in pages(Actor)],
+        "laws": [common(law) | {"sfs": law.sfs, "status": law.status, "abbr": law.abbr, "official_url": law.url} for law in pages(Law)],
+        "terms": [common(t) | {"definition": t.definition, "abbr": t.abbr} for t in pages(Term)],
+    }
+
+
+def _routine(routine: Routine) -> dict:
+    return {
+        "actors": [{"actor": role.actor.id, "role": role.role} for role in routine.actors],
+        "checklists": [ref.id for ref in routine.checklists],
+        "steps": [_item(step) for step in routine.steps],
+        "legal_basis": [{"law": c.law.id, "ref": c.ref} for c in routine.legal_basis],
+    }
+
+
+def _item(item: Item) -> dict:
+    return {"text": item.text, "actor": item.actor.id if item.actor else None, "phase": item.phase}
+
+
+def write(handbook: Handbook, out: str | Path, site_url: str, directory_urls: bool = True) -> list[Path]:
+    """Write handbook-<lang>.json for every language and the schema into ``out``; the files written."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in LANGUAGES:
+        path = out / f"handbook-{lang}.json"
+        path.write_text(json.dumps(document(handbook, lang, site_url, directory_urls), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(path)
+    shutil.copyfile(SCHEMA, out / SCHEMA_NAME)
+    return written + [out / SCHEMA_NAME]
+
+
+def write_site_files(handbook: Handbook, site_dir: str | Path, site_url: str, directory_urls: bool) -> None:
+    write(handbook, Path(site_dir) / "export", site_url, directory_urls)
+
+
+def run(config_file: str | Path, out: str | Path) -> int:
+    """The command: export the handbook described by ``config_file`` into ``out``."""
+    from .load import load_site
+
+    config = read_config(config_file)
+    handbook = load_site(config_file)
+    for path in write(handbook, out, config.get("site_url") or "", config.get("use_directory_urls", True)):
+        print(path)
+    return 0

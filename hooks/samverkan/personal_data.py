@@ -1,0 +1,142 @@
+"""Personal-data guard: no personal identity number, e-mail address or private phone number in the handbook.
+
+The handbook is public. A staff member who pastes a case note into a page could
+leak a child's personal identity number (personnummer) or coordination number
+(samordningsnummer), an e-mail address, or a private phone number. This check
+finds them in every page's body and front matter. Phone numbers are allowed only
+when they are declared public: listed in ``municipalities/public-numbers.yml`` or
+given as a unit's switchboard in a municipality file.
+
+It must not mistake SFS numbers (2025:400), case numbers (Dnr 1.10.7-235/2017),
+dates, ISBNs or years for personal data: every pattern below demands its own
+shape, and identity numbers must also carry a real date and a valid check digit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Handbook, Page
+from .problems import Problem
+
+NUMBERS_FILE = "municipalities/public-numbers.yml"
+
+# 6 or 8 digits of birth date, then -, + or nothing, then 4 digits; no digit or number-like sign on either side.
+IDENTITY = re.compile(r"(?<![\w+\-./:])(?P<date>(?:\d{2})?\d{6})[-+]?(?P<tail>\d{4})(?![\w\-/]|[.:]\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+# A Swedish phone number: +46 or a leading 0, an area code, then groups of digits.
+PHONE = re.compile(r"(?<![\w+\-./:])(?:\+46[ -]?(?:\(0\)[ ]?)?|0)[1-9]\d{0,3}[ -]?\d{2,3}(?:[ ]?\d{2,3}){1,3}(?![\w\-/]|[.:]\d)")
+ISBN_BEFORE = re.compile(r"ISBN[\s:-]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    offset: int  # position in the text
+    what: str
+    fix: str
+
+
+def digits(number: str) -> str:
+    """A phone number as its digits alone, with +46 written as 0: '+46 8-508 000 00' -> '0850800000'."""
+    only = re.sub(r"\D", "", number)
+    return "0" + only[2:].lstrip("0") if number.strip().startswith("+46") else only
+
+
+def luhn_ok(ten_digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(ten_digits):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _real_birth_date(date: str) -> bool:
+    """YYMMDD or YYYYMMDD with a real month and day; coordination numbers add 60 to the day."""
+    year = int(date[:4]) if len(date) == 8 else 2000 + int(date[:2])
+    if len(date) == 8 and not 1800 <= year <= 2100:
+        return False
+    month, day = int(date[-4:-2]), int(date[-2:])
+    if day > 60:
+        day -= 60
+    try:
+        dt.date(year if len(date) == 8 else 2000, month, day)  # 2000 is a leap year: 29 Feb stays valid
+    except ValueError:
+        return False
+    return True
+
+
+def identity_numbers(text: str) -> list[Finding]:
+    found = []
+    for match in IDENTITY.finditer(text):
+        date, tail = match["date"], match["tail"]
+        if _real_birth_date(date) and luhn_ok(date[-6:] + tail):
+            kind = "coordination number" if int(date[-2:]) > 60 else "personal identity number"
+            found.append(Finding(match.start(), f"looks like a {kind}", "remove it: the handbook is public and never names or identifies a person"))
+    return found
+
+
+def emails(text: str) -> list[Finding]:
+    return [Finding(m.start(), "contains an e-mail address", "remove it; point to the function's switchboard or web page instead") for m in EMAIL.finditer(text)]
+
+
+def phones(text: str, public: frozenset) -> list[Finding]:
+    found = []
+    for match in PHONE.finditer(text):
+        if ISBN_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
+        number = digits(match[0])
+        if 8 <= len(number) <= 10 and number not in public:
+            found.append(Finding(match.start(), f"phone number '{match[0]}' is not a declared public switchboard", f"use a switchboard listed in {NUMBERS_FILE} or a municipality file, or add this one there if it is public"))
+    return found
+
+
+def scan(text: str, public: frozenset) -> list[Finding]:
+    """Every piece of personal data in one text, in order."""
+    return sorted(identity_numbers(text) + emails(text) + phones(text, public), key=lambda finding: finding.offset)
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _front_matter_texts(value, path: tuple = ()):
+    """Every text in the raw front matter, with its key path."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _front_matter_texts(inner, path + (key,))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _front_matter_texts(inner, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def page_problems(page: Page, public: frozenset) -> list[Problem]:
+    problems = [
+        Problem(page.file, page.line_of(*path), finding.what, finding.fix)
+        for path, text in _front_matter_texts(page.front_matter)
+        for finding in scan(text, public)
+    ]
+    problems += [
+        Problem(page.file, page.body_line + _line_at(page.body, finding.offset), finding.what, finding.fix)
+        for finding in scan(page.body, public)
+    ]
+    return problems
+
+
+def personal_data(handbook: Handbook) -> list[Problem]:
+    """The check: personal data anywhere in any page."""
+    return [problem for page in handbook.pages for problem in page_problems(page, handbook.public_numbers)]
+
+
+def declared_numbers(root: str | Path, more: tuple[str, ...] = ()) -> frozenset:
+    """The public numbers listed in municipalities/public-numbers.yml, plus ``more``, as digits."""
+    import yaml
+
+    path = Path(root) / NUMBERS_FILE
+    listed = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    numbers = [str(entry["number"]) for entry in (listed or ()) if isinstance(entry, dict) and "number" in entry]
+    return frozenset(digits(number) for number in (*numbers, *more))
