@@ -1,0 +1,45 @@
+/* Samverkansplanen search worker for the sv pages. search-sv.js and search-en.js are the same file except LANG.
+ *
+ * One search index holds both languages (mkdocs-static-i18n merges them). Before Material's own worker
+ * builds its lunr index, this keeps only this language's pages ("en/..." is English, everything else
+ * Swedish) and this language's stemmer. Material searches every word as a prefix ("barnen*"), and lunr
+ * skips the stemmer for such words, so a stemmed index would never match "missing" (indexed as "miss"):
+ * this stems each plain word of the query the same way first. tests/test_search.py does the same in Python.
+ * Works as a real worker (http) and inside the iframe-worker shim (file://).
+ */
+(function () {
+  var LANG = "sv";
+  var MATERIAL_WORKER = "search.a7633da7.min.js";
+  var here = (typeof document !== "undefined" && document.currentScript)
+    ? document.currentScript.src : self.location.href;
+
+  function mine(doc) {
+    var english = doc.location.indexOf("en/") === 0;
+    return LANG === "en" ? english : !english;
+  }
+
+  function stem(word) {
+    var lunr = self.lunr;
+    var fn = LANG === "en" ? lunr && lunr.stemmer : lunr && lunr[LANG] && lunr[LANG].stemmer;
+    return fn ? fn(new lunr.Token(word, {})).toString() : word;
+  }
+
+  /* "+försvunna barnen*" -> "+försvunn barn*": only words made of letters; numbers, § and syntax stay. */
+  function stemQuery(query) {
+    return query.replace(/([+\-]?)([^\s+\-*~^:"]+)/g, function (all, sign, word) {
+      return /^[\p{L}]+$/u.test(word) ? sign + stem(word.toLowerCase()) : all;
+    });
+  }
+
+  addEventListener("message", function (ev) {
+    var message = ev.data;
+    if (!message) return;
+    if (message.type === 0 && message.data) {        /* SETUP */
+      message.data.docs = message.data.docs.filter(mine);
+      message.data.config.lang = [LANG];
+    } else if (message.type === 2 && typeof message.data === "string") {  /* QUERY */
+      message.data = stemQuery(message.data);
+    }
+  });
+  importScripts(new URL(MATERIAL_WORKER, here).href);
+})();
