@@ -6,22 +6,25 @@ only chooses a template and hands it data from ``views``.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 
 import jinja2
 
-from . import views
-from .body import MARKER, TASK, TRAILING_MARKER
-from .model import Actor, Handbook, Law, Page, PlainPage
+from . import overlay as overlays, views
+from .body import FENCE, MARKER, TASK, TRAILING_MARKER
+from .model import Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import relative_md, relative_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "samverkan"
+SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from every page
 
 
 class Renderer:
-    def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES):
+    def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None):
         self.handbook = handbook
+        self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
         self.labels = self.env.get_template("labels.html").module.labels
@@ -31,11 +34,16 @@ class Renderer:
         return {lang: views.abbreviations(self.handbook, lang) for lang in self.labels}
 
     def markdown(self, page: Page, markdown: str) -> str:
-        """The page's Markdown with [[id]] markers as links, its generated view, and abbreviation tooltips."""
-        lines = [self._link_markers(page, line) for line in markdown.split("\n")]
-        view = self.view_html(page)
-        if view:
-            lines += ["", view]
+        """The page's Markdown with local values filled in, [[id]] markers as links, its generated view,
+        change history and local addition, and abbreviation tooltips."""
+        markdown = overlays.fill(self.overlay, page.lang, markdown)
+        lines, in_fence = [], False
+        for line in markdown.split("\n"):
+            in_fence ^= bool(FENCE.match(line))
+            lines.append(line if in_fence else self._link_markers(page, line))
+        for extra in (self.view_html(page), self.history_html(page), self.local_html(page)):
+            if extra:
+                lines += ["", extra]
         lines += [""] + [f"*[{abbr}]: {text}" for abbr, text in sorted(self._abbreviations[page.lang].items())]
         return "\n".join(lines)
 
@@ -74,19 +82,47 @@ class Renderer:
         )
         return "\n".join(line for line in html.split("\n") if line.strip())
 
+    def history_html(self, page: Page) -> str:
+        """A routine's change history from its front matter, newest first."""
+        if not isinstance(page, Routine) or not page.history:
+            return ""
+        entries = sorted(page.history, key=lambda entry: entry.date, reverse=True)
+        html = self.env.get_template("history.html").render(t=self.labels[page.lang], entries=entries)
+        return "\n".join(line for line in html.split("\n") if line.strip())
+
+    def local_html(self, page: Page) -> str:
+        """The chosen municipality's addition to a routine, in a marked box; the text inside stays Markdown."""
+        text = self.overlay.additions.get(page.id, {}).get(page.lang) if isinstance(page, Routine) else None
+        if not text:
+            return ""
+        return self.env.get_template("local.html").render(t=self.labels[page.lang], municipality=self.overlay.name(page.lang), text=text.strip())
+
     def _view_context(self, page: Page):
         hb = self.handbook
         if isinstance(page, Actor):
-            return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page)}
+            return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page), "pack": views.pack(hb, page)}
         if isinstance(page, Law):
             return "law.html", {"cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
         if isinstance(page, PlainPage) and page.view == "matrix":
             return "matrix.html", {"matrix": views.matrix(hb, page.lang)}
+        if isinstance(page, PlainPage) and page.view == "adoption":
+            return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption)}
         if isinstance(page, PlainPage) and page.view == "glossary":
             return "glossary.html", {"terms": views.glossary(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
             return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view])}
         return None
+
+    def pack_markdown(self, pack: views.Pack) -> str:
+        """The generated print-pack page for one actor: front matter, title and the items (overrides/samverkan/pack.html)."""
+        actor, t = pack.actor, self.labels[pack.actor.lang]
+        html = self.env.get_template("pack.html").render(
+            pack=pack, t=t, url=lambda target: relative_url(pack.path, target.path, self.directory_urls),
+            plain=lambda text: self.plain(actor.lang, text),
+        )
+        body = "\n".join(line for line in html.split("\n") if line.strip())
+        title = t["pack_title"].format(actor=actor.title)
+        return f"---\nsearch:\n  exclude: true\nsv_pack: {actor.id}\n---\n\n# {title}\n\n{body}\n"
 
     def page_meta(self, page: Page) -> dict:
         """What the page header shows: type, version, review dates and owner, in the page's language."""
@@ -99,5 +135,17 @@ class Renderer:
             "next_review": page.next_review.isoformat(),
             "owner": owner.title if owner else page.owner.id,
             "untranslated": page.untranslated,
+            "suggest_url": self._suggest_url(page),
+            "overdue": page.next_review < dt.date.today(),
+            "routine": self._routine_link(page),
             "t": self.labels[page.lang],
         }
+
+    def _suggest_url(self, page: Page) -> str | None:
+        """Link to the page that explains how to propose a change, when the handbook has it."""
+        return relative_url(page.path, SUGGEST_PAGE, self.directory_urls) if self.handbook.at(page.lang, SUGGEST_PAGE) else None
+
+    def _routine_link(self, page: Page) -> tuple[str, str] | None:
+        """(title, relative URL) of a checklist's routine, for its header and print-out."""
+        routine = self.handbook.get(page.lang, page.routine.id) if isinstance(page, Checklist) and page.routine else None
+        return (routine.title, relative_url(page.path, routine.path, self.directory_urls)) if routine else None
