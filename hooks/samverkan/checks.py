@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Law, Page, Routine
+from .personal_data import personal_data
 from .problems import Problem
 
 
@@ -156,7 +157,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
     ]
 
 
-ALL_CHECKS = (dates, unique_ids, references, checklist_items, actors_act, routines, checklists_belong, laws, parity, navigation)
+ALL_CHECKS = (dates, unique_ids, references, checklist_items, actors_act, routines, checklists_belong, laws, parity, navigation, personal_data)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:

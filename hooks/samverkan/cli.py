@@ -2,14 +2,20 @@
 
     python -m samverkan check        every problem, one line each; exit 1 if any
     python -m samverkan lix          readability (LIX) of every routine and checklist
+    python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
+    python -m samverkan publish --to DIR [--municipality X]  build, check, then swap into DIR atomically
+    python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
+    python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
+    python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from . import checks, lix
+from . import export, lix, overlay, publish, review, revisions
 from .load import load_site
 
 
@@ -19,13 +25,35 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="run every check; exit 1 if there is a problem")
     commands.add_parser("lix", help="readability (LIX) per routine and checklist page")
+    _add_edition_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in TOOLS:
+        return TOOLS[args.command](args)
     handbook = load_site(args.config)
     return COMMANDS[args.command](handbook)
 
 
+def _add_edition_commands(commands) -> None:
+    municipality = {"help": "the municipality's file in municipalities/ without .yml, e.g. stockholm (default: the county edition)"}
+    build = commands.add_parser("build", help="build the site strictly; a municipality's edition with --municipality")
+    build.add_argument("--municipality", **municipality)
+    build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
+    to = commands.add_parser("publish", help="build into a new folder, run every check, then swap it into --to")
+    to.add_argument("--to", required=True, help="the published folder to replace")
+    to.add_argument("--municipality", **municipality)
+    rev = commands.add_parser("revisions", help="check versions, reviewed dates, sv/en twins and CHANGELOG.md against a git base")
+    rev.add_argument("--base", default="main", help="the git revision to compare with (default: main)")
+    due = commands.add_parser("review-due", help="pages whose next review has passed or falls within --days, by owner")
+    due.add_argument("--days", type=int, default=30, help="look this many days ahead (default: 30)")
+    due.add_argument("--strict", action="store_true", help="overdue pages are errors (exit 1), not warnings")
+    out = commands.add_parser("export", help="write one JSON per language and the JSON Schema into --out")
+    out.add_argument("--out", required=True, help="the folder to write into")
+
+
 def check(handbook) -> int:
-    problems = checks.run_all(handbook)
+    problems, notes = overlay.all_problems(handbook, overlay.chosen(handbook.root))
+    for note in notes:
+        print(note, file=sys.stderr)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s) in {len(handbook.pages)} pages", file=sys.stderr)
@@ -39,3 +67,10 @@ def report_lix(handbook) -> int:
 
 
 COMMANDS = {"check": check, "lix": report_lix}
+TOOLS = {
+    "build": lambda args: publish.run_build(args.config, args.municipality, args.site_dir),
+    "publish": lambda args: publish.run_publish(args.config, args.municipality, args.to),
+    "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
+    "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
+    "export": lambda args: export.run(args.config, args.out),
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import body as body_parser
+from . import body as body_parser, overlay
 from .frontmatter import FrontMatterError, split
 from .model import LANGUAGES, PAGE_CLASSES, Handbook, Page
 from .problems import Problem
@@ -75,6 +75,7 @@ def read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, 
     page = PAGE_CLASSES[page_type](
         path=path, lang=lang, file=file, lines=source.lines,
         body=source.body, links=parsed.links, items=parsed.items, steps=parsed.steps,
+        body_line=source.body_line, front_matter=data,
         **values,
     )
     return page, []
@@ -85,4 +86,4 @@ def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
     config_file = Path(config_file)
     config = read_config(config_file)
     nav = nav_paths(config["nav"]) if "nav" in config else None
-    return load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav)
+    return overlay.attach(load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav))

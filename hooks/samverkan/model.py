@@ -13,7 +13,7 @@ ACTOR_KINDS = ("authority", "municipal-unit", "residence", "ngo", "role", "court
 LAW_STATUSES = ("in-force", "repealed")
 # Time phases a checklist section can declare with a heading anchor, in the order they happen.
 PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
-PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws")
+PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption")
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ class Page:
     links: tuple[Ref, ...] = ()  # [[id]] markers in the body
     steps: tuple[Item, ...] = ()
     items: tuple[Item, ...] = ()
+    body_line: int = 1  # the file line the body starts on
+    front_matter: dict = field(default_factory=dict, repr=False)  # the raw YAML fields, for text checks
 
     def line_of(self, *path) -> int:
         while path:
@@ -171,6 +173,8 @@ class Handbook:
     nav: list[str] | None = None  # page paths in the navigation, in order; the same for every language
     files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
+    public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
+    adoption: tuple = ()  # rows of municipalities/status.yml, see overlay.read_status
 
     def __post_init__(self):
         self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}
