@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from samverkan import checks  # noqa: E402
+from samverkan import export, overlay  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
 
@@ -25,23 +25,27 @@ _cache: dict = {"key": None}
 def _fingerprint(config) -> tuple:
     docs = Path(config.docs_dir)
     stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs.rglob("*.md")))
-    return (config.config_file_path, stats)
+    return (config.config_file_path, stats, overlay.fingerprint(Path(config.config_file_path).parent))
 
 
 def on_config(config):
     key = _fingerprint(config)
     if _cache["key"] != key:
         handbook = load_site(config.config_file_path)
-        _cache.update(key=key, handbook=handbook, renderers={})
-        for problem in checks.run_all(handbook):
+        edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
+        _cache.update(key=key, handbook=handbook, renderers={}, edition=edition)
+        problems, notes = overlay.all_problems(handbook, edition)
+        for problem in problems:
             log.warning(str(problem))
+        for note in notes:
+            log.info(note)
     return config
 
 
 def _renderer(config) -> Renderer:
     renderers = _cache["renderers"]
     if config.use_directory_urls not in renderers:
-        renderers[config.use_directory_urls] = Renderer(_cache["handbook"], config.use_directory_urls)
+        renderers[config.use_directory_urls] = Renderer(_cache["handbook"], config.use_directory_urls, overlay=_cache["edition"])
     return renderers[config.use_directory_urls]
 
 
@@ -55,6 +59,11 @@ def _model_page(page, config):
 def on_page_markdown(markdown, page, config, files):
     model_page = _model_page(page, config)
     return _renderer(config).markdown(model_page, markdown) if model_page else markdown
+
+
+def on_post_build(config):
+    """Publish the machine-readable export and its JSON Schema with the site."""
+    export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
 
 
 def on_page_context(context, page, config, nav):
