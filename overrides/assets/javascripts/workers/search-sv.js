@@ -21,13 +21,24 @@
   function stem(word) {
     var lunr = self.lunr;
     var fn = LANG === "en" ? lunr && lunr.stemmer : lunr && lunr[LANG] && lunr[LANG].stemmer;
-    return fn ? fn(new lunr.Token(word, {})).toString() : word;
+    /* until it no longer changes: Snowball is not idempotent ("påträffats" -> "påträffat" -> "påträff") */
+    for (var i = 0; fn && i < 3; i++) {
+      var stemmed = fn(new lunr.Token(word, {})).toString();
+      if (stemmed === word) break;
+      word = stemmed;
+    }
+    return word;
   }
 
-  /* "+försvunna barnen*" -> "+försvunn barn*": only words made of letters; numbers, § and syntax stay. */
+  /* "försvunna barnen" -> "försvun^10 försvun barn^10 barn": each word of letters as its stem, once exact
+     with a boost (so "barn" outranks "barnkonventionen") and once as Material's prefix ("barn*").
+     Numbers, § and query syntax stay as typed. */
+  var EXACT_BOOST = 10;
   function stemQuery(query) {
     return query.replace(/([+\-]?)([^\s+\-*~^:"]+)/g, function (all, sign, word) {
-      return /^[\p{L}]+$/u.test(word) ? sign + stem(word.toLowerCase()) : all;
+      if (!/^[\p{L}]+$/u.test(word)) return all;
+      var stemmed = stem(word.toLowerCase());
+      return sign + stemmed + "^" + EXACT_BOOST + " " + sign + stemmed;
     });
   }
 
