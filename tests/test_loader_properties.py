@@ -1,0 +1,51 @@
+"""Property tests: no front matter, however odd, crashes the loader; every fault is one clean line."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from samverkan.load import read_page
+from samverkan.schema import fields_for
+
+
+def test_a_value_with_line_breaks_is_reported_on_one_line():
+    _, problems = read_page("---\ntype: page\nid: \"a\\nb\"\n---\n", "x.md", "sv", "docs/sv/x.md")
+    assert any("'a\\nb' is not a valid id" in str(problem) for problem in problems)
+    assert_clean(None, problems)
+
+FIELDS = sorted({name for page_type in ("routine", "checklist", "actor", "law", "term", "page") for name in fields_for(page_type)})
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
+                    st.sampled_from(["routine", "checklist", "page", "1.0", "2026-02-30", "2026-01-15", "polisen", "2025:400"]))
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS + ["x"]), inner, max_size=3), max_leaves=8)
+fields = st.dictionaries(st.sampled_from(FIELDS + ["bogus"]), values, max_size=8)
+# Mostly a known type, so that the fields behind it are parsed too.
+front_matters = st.builds(lambda page_type, rest: {**rest, "type": page_type}, st.sampled_from(["routine", "checklist", "actor", "law", "term", "page", "x"]), fields) | fields
+
+
+def assert_clean(page, problems):
+    assert (page is None) == bool(problems)
+    for problem in problems:
+        text = str(problem)
+        assert len(text.splitlines()) == 1, text
+        assert problem.line >= 1 and problem.path == "docs/sv/x.md"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(front_matters)
+def test_random_front_matter_gives_a_page_or_one_line_problems(data):
+    text = "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n\n# Title\n"
+    assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text_as_front_matter_never_crashes(raw):
+    assert_clean(*read_page("---\n" + raw + "\n---\nbody\n", "x.md", "sv", "docs/sv/x.md"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_random_whole_files_never_crash(text):
+    assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))

@@ -1,0 +1,145 @@
+"""Municipality overlay: local values in the right places, clear failures, unused values reported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbooks import replace
+from municipal import municipal_handbook
+from samverkan import overlay, publish
+from samverkan.load import load_site
+from samverkan.render import Renderer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def edition_problems(root: Path, slug: str | None) -> tuple[list[str], list[str]]:
+    handbook = load_site(root / "mkdocs.yml")
+    problems, notes = overlay.check(handbook, overlay.load(root, slug))
+    return [str(p) for p in problems], notes
+
+
+def test_municipality_edition_shows_its_names_numbers_and_additions_in_both_languages(tmp_path):
+    root = municipal_handbook(tmp_path)
+    site = tmp_path / "site"
+    publish.build(root / "mkdocs.yml", site, "testby")
+    sv, en = read(site, "rutiner/avvikning/index.html"), read(site, "en/rutiner/avvikning/index.html")
+    assert '<span class="sv-local">Socialjouren i Testby</span>' in sv
+    assert '<a href="tel:+46812345678">08-123 456 78</a>' in sv and '<a href="tel:+46812345678">08-123 456 78</a>' in en
+    assert "Testby's out-of-hours service" in en
+    assert '<p class="admonition-title">Lokalt tillägg: Testby kommun</p>' in sv
+    assert "<strong>alltid</strong>" in sv
+    assert '<p class="admonition-title">Local addition: Testby Municipality</p>' in en
+    assert "Lokalt tillägg" not in read(site, "index.html")  # additions only on their routine
+
+
+def test_county_edition_shows_generic_wording_and_no_local_box(tmp_path):
+    root = municipal_handbook(tmp_path)
+    site = tmp_path / "site"
+    publish.build(root / "mkdocs.yml", site)
+    sv = read(site, "rutiner/avvikning/index.html")
+    assert "Ring kommunens socialjour (via kommunens växel)." in sv
+    assert "Lokalt tillägg" not in sv and "sv-local" not in sv
+    assert "Call the municipality's out-of-hours service (through the municipality's switchboard)." in read(site, "en/rutiner/avvikning/index.html")
+
+
+def test_missing_value_fails_the_build_naming_the_key_and_the_page(tmp_path):
+    root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/testby.yml", "    phone: 08-123 456 78\n", "")
+    with pytest.raises(publish.BuildFailed) as failure:
+        publish.build(root / "mkdocs.yml", tmp_path / "site", "testby")
+    message = str(failure.value)
+    assert "docs/sv/rutiner/avvikning.md:29: needs the local value 'socialjour.phone' (sv), which municipalities/testby.yml does not give" in message
+    assert "docs/en/rutiner/avvikning.md:29: needs the local value 'socialjour.phone' (en)" in message
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_municipality_made_from_the_template_builds_and_fails_clearly_on_a_missing_value(tmp_path):
+    root = municipal_handbook(tmp_path)
+    shutil.copyfile(ROOT / "municipalities" / "TEMPLATE.yml", root / "municipalities" / "mallby.yml")
+    assert edition_problems(root, "mallby")[0] == []
+    replace(root, "municipalities/mallby.yml", "      sv: Socialjouren i Exempels kommun\n", "")
+    problems, _ = edition_problems(root, "mallby")
+    assert problems[0].startswith("municipalities/mallby.yml:")  # the pair is incomplete: named where it is written
+    assert "'socialjour.name' must be a text or an sv:/en: pair" in problems[0]
+    assert any("docs/sv/rutiner/avvikning.md:29: needs the local value 'socialjour.name' (sv)" in p for p in problems)
+
+
+def test_values_no_page_uses_are_reported_not_failed(tmp_path):
+    root = municipal_handbook(tmp_path)
+    problems, notes = edition_problems(root, "testby")
+    assert problems == []
+    assert notes == ["municipalities/testby.yml:8: 'falt.name' is used by no page"]
+
+
+def test_unknown_municipality_and_addition_to_no_routine_are_problems(tmp_path):
+    root = municipal_handbook(tmp_path)
+    problems, _ = edition_problems(root, "ingenstans")
+    assert problems[0].startswith("municipalities/ingenstans.yml:1: there is no municipality file for 'ingenstans'")
+    replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikelse:\n")
+    problems, _ = edition_problems(root, "testby")
+    assert problems == ["municipalities/testby.yml:10: 'avvikelse' under additions is not the id of a routine — use the id of a routine page, e.g. avvikning"]
+
+
+def test_addition_with_personal_data_fails(tmp_path):
+    root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/testby.yml", "ringer boendet", "ringer boendet anna.svensson@testby.se eller 070-123 45 67 och")
+    problems, _ = edition_problems(root, "testby")
+    assert [p.split(": ", 1)[1].split(" — ")[0] for p in problems] == ["contains an e-mail address", "phone number '070-123 45 67' is not a declared public switchboard"]
+
+
+def test_fill_marks_local_values_and_leaves_unknown_markers():
+    county = overlay.Overlay("county", "", values={"socialjour.phone": {"sv": "växeln", "en": "the switchboard"}})
+    town = overlay.Overlay("town", "", values={"socialjour.phone": "08-508 000 00"})
+    text = "[[local:socialjour.phone]] [[local:nothing.here]]"
+    assert overlay.fill(county, "en", text) == "the switchboard [[local:nothing.here]]"
+    assert overlay.fill(town, "sv", text) == '<span class="sv-local">[08-508 000 00](tel:+46850800000)</span> [[local:nothing.here]]'
+
+
+def test_real_stockholm_overlay_and_template_are_complete():
+    handbook = load_site(ROOT / "mkdocs.yml")
+    for slug in ("stockholm", "TEMPLATE", None):
+        problems, _ = overlay.check(handbook, overlay.load(ROOT, slug))
+        assert [str(p) for p in problems] == [], slug
+
+
+def test_real_stockholm_edition_shows_the_city_switchboard_in_both_languages(tmp_path):
+    site = tmp_path / "site-stockholm"
+    publish.build(ROOT / "mkdocs.yml", site, "stockholm")
+    for prefix in ("", "en/"):
+        for routine in ("avvikning", "patraffande"):
+            page = read(site, f"{prefix}rutiner/{routine}/index.html")
+            assert '<a href="tel:+46850800000">08-508 000 00</a>' in page, (prefix, routine)
+            assert ("Lokalt tillägg: Stockholms stad" if not prefix else "Local addition: City of Stockholm") in page
+    assert "Socialjouren i Stockholms stad" in read(site, "rutiner/avvikning/index.html")
+
+
+def test_adoption_view_lists_every_municipality_with_its_status(tmp_path):
+    root = municipal_handbook(tmp_path)
+    handbook = load_site(root / "mkdocs.yml")
+    page = handbook.at("sv", "index.md")
+    page.view = "adoption"
+    html = Renderer(handbook).view_html(page)
+    assert "<p>2 av 3 kommuner har anslutit sig.</p>" in html
+    assert '<tr data-code="0999" data-adopted="yes">' in html and "Ja (från början)" in html
+    assert "Ja, <time datetime=\"2026-05-04\">2026-05-04</time>" in html
+    assert '<tr data-code="0998" data-adopted="no">' in html
+
+
+def test_real_status_file_holds_the_26_municipalities_of_stockholm_county():
+    rows, problems = overlay.read_status(ROOT)
+    assert problems == []
+    assert len(rows) == len({row.code for row in rows}) == 26
+    assert all(row.code.startswith("01") for row in rows)
+    by_code = {row.code: row for row in rows}
+    assert by_code["0180"].name == "Stockholms stad" and by_code["0180"].adopted
+    assert by_code["0191"].name == "Sigtuna kommun" and by_code["0191"].adopted
+    assert by_code["0114"].name == "Upplands Väsby kommun" and by_code["0139"].name == "Upplands-Bro kommun"
+    assert sum(row.adopted for row in rows) == 2

@@ -1,0 +1,103 @@
+"""Personal-data guard: identity numbers, e-mail addresses and undeclared phone numbers fail; lookalikes do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbooks import copy_minimal, problems, replace
+from samverkan.personal_data import digits, luhn_ok, scan
+
+PUBLIC = frozenset({"112", "11414", "020390000", "0850800000"})
+
+
+def findings(text: str) -> list[str]:
+    return [finding.what for finding in scan(text, PUBLIC)]
+
+
+def with_check_digit(nine: str) -> str:
+    """The ten digits of an identity number whose check digit is right."""
+    return next(nine + str(d) for d in range(10) if luhn_ok(nine + str(d)))
+
+
+PERSONNUMMER = with_check_digit("811218987")  # 811218-9876 is the Swedish tax agency's well-known example
+COORDINATION = with_check_digit("701063238")  # day 63 = the 3rd, plus 60
+
+
+@pytest.mark.parametrize("text", [
+    f"Barnet har personnummer {PERSONNUMMER[:6]}-{PERSONNUMMER[6:]}.",
+    f"pnr {PERSONNUMMER}",
+    f"född 19{PERSONNUMMER[:6]}-{PERSONNUMMER[6:]}",
+    f"19{PERSONNUMMER}",
+    f"{PERSONNUMMER[:6]}+{PERSONNUMMER[6:]} (över 100 år)",
+])
+def test_personal_identity_numbers_are_found(text):
+    assert findings(text) == ["looks like a personal identity number"]
+
+
+def test_coordination_numbers_are_found():
+    assert findings(f"samordningsnummer {COORDINATION[:6]}-{COORDINATION[6:]}") == ["looks like a coordination number"]
+
+
+def test_a_wrong_check_digit_or_impossible_date_is_not_an_identity_number():
+    wrong = PERSONNUMMER[:9] + str((int(PERSONNUMMER[9]) + 1) % 10)
+    assert findings(f"{wrong[:6]}-{wrong[6:]}") == []
+    assert findings("991332-1234 och 001300-0000") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Socialtjänstlagen (2025:400) 20 kap. 1 §",
+    "SFS 2018:1197 och 2017:900",
+    "Dnr 1.10.7-235/2017",
+    "Dnr 3.1.1-1234/2024",
+    "ISBN 978-91-7281-737-1",
+    "ISBN 0-306-40615-2",
+    "ISBN 9789172817371",
+    "Gäller från 2026-01-15 till 2027-01-15, beslut 20261127.",
+    "Åren 2015, 2016 och 2017; 35 369 barn, 1 829 avvikna.",
+    "Ring 112, polisen 114 14 eller stödlinjen 020-390 000.",
+    "Stadens växel 08-508 000 00, +46 8 508 000 00 eller 08-50800000.",
+    "Kommunkod 0180, 0191 och 0114.",
+    "Klockan 08.00-17.00, 22 kap. 11 §, LVU 43 §.",
+])
+def test_lookalikes_are_not_personal_data(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Handläggare: 08-508 254 03", "08-508 254 03"),
+    ("mobil 070-123 45 67", "070-123 45 67"),
+    ("ring 0701234567", "0701234567"),
+    ("+46 70 123 45 67", "+46 70 123 45 67"),
+    ("031-123 45 67 dagtid", "031-123 45 67"),
+])
+def test_undeclared_phone_numbers_are_found(text, number):
+    assert f"phone number '{number}' is not a declared public switchboard" in findings(text)
+
+
+@pytest.mark.parametrize("text", ["anna.svensson@stockholm.se", "Mejla till barn+1@example.org."])
+def test_email_addresses_are_found(text):
+    assert findings(text) == ["contains an e-mail address"]
+
+
+def test_digits_normalises_the_country_code():
+    assert digits("+46 (0)8-508 000 00") == digits("+46 8 508 000 00") == digits("08-508 000 00") == "0850800000"
+
+
+def test_the_check_names_the_file_and_line_in_body_and_front_matter(tmp_path):
+    root = copy_minimal(tmp_path)
+    replace(root, "docs/sv/rutiner/avvikning.md", "1. Boendet ringer polisen.", f"1. Boendet ringer polisen om {PERSONNUMMER}.")
+    replace(root, "docs/en/rutiner/avvikning.md", "title: When a child goes missing", "title: When a child goes missing (ask kim@example.org)")
+    found = [p for p in problems(root) if "identity number" in p or "e-mail" in p]
+    assert found == [
+        "docs/en/rutiner/avvikning.md:4: contains an e-mail address — remove it; point to the function's switchboard or web page instead",
+        "docs/sv/rutiner/avvikning.md:23: looks like a personal identity number — remove it: the handbook is public and never names or identifies a person",
+    ]
+
+
+def test_switchboards_declared_in_the_municipality_folder_are_allowed(tmp_path):
+    root = copy_minimal(tmp_path)
+    replace(root, "docs/sv/rutiner/avvikning.md", "1. Boendet ringer polisen.", "1. Boendet ringer polisen på 114 14 eller växeln 08-123 00 00.")
+    assert any("'08-123 00 00' is not a declared" in p for p in problems(root))
+    (root / "municipalities").mkdir()
+    (root / "municipalities" / "public-numbers.yml").write_text('- number: "114 14"\n- number: 08-123 00 00\n', encoding="utf-8")
+    assert not any("phone number" in p for p in problems(root))
