@@ -26,14 +26,25 @@ def actor_roles(handbook: Handbook, actor: Actor) -> list[tuple[Routine, str]]:
 
 def actor_items(handbook: Handbook, actor: Actor) -> list[ItemGroup]:
     """Every checklist item and step the actor is responsible for, grouped by routine, in time order."""
-    groups = []
-    for routine in in_nav_order(handbook, handbook.of_type(actor.lang, Routine)):
-        sources = [routine] + [handbook.get(actor.lang, ref.id) for ref in routine.checklists]
-        for source in (page for page in sources if page is not None):
-            mine = [item for item in (*source.steps, *source.items) if item.actor and item.actor.id == actor.id]
-            if mine:
-                groups.append(ItemGroup(routine, source, tuple(sorted(mine, key=_time_order))))
-    return groups
+    return list(_items_by_actor(handbook, actor.lang).get(actor.id, ()))
+
+
+def _items_by_actor(handbook: Handbook, lang: str) -> dict[str, list[ItemGroup]]:
+    """Actor id -> its item groups, from one pass over the language's routines, kept on the handbook
+    (one pass per actor made the actor pages quadratic in the size of the handbook)."""
+    cache = handbook.__dict__.setdefault("_items_by_actor", {})
+    if lang not in cache:
+        cache[lang] = {}
+        for routine in in_nav_order(handbook, handbook.of_type(lang, Routine)):
+            sources = [routine] + [handbook.get(lang, ref.id) for ref in routine.checklists]
+            for source in (page for page in sources if page is not None):
+                mine: dict[str, list[Item]] = {}
+                for item in (*source.steps, *source.items):
+                    if item.actor:
+                        mine.setdefault(item.actor.id, []).append(item)
+                for actor_id, items in mine.items():
+                    cache[lang].setdefault(actor_id, []).append(ItemGroup(routine, source, tuple(sorted(items, key=_time_order))))
+    return cache[lang]
 
 
 def _time_order(item: Item) -> tuple[int, int]:
