@@ -1,0 +1,145 @@
+"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
+
+If /usr/bin/chromium is missing these tests fail (README: `bash scripts/test` installs it); nothing is skipped.
+The real site is served by a small threaded http.server on 127.0.0.1 under a sub-path (/handbok/), as an
+intranet would; the offline build is opened from disk (file://).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on sys.path)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SUBPATH = "handbok"
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to the site folder (both languages)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "export/")) or rel.endswith("404.html"):
+            continue
+        pages.append(rel)
+    return pages
+
+
+def page_url_path(rel: str) -> str:
+    """'rutiner/avvikning/index.html' -> 'rutiner/avvikning/' (what a directory-URL site links to)."""
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site, tmp_path_factory):
+    """Base URL of the built site served under a sub-path: http://127.0.0.1:<port>/handbok/."""
+    root = tmp_path_factory.mktemp("www")
+    (root / SUBPATH).symlink_to(built_site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site-offline")
+    build_site(ROOT / "mkdocs-offline.yml", site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: run `bash scripts/test` (it installs Debian's chromium)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def fixture_config(tmp: Path, docs: Path, nav: list) -> Path:
+    """A site configuration like the real one (theme, hooks, plugins) over a small fixture docs folder."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["nav"] = nav
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_fixture_site(config_file: Path, site_dir: Path) -> None:
+    """Build without --strict: a fixture page may be overdue for review on purpose (a check warns about it)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+FIXTURE_DOCS = Path(__file__).resolve().parent / "fixture-docs"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """A tiny bilingual site: a slug that starts with 'en' and a page whose review date has passed."""
+    tmp = tmp_path_factory.mktemp("fixture")
+    nav = [{"Start": "index.md"}, "ensamkommande.md", "forsenad.md", "arbetsgruppen.md"]
+    site = tmp / "site"
+    build_fixture_site(fixture_config(tmp, FIXTURE_DOCS, nav), site)
+    root = tmp / "www"
+    root.mkdir()
+    (root / SUBPATH).symlink_to(site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
+    server.shutdown()
+
+
+def count_pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+FIGURES: dict = {}  # measured figures, printed at the end of the run (the issue asks for them)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("browser figures")
+        for name, value in FIGURES.items():
+            terminalreporter.write_line(f"{name}: {value}")
