@@ -49,3 +49,19 @@ def test_random_text_as_front_matter_never_crashes(raw):
 @given(st.text(max_size=300))
 def test_random_whole_files_never_crash(text):
     assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(["name", "code", "units", "additions", "other"]), values, max_size=5))
+def test_random_municipality_files_give_an_overlay_or_one_line_problems(data):
+    import tempfile
+    from pathlib import Path
+
+    from samverkan import overlay
+
+    with tempfile.TemporaryDirectory() as root:
+        (Path(root) / "municipalities").mkdir()
+        (Path(root) / "municipalities" / "x.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        loaded = overlay.load(root, "x")
+    for problem in loaded.problems:
+        assert len(str(problem).splitlines()) == 1 and problem.line >= 1

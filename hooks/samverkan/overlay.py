@@ -102,31 +102,38 @@ def read_yaml(text: str) -> tuple[dict, dict]:
 
 
 def _read_values(overlay: Overlay, data: dict) -> None:
-    def problem(path, message, fix):
-        overlay.problems.append(Problem(overlay.file, overlay.lines.get(path, 1), message, fix))
-
     for key in sorted(set(data) - {"name", "code", "units", "additions"}, key=str):
-        problem((key,), f"unknown field '{key}'", "allowed: name, code, units, additions (see municipalities/TEMPLATE.yml)")
+        _fault(overlay, (key,), f"unknown field '{key}'", "allowed: name, code, units, additions (see municipalities/TEMPLATE.yml)")
     if _text_per_language(data.get("name")) is None:
-        problem(("name",), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
+        _fault(overlay, ("name",), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
     else:
         overlay.values["name"] = data["name"]
-    units = data.get("units") or {}
+    _read_units(overlay, data.get("units") or {})
+    _read_additions(overlay, data.get("additions") or {})
+
+
+def _fault(overlay: Overlay, path: tuple, message: str, fix: str) -> None:
+    overlay.problems.append(Problem(overlay.file, overlay.lines.get(path, 1), message, fix))
+
+
+def _read_units(overlay: Overlay, units) -> None:
     if not isinstance(units, dict):
-        units = {}
-        problem(("units",), "'units' must be a set of named units", "write units: and under it e.g. socialjour: with name: and phone:")
+        return _fault(overlay, ("units",), "'units' must be a set of named units", "write units: and under it e.g. socialjour: with name: and phone:")
     for unit, fields in units.items():
-        for name, value in (fields or {}).items() if isinstance(fields, dict) else ():
+        if not isinstance(fields, dict):
+            _fault(overlay, ("units", unit), f"unit '{unit}' has no fields", "give it name: and phone:")
+            continue
+        for name, value in fields.items():
             if _text_per_language(value) is None and not (isinstance(value, str) and value.strip()):
-                problem(("units", unit, name), f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
+                _fault(overlay, ("units", unit, name), f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
             else:
                 overlay.values[f"{unit}.{name}"] = value
-        if not isinstance(fields, dict):
-            problem(("units", unit), f"unit '{unit}' has no fields", "give it name: and phone:")
-    additions = data.get("additions") or {}
+
+
+def _read_additions(overlay: Overlay, additions) -> None:
     for routine_id, texts in additions.items() if isinstance(additions, dict) else ():
         if _text_per_language(texts) is None:
-            problem(("additions", routine_id), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
+            _fault(overlay, ("additions", routine_id), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
         else:
             overlay.additions[routine_id] = texts
 
