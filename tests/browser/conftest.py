@@ -48,12 +48,19 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):  # a browser dropping a connection is not news
+        pass
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site, tmp_path_factory):
     """Base URL of the built site served under a sub-path: http://127.0.0.1:<port>/handbok/."""
     root = tmp_path_factory.mktemp("www")
     (root / SUBPATH).symlink_to(built_site, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
@@ -125,7 +132,7 @@ def fixture_site(tmp_path_factory):
     root = tmp / "www"
     root.mkdir()
     (root / SUBPATH).symlink_to(site, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
     server.shutdown()
