@@ -14,7 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from samverkan import export, overlay  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from samverkan import export, overlay, views, webpage  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
 
@@ -58,7 +61,37 @@ def _model_page(page, config):
 
 def on_page_markdown(markdown, page, config, files):
     model_page = _model_page(page, config)
+    if model_page:  # search indexes the page type and keywords as tags (shown as chips in results)
+        page.meta["tags"] = webpage.search_tags(model_page, _renderer(config).labels[model_page.lang]["types"][model_page.type])
     return _renderer(config).markdown(model_page, markdown) if model_page else markdown
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    """Add each actor's generated print pack (views.pack) for the language being built."""
+    lang = config.theme.get("language") or "sv"
+    renderer, prefix = _renderer(config), "" if lang == "sv" else f"{lang}/"
+    for pack in views.packs(_cache["handbook"], lang):
+        file = File.generated(config, f"{lang}/{pack.path}", content=renderer.pack_markdown(pack))
+        page_url = {code: ("" if code == "sv" else f"{code}/") + _pack_url(pack.path, config.use_directory_urls) for code in ("sv", "en")}
+        file.dest_uri = prefix + _pack_url(pack.path, False).replace(".html", "/index.html" if config.use_directory_urls else ".html")
+        file.url = page_url[lang]
+        # what mkdocs-static-i18n's language switcher reads from its own files
+        file.locale = file.locale_alternate_of = file.localization = lang
+        file.norm_src_uri = pack.path
+        file.alternates = {code: _Alternate(url) for code, url in page_url.items()}
+        files.append(file)
+    return files
+
+
+class _Alternate:
+    def __init__(self, url):
+        self.url = url
+
+
+def _pack_url(path, directory_urls):
+    from samverkan.urls import page_url
+    return page_url(path, directory_urls)
 
 
 def on_post_build(config):
@@ -66,7 +99,12 @@ def on_post_build(config):
     export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
 
 
+def on_page_content(html, page, config, files):
+    return webpage.accessible_tasklists(html)
+
+
 def on_page_context(context, page, config, nav):
+    webpage.relative_alternates(config.extra, config.use_directory_urls)  # the language switch works under a sub-path and from disk
     model_page = _model_page(page, config)
     if model_page:
         context["handbook_page"] = _renderer(config).page_meta(model_page)
