@@ -16,20 +16,14 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 
 
 @pytest.fixture(scope="module")
-def pdfs(served_site, tmp_path_factory):
-    """Every checklist and pack rendered by the PDF command's own code, from the served site."""
+def pdfs(browser, served_site):
+    """Every checklist and pack rendered by the PDF command's own code (scripts/pdf), from the served site."""
     handbook = load_site(ROOT / "mkdocs.yml")
-    out = {}
-    from playwright.sync_api import sync_playwright
-
-    # The command (scripts/pdf) in-process: same printables, same rendering.
-    with sync_playwright() as playwright:
-        browser = pdf.launch(playwright)
-        page = pdf.printing_page(browser)
-        for item in pdf.printables(handbook):
-            out[item] = pdf.render(page, served_site, item)
-        browser.close()
-    return out
+    page = pdf.printing_page(browser)
+    try:
+        return {item: pdf.render(page, served_site, item) for item in pdf.printables(handbook)}
+    finally:
+        page.context.close()
 
 
 def test_every_checklist_prints_on_one_a4_page_two_at_most(pdfs):
@@ -87,3 +81,21 @@ def test_actor_pages_link_their_print_pack(page, served_site):
         assert page.url == served_site + prefix + "aktorer/utskrift/boendet/"
         assert page.locator(".sv-pack .task-list-item").count() >= 5
         assert page.locator(".sv-pack h2").count() >= 2, "grouped by routine"
+
+
+def test_the_pdf_command_writes_a_pdf_per_printable_page_and_language(fixture_site, tmp_path):
+    """scripts/pdf end to end (as a separate process, like CI or an intranet job would run it), on the small fixture site."""
+    import os
+    import subprocess
+    import sys
+
+    site, _ = fixture_site
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    run = subprocess.run(
+        [sys.executable, "-m", "samverkan.pdf", "--config", str(site.parent / "mkdocs.yml"), "--site", str(site), "--out", str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf"))
+    assert written == ["en/aktorer/utskrift/arbetsgruppen.pdf", "sv/aktorer/utskrift/arbetsgruppen.pdf"], written
+    assert all(count_pdf_pages((tmp_path / name).read_bytes()) == 1 for name in written)

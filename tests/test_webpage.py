@@ -1,0 +1,45 @@
+"""Reader-facing HTML changes (samverkan.webpage) and the generated print packs, without a browser."""
+
+from __future__ import annotations
+
+from samverkan import views, webpage
+from samverkan.load import load_site
+from samverkan.render import Renderer
+
+from conftest import ROOT
+
+
+def test_task_list_boxes_are_labelled_by_their_text():
+    html = ('<ul class="task-list">\n<li class="task-list-item"><input disabled="disabled" type="checkbox" /> Ring polisen. '
+            '<a class="sv-actor" href="../../aktorer/boendet/">Boendet</a></li>\n'
+            '<li class="task-list-item"><p><input type="checkbox" disabled/> Loose item</p>\n<ul><li>nested</li></ul></li>\n</ul>')
+    out = webpage.accessible_tasklists(html)
+    assert '<label class="sv-task"><input disabled="disabled" type="checkbox" /> Ring polisen. <a class="sv-actor"' in out
+    assert 'Boendet</a></label></li>' in out
+    assert '<p><label class="sv-task"><input type="checkbox" disabled/> Loose item</label></p>' in out
+    assert webpage.accessible_tasklists("<p>no lists</p>") == "<p>no lists</p>"
+
+
+def test_start_page_language_links_become_site_relative():
+    extra = {"alternate": [{"name": "Svenska", "link": "/", "lang": "sv"}, {"name": "English", "link": "/en/", "lang": "en"},
+                           {"name": "Elsewhere", "link": "https://example.org/", "lang": "x"}]}
+    webpage.relative_alternates(extra)
+    assert [a["link"] for a in extra["alternate"]] == ["./", "en/", "https://example.org/"]
+    offline = {"alternate": [{"link": "/", "lang": "sv"}, {"link": "/en/", "lang": "en"}]}
+    webpage.relative_alternates(offline, directory_urls=False)
+    assert [a["link"] for a in offline["alternate"]] == ["index.html", "en/index.html"]
+
+
+def test_every_actor_gets_a_print_pack_grouped_by_routine_in_time_order():
+    handbook = load_site(ROOT / "mkdocs.yml")
+    renderer = Renderer(handbook)
+    for lang in ("sv", "en"):
+        packs = views.packs(handbook, lang)
+        assert len(packs) == len([p for p in handbook.pages if p.lang == lang and p.type == "actor"])
+        residence = next(pack for pack in packs if pack.actor.id == "boendet")
+        assert residence.path == "aktorer/utskrift/boendet.md"
+        assert residence.groups and all(item.actor.id == "boendet" for group in residence.groups for item in group.items)
+        markdown = renderer.pack_markdown(residence)
+        assert markdown.startswith("---\nsearch:\n  exclude: true\n")
+        assert markdown.count('<input type="checkbox" disabled>') == sum(len(g.items) for g in residence.groups)
+        assert markdown.count("<h2 ") == len({g.routine.id for g in residence.groups})
