@@ -43,3 +43,16 @@ def test_every_actor_gets_a_print_pack_grouped_by_routine_in_time_order():
         assert markdown.startswith("---\nsearch:\n  exclude: true\n")
         assert markdown.count('<input type="checkbox" disabled>') == sum(len(g.items) for g in residence.groups)
         assert markdown.count("<h2 ") == len({g.routine.id for g in residence.groups})
+
+
+def test_no_instant_navigation():
+    """navigation.instant breaks mkdocs-static-i18n's language links (and the 'en…' slug case): keep it off."""
+    import yaml
+
+    from samverkan.site import read_config
+
+    features = read_config(ROOT / "mkdocs.yml")["theme"].get("features", [])
+    assert not any(feature.startswith("navigation.instant") for feature in features), features
+    offline = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
+    assert offline["INHERIT"] == "mkdocs.yml" and "offline" in offline["plugins"]
+    assert all("iframe-worker" in p and not p.startswith("http") for p in offline["extra"]["polyfills"])
