@@ -31,7 +31,7 @@ CASES = {
     ),
     "unknown field": (
         [(BOENDET, "kind: residence", "kind: residence\nkontakt: växeln")],
-        [f"{BOENDET}:10: unknown field 'kontakt' for this actor — check the spelling; allowed: type, id, title, version, reviewed, next_review, owner, description, legal_basis, keywords, unconfirmed, untranslated, kind, contact"],
+        [f"{BOENDET}:10: unknown field 'kontakt' for this actor — check the spelling; allowed: type, id, title, version, reviewed, next_review, owner, description, legal_basis, order, keywords, unconfirmed, untranslated, kind, contact"],
     ),
     "mistyped version": (
         [(BOENDET, 'version: "1.0"', "version: ett")],
@@ -128,8 +128,8 @@ CASES = {
     "page not in the navigation": (
         [("mkdocs.yml", "  - begrepp/term-hvb.md\n", "")],
         [
-            "docs/en/begrepp/term-hvb.md:1: page is not in the navigation — add 'begrepp/term-hvb.md' to 'nav' in mkdocs.yml",
-            "docs/sv/begrepp/term-hvb.md:1: page is not in the navigation — add 'begrepp/term-hvb.md' to 'nav' in mkdocs.yml",
+            "docs/en/begrepp/term-hvb.md:1: page is not in the navigation — add 'begrepp/term-hvb.md' to 'nav' in mkdocs.yml, or its section's index page",
+            "docs/sv/begrepp/term-hvb.md:1: page is not in the navigation — add 'begrepp/term-hvb.md' to 'nav' in mkdocs.yml, or its section's index page",
         ],
     ),
 }
@@ -173,3 +173,12 @@ def test_all_problems_are_reported_at_once(tmp_path):
         BOENDET,
         CHECKLIST,
     ]
+
+
+def test_page_listed_by_a_section_view_in_the_navigation_is_reachable(tmp_path):
+    root = copy_minimal(tmp_path)
+    replace(root, "mkdocs.yml", "  - begrepp/term-hvb.md\n", "  - begrepp/index.md\n")
+    for lang in ("sv", "en"):
+        glossary = (root / f"docs/{lang}/index.md").read_text(encoding="utf-8").replace("id: start", "id: begrepp").replace("type: page", "type: page\nview: glossary")
+        (root / f"docs/{lang}/begrepp/index.md").write_text(glossary, encoding="utf-8")
+    assert problems(root) == []

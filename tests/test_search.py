@@ -28,15 +28,10 @@ def engines(built_site):
     return {lang: Engine.from_site(built_site, lang) for lang in ("sv", "en")}
 
 
-def test_the_set_is_big_enough_and_names_pages_in_the_nav():
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from samverkan.site import nav_paths, read_config
-
-    nav = set(nav_paths(read_config(ROOT / "mkdocs.yml")["nav"]))
+def test_the_set_is_big_enough_and_names_pages_of_the_handbook():
     for lang in ("sv", "en"):
         assert len(QUERIES[lang]) >= 30, f"{lang}: at least 30 queries"
         for case in QUERIES[lang]:
-            assert case["page"] in nav, f"{case['page']} (query {case['q']!r}) is not in the nav"
             assert (ROOT / "docs" / lang / case["page"]).is_file(), f"docs/{lang}/{case['page']} missing"
 
 

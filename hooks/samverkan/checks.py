@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Law, Page, Routine
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
+from .views import VIEW_LISTS
 from .personal_data import personal_data
 from .problems import Problem
 
@@ -148,12 +149,18 @@ def _actor_ids(page: Page) -> list[str]:
 
 
 def navigation(handbook: Handbook) -> list[Problem]:
+    """Every page is in the navigation, or listed in full by a view (e.g. all routines) on a page that is."""
     if handbook.nav is None:
         return []
-    return [
-        Problem(page.file, 1, "page is not in the navigation", f"add '{page.path}' to 'nav' in mkdocs.yml")
+    listed = tuple(
+        VIEW_LISTS[page.view]
         for page in handbook.pages
-        if page.path not in handbook.nav_order
+        if isinstance(page, PlainPage) and page.view in VIEW_LISTS and page.path in handbook.nav_order
+    )
+    return [
+        Problem(page.file, 1, "page is not in the navigation", f"add '{page.path}' to 'nav' in mkdocs.yml, or its section's index page")
+        for page in handbook.pages
+        if page.path not in handbook.nav_order and not isinstance(page, listed)
     ]
 
 

@@ -68,6 +68,7 @@ class Page:
     next_review: dt.date
     owner: Ref
     description: str | None = None
+    order: int | None = None
     legal_basis: tuple[Citation, ...] = ()
     keywords: tuple[str, ...] = ()
     unconfirmed: tuple[str, ...] = ()

@@ -70,6 +70,12 @@ def boolean(value, ctx):
     return value
 
 
+def whole_number(value, ctx):
+    if not isinstance(value, str) or not value.isdigit():
+        raise Invalid(f"'{value}' is not a whole number", "write a number such as 3")
+    return int(value)
+
+
 def identifier(value, ctx):
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise Invalid(f"'{value}' is not a valid id", "use lower-case letters a-z, digits and hyphens, e.g. 'god-man'")
@@ -201,6 +207,7 @@ COMMON = {
     "owner": Field(ref, True, "id of the actor that owns the page, e.g. arbetsgruppen"),
     "description": Field(text, False, "one sentence for search results and link previews"),
     "legal_basis": Field(citations, False, "laws the page rests on: '- law: id' with optional 'ref: 20 kap. 1 §' and 'unconfirmed: true'"),
+    "order": Field(whole_number, False, "position in its section's list, lowest first; pages without one follow, by title"),
     "keywords": Field(text_list, False, "extra search words: abbreviations, synonyms, old names"),
     "unconfirmed": Field(text_list, False, "facts on the page that could not be confirmed, and how the page handles them"),
     "untranslated": Field(boolean, False, "English only: true while the page awaits translation; shown to readers"),

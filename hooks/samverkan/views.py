@@ -8,8 +8,9 @@ from .model import PHASES, ROLES, Actor, Checklist, Handbook, Item, Law, Page, R
 
 
 def in_nav_order(handbook: Handbook, pages: list[Page]) -> list[Page]:
-    order = handbook.nav_order
-    return sorted(pages, key=lambda page: (order.get(page.path, len(order)), page.title))
+    """Pages in the order a reader meets them: the navigation's, then their 'order' field, then by title."""
+    nav, last = handbook.nav_order, len(handbook.nav_order)
+    return sorted(pages, key=lambda page: (nav.get(page.path, last), page.order if page.order is not None else last, page.title))
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def abbreviations(handbook: Handbook, lang: str) -> dict[str, str]:
 
 
 LISTED_TYPES = {"routines": Routine, "checklists": Checklist, "actors": Actor, "laws": Law}
+# Which page type each view lists in full, making those pages reachable from the page that shows the view.
+VIEW_LISTS = {**LISTED_TYPES, "glossary": Term}
 
 
 @dataclass(frozen=True)
