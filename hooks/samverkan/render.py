@@ -14,7 +14,7 @@ import jinja2
 
 from . import overlay as overlays, views
 from .body import FENCE, MARKER, TASK, TRAILING_MARKER
-from .model import Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
+from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import relative_md, relative_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "samverkan"
@@ -104,7 +104,7 @@ class Renderer:
         if isinstance(page, Law):
             return "law.html", {"cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
         if isinstance(page, PlainPage) and page.view == "matrix":
-            return "matrix.html", {"matrix": views.matrix(hb, page.lang)}
+            return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
             return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption)}
         if isinstance(page, PlainPage) and page.view == "glossary":

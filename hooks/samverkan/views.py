@@ -66,24 +66,25 @@ def replaced_laws(handbook: Handbook, law: Law) -> list[Law]:
 
 
 @dataclass(frozen=True)
-class Matrix:
-    routines: tuple[Routine, ...]
-    actors: tuple[Actor, ...]
-    roles: dict  # (routine id, actor id) -> role
-
-    def role(self, routine: Routine, actor: Actor) -> str | None:
-        return self.roles.get((routine.id, actor.id))
+class MatrixRow:
+    routine: Routine
+    actors_by_role: dict  # role -> actors with that role, in reading order
 
 
-def matrix(handbook: Handbook, lang: str) -> Matrix:
-    routines = tuple(in_nav_order(handbook, handbook.of_type(lang, Routine)))
-    roles = {}
-    for routine in routines:
-        for role in sorted(routine.actors, key=lambda r: ROLES.index(r.role), reverse=True):
-            roles[(routine.id, role.actor.id)] = role.role
-    acting = {actor_id for _, actor_id in roles}
-    actors = tuple(actor for actor in in_nav_order(handbook, handbook.of_type(lang, Actor)) if actor.id in acting)
-    return Matrix(routines, actors, roles)
+def matrix(handbook: Handbook, lang: str) -> list[MatrixRow]:
+    """Routines × actors by role. Only the roles that exist are stored, so the
+    table grows with the number of roles, not with routines times actors."""
+    actors = in_nav_order(handbook, handbook.of_type(lang, Actor))
+    rank = {actor.id: index for index, actor in enumerate(actors)}
+    rows = []
+    for routine in in_nav_order(handbook, handbook.of_type(lang, Routine)):
+        by_role = {role: [] for role in ROLES}
+        for role in sorted(routine.actors, key=lambda r: rank.get(r.actor.id, len(rank))):
+            actor = handbook.get(lang, role.actor.id)
+            if actor is not None:
+                by_role[role.role].append(actor)
+        rows.append(MatrixRow(routine, by_role))
+    return rows
 
 
 def glossary(handbook: Handbook, lang: str) -> list[Term]:
