@@ -24,6 +24,7 @@ def test_real_site_builds_strictly_with_views_in_both_languages(built_site):
     for lang, prefix in (("sv", ""), ("en", "en/")):
         boendet = read(built_site, f"{prefix}aktorer/boendet/index.html")
         assert 'class="sv-view sv-actor-view"' in boendet
+        assert handbook.get(lang, "polisen").contact in read(built_site, f"{prefix}aktorer/polisen/index.html")
         assert re.search(r'<a href="\.\./\.\./rutiner/avvikning/">', boendet)
         matrix = read(built_site, f"{prefix}ansvarsmatris/index.html")
         routines = handbook.of_type(lang, Routine)
