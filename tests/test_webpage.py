@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from samverkan import views, webpage
 from samverkan.load import load_site
+from samverkan.model import PHASES
 from samverkan.render import Renderer
 
 from conftest import ROOT
@@ -43,6 +44,9 @@ def test_every_actor_gets_a_print_pack_grouped_by_routine_in_time_order():
         assert markdown.startswith("---\nsearch:\n  exclude: true\n")
         assert markdown.count('<input type="checkbox" disabled>') == sum(len(g.items) for g in residence.groups)
         assert markdown.count("<h2 ") == len({g.routine.id for g in residence.groups})
+        for group in residence.groups:  # in time order within each checklist
+            order = [PHASES.index(item.phase) if item.phase in PHASES else len(PHASES) for item in group.items]
+            assert order == sorted(order), (group.checklist.id, order)
 
 
 def test_no_instant_navigation():

@@ -55,8 +55,12 @@ def test_review_notice_from_a_page_whose_date_has_passed(page, fixture_site):
     page.goto(base + "forsenad/")
     notice = page.locator("[data-sv-review-notice]")
     assert notice.is_visible() and "2020-01-01" in notice.inner_text()
+    from axe_playwright_python.sync_playwright import Axe
+
+    assert Axe().run(page).violations_count == 0, "the notice itself is accessible"
     page.goto(base + "en/forsenad/")
     assert page.locator("[data-sv-review-notice]").is_visible()
+    assert "Review overdue" in page.locator("[data-sv-review-notice]").inner_text()
     page.goto(base + "ensamkommande/")
     assert not page.locator("[data-sv-review-notice]").is_visible(), "not overdue: no notice"
 
