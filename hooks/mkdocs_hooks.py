@@ -100,7 +100,9 @@ def on_post_build(config):
 
 
 def on_page_content(html, page, config, files):
-    return webpage.accessible_tasklists(html)
+    model_page = _model_page(page, config)
+    generated = _renderer(config).generated_html(model_page) if model_page else ""
+    return webpage.accessible_tasklists(html) + generated
 
 
 def on_page_context(context, page, config, nav):

@@ -34,28 +34,36 @@ class Renderer:
         return {lang: views.abbreviations(self.handbook, lang) for lang in self.labels}
 
     def markdown(self, page: Page, markdown: str) -> str:
-        """The page's Markdown with local values filled in, [[id]] markers as links, its generated view,
-        change history and local addition, and abbreviation tooltips."""
+        """The page's Markdown with local values filled in, [[id]] markers as links, its local
+        addition, and abbreviation tooltips."""
         markdown = overlays.fill(self.overlay, page.lang, markdown)
         lines, in_fence = [], False
         for line in markdown.split("\n"):
             in_fence ^= bool(FENCE.match(line))
             lines.append(line if in_fence else self._link_markers(page, line))
-        for extra in (self.view_html(page), self.history_html(page), self.local_html(page)):
-            if extra:
-                lines += ["", extra]
+        local = self.local_html(page)
+        if local:
+            lines += ["", local]
         lines += [""] + [f"*[{abbr}]: {text}" for abbr, text in sorted(self._abbreviations[page.lang].items())]
         return "\n".join(lines)
 
+    def generated_html(self, page: Page) -> str:
+        """What the model adds after the page's own text: its view and change history.
+
+        Added to the HTML, not the Markdown, so Markdown never re-parses generated markup."""
+        return "\n".join(part for part in (self.view_html(page), self.history_html(page)) if part)
+
     def _link_markers(self, page: Page, line: str) -> str:
         if TASK.match(line) or TRAILING_MARKER.search(line):
-            line = TRAILING_MARKER.sub(lambda m: " " + self._link(page, m[1], None, ".sv-actor"), line)
-        return MARKER.sub(lambda m: self._link(page, m[1], m[2], ""), line)
+            line = TRAILING_MARKER.sub(lambda m: " " + self._link(page, m, ".sv-actor"), line)
+        return MARKER.sub(lambda m: self._link(page, m, ""), line)
 
-    def _link(self, page: Page, target_id: str, text: str | None, css: str) -> str:
-        target = self.handbook.get(page.lang, target_id)
+    def _link(self, page: Page, marker, css: str) -> str:
+        """A Markdown link for a [[id]] or [[id|text]] marker; an unknown id stays as written (the checks report it)."""
+        target = self.handbook.get(page.lang, marker[1])
         if target is None:
-            return f"[[{target_id}]]"
+            return marker[0].strip()
+        text = marker[2] if marker.re.groups > 1 else None  # trailing actor markers carry no text
         attrs = f"{{ {css} }}" if css else ""
         return f"[{text or target.title}]({relative_md(page.path, target.path)}){attrs}"
 
