@@ -107,3 +107,16 @@ def test_the_print_button_opens_the_print_dialog(page, served_site):
         page.goto(served_site + path)
         page.locator("[data-sv-print]").click()
         assert page.evaluate("window.__svPrinted") == 1, path
+
+
+def test_pdfs_print_the_published_address_not_the_local_server(browser, served_site):
+    page = pdf.printing_page(browser)
+    try:
+        page.goto(served_site + "en/checklistor/avvikning-boendet/")
+        address = page.locator("[data-sv-address]").inner_text()
+        from samverkan.site import read_config
+
+        site_url = read_config(ROOT / "mkdocs.yml")["site_url"].rstrip("/") + "/"
+        assert address == site_url + "en/checklistor/avvikning-boendet/", address
+    finally:
+        page.context.close()
