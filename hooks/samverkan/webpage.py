@@ -1,4 +1,4 @@
-"""Small changes to a built page's HTML and metadata for readers: search tags, accessible checkboxes, packs as files.
+"""Small changes to built pages for readers: search tags, labelled checklist boxes, language links under a sub-path.
 
 Kept apart from MkDocs so tests can call them directly; hooks/mkdocs_hooks.py wires them in.
 """
