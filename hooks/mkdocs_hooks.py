@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from samverkan import export, overlay, views, webpage  # noqa: E402
+from samverkan import export, overlay, search_index, views, webpage  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
 
@@ -94,9 +94,16 @@ def _pack_url(path, directory_urls):
     return page_url(path, directory_urls)
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries
 def on_post_build(config):
-    """Publish the machine-readable export and its JSON Schema with the site."""
+    """Publish the machine-readable export and its JSON Schema with the site; one search index per language."""
     export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
+    if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
+        search_index.split(config.site_dir)
+
+
+def _offline(config) -> bool:
+    return any(name.endswith("offline") for name in config.plugins)
 
 
 def on_page_content(html, page, config, files):

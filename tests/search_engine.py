@@ -47,10 +47,6 @@ def stem_word(lang: str, word: str) -> str:
     return word
 
 
-def is_english(location: str) -> bool:
-    return location.startswith("en/")
-
-
 @dataclass
 class Engine:
     lang: str
@@ -60,11 +56,12 @@ class Engine:
 
     @classmethod
     def from_site(cls, site: Path, lang: str) -> "Engine":
-        data = json.loads((Path(site) / "search" / "search_index.json").read_text(encoding="utf-8"))
+        prefix = "en/" if lang == "en" else ""  # each language's index sits under its own root
+        data = json.loads((Path(site) / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         config = data["config"]
         assert config["pipeline"] == ["stemmer"], "the replay assumes the stemmer-only pipeline of mkdocs.yml"
         separator = re.compile(config["separator"])
-        docs = {doc["location"]: doc for doc in data["docs"] if is_english(doc["location"]) == (lang == "en")}
+        docs = {prefix + doc["location"]: {**doc, "location": prefix + doc["location"]} for doc in data["docs"]}
 
         def words(value):
             if value is None:

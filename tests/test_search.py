@@ -57,8 +57,20 @@ def test_the_index_is_configured_for_swedish_stemming_and_statute_numbers(built_
     assert set(config["lang"]) == {"sv", "en"}
 
 
+def index_docs(site, lang):
+    prefix = "en/" if lang == "en" else ""
+    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_each_language_downloads_only_its_own_index(built_site):
+    sv, en = index_docs(built_site, "sv"), index_docs(built_site, "en")
+    assert not any(doc["location"].startswith("en/") for doc in sv + en), "English locations are relative to en/"
+    assert {doc["location"] for doc in sv} & {doc["location"] for doc in en}, "the same pages exist in both"
+    assert '"base": "../../../en/"' in (built_site / "en/rutiner/avvikning/index.html").read_text(encoding="utf-8")
+
+
 def test_every_page_is_indexed_with_its_type_and_keywords(built_site):
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = index_docs(built_site, "sv") + [{**doc, "location": "en/" + doc["location"]} for doc in index_docs(built_site, "en")]
     by_location = {doc["location"]: doc for doc in docs}
     assert by_location["checklistor/avvikning-boendet/"]["tags"][0] == "Checklista"
     assert by_location["en/checklistor/avvikning-boendet/"]["tags"][0] == "Checklist"

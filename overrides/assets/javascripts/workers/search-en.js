@@ -1,9 +1,9 @@
 /* Samverkansplanen search worker for the en pages. search-sv.js and search-en.js are the same file except LANG.
  *
- * One search index holds both languages (mkdocs-static-i18n merges them). Before Material's own worker
- * builds its lunr index, this keeps only this language's pages ("en/..." is English, everything else
- * Swedish) and this language's stemmer. Material searches every word as a prefix ("barnen*"), and lunr
- * skips the stemmer for such words, so a stemmed index would never match "missing" (indexed as "miss"):
+ * Online, each language has its own index (hooks/samverkan/search_index.py); the offline edition has one
+ * for both. Before Material's own worker builds its lunr index, this keeps only this language's pages of
+ * a merged index ("en/..." is English, everything else Swedish) and sets this language's stemmer.
+ * Material searches every word as a prefix ("barnen*"), and lunr skips the stemmer for such words, so a stemmed index would never match "missing" (indexed as "miss"):
  * this stems each plain word of the query the same way first. tests/test_search.py does the same in Python.
  * Works as a real worker (http) and inside the iframe-worker shim (file://).
  */
@@ -46,7 +46,10 @@
     var message = ev.data;
     if (!message) return;
     if (message.type === 0 && message.data) {        /* SETUP */
-      message.data.docs = message.data.docs.filter(mine);
+      /* the online site's index holds this language only; the offline edition's holds both */
+      if (message.data.docs.some(function (doc) { return doc.location.indexOf("en/") === 0; })) {
+        message.data.docs = message.data.docs.filter(mine);
+      }
       message.data.config.lang = [LANG];
     } else if (message.type === 2 && typeof message.data === "string") {  /* QUERY */
       message.data = stemQuery(message.data);
