@@ -184,6 +184,14 @@ class Handbook:
             self._by_id.setdefault(page.lang, {}).setdefault(page.id, page)
             self._by_path[(page.lang, page.path)] = page
         self.nav_order = {path: index for index, path in enumerate(self.nav or ())}
+        self._memo: dict = {}
+
+    def memo(self, key, build):
+        """A value derived from the pages, computed once: the pages do not change after loading,
+        and a view asked for once per page must not walk the whole handbook each time."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     def get(self, lang: str, page_id: str) -> Page | None:
         return self._by_id.get(lang, {}).get(page_id)
@@ -192,4 +200,4 @@ class Handbook:
         return self._by_path.get((lang, path))
 
     def of_type(self, lang: str, cls: type) -> list:
-        return [page for page in self.pages if page.lang == lang and isinstance(page, cls)]
+        return self.memo(("of_type", lang, cls), lambda: [page for page in self.pages if page.lang == lang and isinstance(page, cls)])

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import views
 from .load import load_site
+from .mkdocs_build import build_site
 from .model import LANGUAGES, Checklist
 from .urls import page_url
 
@@ -96,19 +97,6 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
 
 
-def build(config_file: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/pdf", description="Every checklist and print pack as A4 PDF, per language.")
     parser.add_argument("--config", default="mkdocs.yml", help="site configuration (default: mkdocs.yml)")
@@ -123,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(args.site) if args.site else Path(tmp) / "site"
         if not args.site:
-            build(Path(args.config), site)
+            build_site(Path(args.config), site)
         server, base_url = serve(site)
         try:
             with sync_playwright() as playwright:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import overlay
 from .load import load_site
+from .mkdocs_build import build_site
 
 
 class BuildFailed(Exception):
@@ -51,11 +52,8 @@ def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str],
 
 def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None) -> None:
     """Build the edition strictly into ``site_dir``; raise BuildFailed with the reason."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with _municipality(slug):
         problems, notes = check_edition(config_file, slug)
         for note in notes:
@@ -63,12 +61,7 @@ def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None
         if problems:
             raise BuildFailed("\n".join(problems))
         try:
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(config)
-            finally:
-                config.plugins.on_shutdown()
+            build_site(config_file, site_dir)
         except (MkDocsException, SystemExit, OSError) as error:
             raise BuildFailed(f"the site did not build: {error}") from None
 

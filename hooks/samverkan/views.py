@@ -21,31 +21,35 @@ class ItemGroup:
 
 
 def actor_roles(handbook: Handbook, actor: Actor) -> list[tuple[Routine, str]]:
-    routines = in_nav_order(handbook, handbook.of_type(actor.lang, Routine))
-    return [(routine, role.role) for routine in routines for role in routine.actors if role.actor.id == actor.id]
+    return handbook.memo(("roles", actor.lang), lambda: _roles_by_actor(handbook, actor.lang)).get(actor.id, [])
+
+
+def _roles_by_actor(handbook: Handbook, lang: str) -> dict[str, list[tuple[Routine, str]]]:
+    roles: dict[str, list[tuple[Routine, str]]] = {}
+    for routine in in_nav_order(handbook, handbook.of_type(lang, Routine)):
+        for role in routine.actors:
+            roles.setdefault(role.actor.id, []).append((routine, role.role))
+    return roles
 
 
 def actor_items(handbook: Handbook, actor: Actor) -> list[ItemGroup]:
     """Every checklist item and step the actor is responsible for, grouped by routine, in time order."""
-    return list(_items_by_actor(handbook, actor.lang).get(actor.id, ()))
+    return list(handbook.memo(("items", actor.lang), lambda: _items_by_actor(handbook, actor.lang)).get(actor.id, ()))
 
 
 def _items_by_actor(handbook: Handbook, lang: str) -> dict[str, list[ItemGroup]]:
-    """Actor id -> its item groups, from one pass over the language's routines, kept on the handbook
-    (one pass per actor made the actor pages quadratic in the size of the handbook)."""
-    cache = handbook.__dict__.setdefault("_items_by_actor", {})
-    if lang not in cache:
-        cache[lang] = {}
-        for routine in in_nav_order(handbook, handbook.of_type(lang, Routine)):
-            sources = [routine] + [handbook.get(lang, ref.id) for ref in routine.checklists]
-            for source in (page for page in sources if page is not None):
-                mine: dict[str, list[Item]] = {}
-                for item in (*source.steps, *source.items):
-                    if item.actor:
-                        mine.setdefault(item.actor.id, []).append(item)
-                for actor_id, items in mine.items():
-                    cache[lang].setdefault(actor_id, []).append(ItemGroup(routine, source, tuple(sorted(items, key=_time_order))))
-    return cache[lang]
+    """Actor id -> its item groups, from one pass over the language's routines."""
+    groups: dict[str, list[ItemGroup]] = {}
+    for routine in in_nav_order(handbook, handbook.of_type(lang, Routine)):
+        sources = [routine] + [handbook.get(lang, ref.id) for ref in routine.checklists]
+        for source in (page for page in sources if page is not None):
+            mine: dict[str, list[Item]] = {}
+            for item in (*source.steps, *source.items):
+                if item.actor:
+                    mine.setdefault(item.actor.id, []).append(item)
+            for actor_id, items in mine.items():
+                groups.setdefault(actor_id, []).append(ItemGroup(routine, source, tuple(sorted(items, key=_time_order))))
+    return groups
 
 
 def _time_order(item: Item) -> tuple[int, int]:
@@ -53,11 +57,21 @@ def _time_order(item: Item) -> tuple[int, int]:
 
 
 def citing_pages(handbook: Handbook, law: Law) -> list[tuple[Page, tuple[str, ...]]]:
-    cites = []
-    for page in in_nav_order(handbook, [p for p in handbook.pages if p.lang == law.lang and p is not law]):
-        refs = [c.ref or "" for c in page.legal_basis if c.law.id == law.id]
-        if refs or any(link.id == law.id for link in page.links):
-            cites.append((page, tuple(ref for ref in refs if ref)))
+    """Pages that cite the law (front matter) or link it ([[id]]), with the chapters and sections they cite."""
+    return handbook.memo(("cites", law.lang), lambda: _citations_by_law(handbook, law.lang)).get(law.id, [])
+
+
+def _citations_by_law(handbook: Handbook, lang: str) -> dict[str, list[tuple[Page, tuple[str, ...]]]]:
+    cites: dict[str, list[tuple[Page, tuple[str, ...]]]] = {}
+    for page in in_nav_order(handbook, [p for p in handbook.pages if p.lang == lang]):
+        refs: dict[str, list[str]] = {}
+        for citation in page.legal_basis:
+            refs.setdefault(citation.law.id, []).extend([citation.ref] if citation.ref else [])
+        for link in page.links:
+            refs.setdefault(link.id, [])
+        for law_id, law_refs in refs.items():
+            if law_id != page.id:
+                cites.setdefault(law_id, []).append((page, tuple(law_refs)))
     return cites
 
 

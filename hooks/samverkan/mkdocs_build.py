@@ -1,0 +1,24 @@
+"""Build a site in-process with MkDocs, as `mkdocs build` does.
+
+The one place outside the hook module that calls MkDocs; commands and tests
+build through it. MkDocs is imported only when a build is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def build_site(config_file: str | Path, site_dir: str | Path, strict: bool = True) -> None:
+    """Build; raises MkDocs' Abort when a strict build has warnings (every handbook problem is one)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
