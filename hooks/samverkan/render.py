@@ -44,8 +44,10 @@ class Renderer:
         local = self.local_html(page)
         if local:
             lines += ["", local]
-        lines += [""] + [f"*[{abbr}]: {text}" for abbr, text in sorted(self._abbreviations[page.lang].items())]
-        return "\n".join(lines)
+        text = "\n".join(lines)
+        # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
+        used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
+        return "\n".join([text, ""] + [f"*[{abbr}]: {meaning}" for abbr, meaning in used])
 
     def generated_html(self, page: Page) -> str:
         """What the model adds after the page's own text: its view and change history.
