@@ -96,7 +96,13 @@ def _pack_url(path, directory_urls):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries
 def on_post_build(config):
-    """Publish the machine-readable export and its JSON Schema with the site; one search index per language."""
+    """Publish the machine-readable export and its JSON Schema with the site; one search index per language.
+
+    Once, when every language is built: mkdocs-static-i18n runs the other languages' builds inside
+    its own on_post_build and merges the search index at its end."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return
     export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
     if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
         search_index.split(config.site_dir)

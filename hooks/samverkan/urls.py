@@ -19,7 +19,7 @@ def page_url(path: str, directory_urls: bool) -> str:
 def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
     source, target = page_url(from_path, directory_urls), page_url(to_path, directory_urls)
     base = source if directory_urls else posixpath.dirname(source)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = _relpath(target.rstrip("/"), base.rstrip("/"))
     if directory_urls and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel
@@ -27,4 +27,14 @@ def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
 
 def relative_md(from_path: str, to_path: str) -> str:
     """A Markdown link between source files, which MkDocs checks and rewrites."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return _relpath(to_path, posixpath.dirname(from_path))
+
+
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for paths inside the site, without its calls to the file system (a hot spot:
+    every link on every page goes through here)."""
+    target_parts, start_parts = [p for p in target.split("/") if p], [p for p in start.split("/") if p]
+    common = 0
+    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
