@@ -7,24 +7,25 @@ intranet would; the offline build is opened from disk (file://).
 
 from __future__ import annotations
 
-import functools
 import os
-import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on sys.path)
+from samverkan.pdf import CHROMIUM_ARGS, count_pages, serve
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 SUBPATH = "handbok"
+
+
+def serve_under_subpath(site: Path, www: Path):
+    """Serve ``site`` at http://127.0.0.1:<port>/handbok/, as an intranet would; (server, base URL)."""
+    www.mkdir(exist_ok=True)
+    (www / SUBPATH).symlink_to(site, target_is_directory=True)
+    server, base_url = serve(www)
+    return server, f"{base_url}{SUBPATH}/"
 
 
 def site_pages(site: Path) -> list[str]:
@@ -43,27 +44,11 @@ def page_url_path(rel: str) -> str:
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):  # a browser dropping a connection is not news
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(built_site, tmp_path_factory):
     """Base URL of the built site served under a sub-path: http://127.0.0.1:<port>/handbok/."""
-    root = tmp_path_factory.mktemp("www")
-    (root / SUBPATH).symlink_to(built_site, target_is_directory=True)
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
+    server, url = serve_under_subpath(built_site, tmp_path_factory.mktemp("www"))
+    yield url
     server.shutdown()
 
 
@@ -115,17 +100,12 @@ def fixture_site(tmp_path_factory):
     nav = [{"Start": "index.md"}, "ensamkommande.md", "forsenad.md", "arbetsgruppen.md"]
     site = tmp / "site"
     build_site(fixture_config(tmp, FIXTURE_DOCS, nav), site, strict=False)  # a fixture page is overdue for review on purpose
-    root = tmp / "www"
-    root.mkdir()
-    (root / SUBPATH).symlink_to(site, target_is_directory=True)
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_port}/{SUBPATH}/"
+    server, url = serve_under_subpath(site, tmp / "www")
+    yield site, url
     server.shutdown()
 
 
-def count_pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+count_pdf_pages = count_pages  # the PDF command's own page count, also used by the tests
 
 
 FIGURES: dict = {}  # measured figures, printed at the end of the run (the issue asks for them)
