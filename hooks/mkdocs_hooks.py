@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, os.path.dirname(__file__))
 
@@ -19,7 +20,9 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from samverkan import export, overlay, search_index, views, webpage  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
+from samverkan.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
+from samverkan.urls import page_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {"key": None}
@@ -69,29 +72,23 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     """Add each actor's generated print pack (views.pack) for the language being built."""
-    lang = config.theme.get("language") or "sv"
-    renderer, prefix = _renderer(config), "" if lang == "sv" else f"{lang}/"
+    lang = config.theme.get("language") or DEFAULT_LANGUAGE
+    renderer = _renderer(config)
     for pack in views.packs(_cache["handbook"], lang):
+        url = page_url(pack.path, config.use_directory_urls)
         file = File.generated(config, f"{lang}/{pack.path}", content=renderer.pack_markdown(pack))
-        page_url = {code: ("" if code == "sv" else f"{code}/") + _pack_url(pack.path, config.use_directory_urls) for code in ("sv", "en")}
-        file.dest_uri = prefix + _pack_url(pack.path, False).replace(".html", "/index.html" if config.use_directory_urls else ".html")
-        file.url = page_url[lang]
+        file.dest_uri = _language_root(lang) + (url + "index.html" if config.use_directory_urls else url)
+        file.url = _language_root(lang) + url
         # what mkdocs-static-i18n's language switcher reads from its own files
         file.locale = file.locale_alternate_of = file.localization = lang
         file.norm_src_uri = pack.path
-        file.alternates = {code: _Alternate(url) for code, url in page_url.items()}
+        file.alternates = {code: SimpleNamespace(url=_language_root(code) + url) for code in LANGUAGES}
         files.append(file)
     return files
 
 
-class _Alternate:
-    def __init__(self, url):
-        self.url = url
-
-
-def _pack_url(path, directory_urls):
-    from samverkan.urls import page_url
-    return page_url(path, directory_urls)
+def _language_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries
