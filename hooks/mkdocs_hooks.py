@@ -11,18 +11,14 @@ import logging
 import os
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
 
-from samverkan import export, overlay, search_index, views, webpage  # noqa: E402
+from samverkan import export, overlay, search_index, webpage  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
-from samverkan.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
-from samverkan.urls import page_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {"key": None}
@@ -67,28 +63,6 @@ def on_page_markdown(markdown, page, config, files):
     if model_page:  # search indexes the page type and keywords as tags (shown as chips in results)
         page.meta["tags"] = webpage.search_tags(model_page, _renderer(config).labels[model_page.lang]["types"][model_page.type])
     return _renderer(config).markdown(model_page, markdown) if model_page else markdown
-
-
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
-def on_files(files, config):
-    """Add each actor's generated print pack (views.pack) for the language being built."""
-    lang = config.theme.get("language") or DEFAULT_LANGUAGE
-    renderer = _renderer(config)
-    for pack in views.packs(_cache["handbook"], lang):
-        url = page_url(pack.path, config.use_directory_urls)
-        file = File.generated(config, f"{lang}/{pack.path}", content=renderer.pack_markdown(pack))
-        file.dest_uri = _language_root(lang) + (url + "index.html" if config.use_directory_urls else url)
-        file.url = _language_root(lang) + url
-        # what mkdocs-static-i18n's language switcher reads from its own files
-        file.locale = file.locale_alternate_of = file.localization = lang
-        file.norm_src_uri = pack.path
-        file.alternates = {code: SimpleNamespace(url=_language_root(code) + url) for code in LANGUAGES}
-        files.append(file)
-    return files
-
-
-def _language_root(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries

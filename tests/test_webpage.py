@@ -1,4 +1,4 @@
-"""Reader-facing HTML changes (samverkan.webpage) and the generated print packs, without a browser."""
+"""Reader-facing HTML changes (samverkan.webpage) and the actor pages' print packs, without a browser."""
 
 from __future__ import annotations
 
@@ -31,20 +31,17 @@ def test_start_page_language_links_become_site_relative():
     assert [a["link"] for a in offline["alternate"]] == ["index.html", "en/index.html"]
 
 
-def test_every_actor_gets_a_print_pack_grouped_by_routine_in_time_order():
+def test_every_actor_page_is_its_print_pack_grouped_by_routine_in_time_order():
     handbook = load_site(ROOT / "mkdocs.yml")
     renderer = Renderer(handbook)
     for lang in ("sv", "en"):
-        packs = views.packs(handbook, lang)
-        assert len(packs) == len([p for p in handbook.pages if p.lang == lang and p.type == "actor"])
-        residence = next(pack for pack in packs if pack.actor.id == "boendet")
-        assert residence.path == "aktorer/utskrift/boendet.md"
-        assert residence.groups and all(item.actor.id == "boendet" for group in residence.groups for item in group.items)
-        markdown = renderer.pack_markdown(residence)
-        assert markdown.startswith("---\nsearch:\n  exclude: true\n")
-        assert markdown.count('<input type="checkbox" disabled>') == sum(len(g.items) for g in residence.groups)
-        assert markdown.count("<h2 ") == len({g.routine.id for g in residence.groups})
-        for group in residence.groups:  # in time order within each checklist
+        residence = handbook.get(lang, "boendet")
+        groups = views.actor_items(handbook, residence)
+        assert groups and all(item.actor.id == "boendet" for group in groups for item in group.items)
+        html = renderer.generated_html(residence)
+        assert html.count('<input type="checkbox" disabled>') == sum(len(g.items) for g in groups)
+        assert html.count("<h3 ") == len({g.routine.id for g in groups})
+        for group in groups:  # in time order within each checklist
             order = [PHASES.index(item.phase) if item.phase in PHASES else len(PHASES) for item in group.items]
             assert order == sorted(order), (group.checklist.id, order)
 

@@ -1,9 +1,9 @@
-"""Render every checklist and every actor's print pack to PDF (A4) with Chromium, per language.
+"""Render every checklist and every actor's page (its print pack) to PDF (A4) with Chromium, per language.
 
     scripts/pdf [--site DIR] [--out DIR]
 
 Without --site it builds the site first (mkdocs.yml, strict) into a temporary folder. The PDFs go to
-OUT/<lang>/checklistor/<page>.pdf and OUT/<lang>/aktorer/utskrift/<actor>.pdf (default OUT: pdf/),
+OUT/<lang>/checklistor/<page>.pdf and OUT/<lang>/aktorer/<actor>.pdf (default OUT: pdf/),
 so an intranet can offer them as downloads. Chromium: /usr/bin/chromium, or $CHROMIUM.
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from . import views
 from .load import load_site
 from .mkdocs_build import build_site
-from .model import LANGUAGES, Checklist
+from .model import LANGUAGES, Actor, Checklist
 from .urls import page_url
 
 CHROMIUM_ARGS = [
@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
 @dataclass(frozen=True)
 class Printable:
     lang: str
-    kind: str  # "checklist" or "pack"
+    kind: str  # "checklist" or "pack" (an actor page)
     path: str  # source path relative to the language folder, e.g. "checklistor/avvikning-boendet.md"
 
     @property
@@ -51,7 +51,7 @@ def printables(handbook) -> list[Printable]:
     found = []
     for lang in LANGUAGES:
         found += [Printable(lang, "checklist", page.path) for page in views.in_nav_order(handbook, handbook.of_type(lang, Checklist))]
-        found += [Printable(lang, "pack", pack.path) for pack in views.packs(handbook, lang)]
+        found += [Printable(lang, "pack", page.path) for page in views.in_nav_order(handbook, handbook.of_type(lang, Actor))]
     return found
 
 

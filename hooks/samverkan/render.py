@@ -110,7 +110,7 @@ class Renderer:
     def _view_context(self, page: Page):
         hb = self.handbook
         if isinstance(page, Actor):
-            return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page), "pack": views.pack(hb, page)}
+            return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page)}
         if isinstance(page, Law):
             return "law.html", {"cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
         if isinstance(page, PlainPage) and page.view == "matrix":
@@ -122,17 +122,6 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
             return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view])}
         return None
-
-    def pack_markdown(self, pack: views.Pack) -> str:
-        """The generated print-pack page for one actor: front matter, title and the items (overrides/samverkan/pack.html)."""
-        actor, t = pack.actor, self.labels[pack.actor.lang]
-        html = self.env.get_template("pack.html").render(
-            pack=pack, t=t, url=lambda target: relative_url(pack.path, target.path, self.directory_urls),
-            plain=lambda text: self.plain(actor.lang, text),
-        )
-        body = "\n".join(line for line in html.split("\n") if line.strip())
-        title = t["pack_title"].format(actor=actor.title)
-        return f"---\nsearch:\n  exclude: true\nsv_pack: {actor.id}\n---\n\n# {title}\n\n{body}\n"
 
     def page_meta(self, page: Page) -> dict:
         """What the page header shows: type, version, review dates and owner, in the page's language."""

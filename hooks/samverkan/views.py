@@ -119,23 +119,3 @@ def abbreviations(handbook: Handbook, lang: str) -> dict[str, str]:
 LISTED_TYPES = {"routines": Routine, "checklists": Checklist, "actors": Actor, "laws": Law}
 # Which page type each view lists in full, making those pages reachable from the page that shows the view.
 VIEW_LISTS = {**LISTED_TYPES, "glossary": Term}
-
-
-@dataclass(frozen=True)
-class Pack:
-    """An actor's print pack: every checklist item the actor is responsible for (a generated page per language)."""
-
-    actor: Actor
-    groups: tuple[ItemGroup, ...]
-    path: str  # relative to the language folder, like a page's path
-
-
-PACK_FOLDER = "aktorer/utskrift"
-
-
-def pack(handbook: Handbook, actor: Actor) -> Pack:
-    return Pack(actor, tuple(actor_items(handbook, actor)), f"{PACK_FOLDER}/{actor.path.rsplit('/', 1)[-1]}")
-
-
-def packs(handbook: Handbook, lang: str) -> list[Pack]:
-    return [pack(handbook, actor) for actor in in_nav_order(handbook, handbook.of_type(lang, Actor))]

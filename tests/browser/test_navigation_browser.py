@@ -13,7 +13,6 @@ PAIRS = [
     ("rutiner/avvikning/", "en/rutiner/avvikning/"),  # routine
     ("checklistor/avvikning-boendet/", "en/checklistor/avvikning-boendet/"),  # checklist
     ("aktorer/boendet/", "en/aktorer/boendet/"),  # actor
-    ("aktorer/utskrift/boendet/", "en/aktorer/utskrift/boendet/"),  # generated print pack (two levels down)
     ("lagar/sol/", "en/lagar/sol/"),  # law
     ("begrepp/term-ensamkommande-barn/", "en/begrepp/term-ensamkommande-barn/"),  # term whose slug has "en" inside
     ("om/tillganglighet/", "en/om/tillganglighet/"),  # about section

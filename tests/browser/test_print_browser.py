@@ -1,5 +1,5 @@
 """Printing: every checklist fits A4 (one page, two at most), boxes print as empty squares, no site chrome;
-the PDF command renders every checklist and actor print pack per language."""
+the PDF command renders every checklist and actor page (print pack) per language."""
 
 from __future__ import annotations
 
@@ -74,13 +74,18 @@ def test_a_checklist_in_print_media(page, served_site, lang):
     assert address.is_visible() and address.inner_text().rstrip("/").endswith("checklistor/avvikning-boendet")
 
 
-def test_actor_pages_link_their_print_pack(page, served_site):
+def test_an_actor_page_prints_as_its_pack(page, served_site):
     for prefix in ("", "en/"):
         page.goto(served_site + prefix + "aktorer/boendet/")
-        page.locator(".sv-pack-link a").click()
-        assert page.url == served_site + prefix + "aktorer/utskrift/boendet/"
-        assert page.locator(".sv-pack .task-list-item").count() >= 5
-        assert page.locator(".sv-pack h2").count() >= 2, "grouped by routine"
+        assert page.locator("[data-sv-print]").is_visible(), "print button on screen"
+        assert page.locator(".sv-pack .task-list-item input[type=checkbox]").count() >= 5
+        assert page.locator(".sv-pack h3").count() >= 2, "grouped by routine"
+        page.emulate_media(media="print")
+        for selector in CHROME:
+            for element in page.locator(selector).all():
+                assert not element.is_visible(), f"{selector} shows in print"
+        assert page.locator(".sv-print-address").is_visible()
+        page.emulate_media(media="screen")
 
 
 def test_the_pdf_command_writes_a_pdf_per_printable_page_and_language(fixture_site, tmp_path):
@@ -97,7 +102,7 @@ def test_the_pdf_command_writes_a_pdf_per_printable_page_and_language(fixture_si
     )
     assert run.returncode == 0, run.stderr
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf"))
-    assert written == ["en/aktorer/utskrift/arbetsgruppen.pdf", "sv/aktorer/utskrift/arbetsgruppen.pdf"], written
+    assert written == ["en/aktorer/arbetsgruppen.pdf", "sv/aktorer/arbetsgruppen.pdf"], written
     assert all(count_pdf_pages((tmp_path / name).read_bytes()) == 1 for name in written)
 
 

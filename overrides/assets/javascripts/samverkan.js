@@ -1,7 +1,7 @@
 /* Samverkansplanen: small, local, dependency-free behaviour on top of Material.
  * - review notice: decided here at view time from <dl class="sv-meta" data-next-review>, so a copy built
  *   long ago still warns (the build also shows it when the page was already overdue when built);
- * - print button on checklists and print packs, and the page's own address on the print-out;
+ * - print button on checklists and actor pages (print packs), and the page's own address on the print-out;
  * - language switch: the links mkdocs-static-i18n writes at build time are followed as they are
  *   (Material would otherwise fetch sitemaps and may guess another page);
  * - the phone-width search button is reachable with the keyboard.
