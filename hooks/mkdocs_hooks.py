@@ -58,11 +58,22 @@ def _model_page(page, config):
     return _cache["handbook"].at(lang, path)
 
 
+def on_page_read_source(page, config):
+    """A handbook page's body as the model read it: MkDocs need not read the file and parse its YAML again.
+
+    The leading blank line keeps MkDocs from taking a first "word: text" line for metadata."""
+    model_page = _model_page(page, config)
+    return "\n" + model_page.body if model_page else None
+
+
 def on_page_markdown(markdown, page, config, files):
     model_page = _model_page(page, config)
-    if model_page:  # search indexes the page type and keywords as tags (shown as chips in results)
-        page.meta["tags"] = webpage.search_tags(model_page, _renderer(config).labels[model_page.lang]["types"][model_page.type])
-    return _renderer(config).markdown(model_page, markdown) if model_page else markdown
+    if not model_page:
+        return markdown
+    renderer = _renderer(config)
+    # the front matter MkDocs was not given (on_page_read_source); search shows the type and keywords as tags
+    page.meta = {**model_page.front_matter, "tags": webpage.search_tags(model_page, renderer.labels[model_page.lang]["types"][model_page.type])}
+    return renderer.markdown(model_page, markdown)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries

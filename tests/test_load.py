@@ -7,7 +7,7 @@ import datetime as dt
 from samverkan import body
 from samverkan.load import read_page
 from samverkan.model import Checklist, Ref
-from samverkan.urls import page_url, relative_md, relative_url
+from samverkan.urls import page_url, relative_url
 
 CHECKLIST = """---
 type: checklist
@@ -78,4 +78,3 @@ def test_urls_follow_mkdocs_directory_and_file_layouts():
     assert relative_url("aktorer/boendet.md", "rutiner/avvikning.md", True) == "../../rutiner/avvikning/"
     assert relative_url("aktorer/boendet.md", "rutiner/avvikning.md", False) == "../rutiner/avvikning.html"
     assert relative_url("index.md", "ansvarsmatris.md", True) == "ansvarsmatris/"
-    assert relative_md("checklistor/a.md", "aktorer/b.md") == "../aktorer/b.md"

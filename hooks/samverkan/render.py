@@ -7,6 +7,7 @@ only chooses a template and hands it data from ``views``.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from functools import cached_property
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import jinja2
 from . import overlay as overlays, views
 from .body import FENCE, MARKER, TASK, TRAILING_MARKER
 from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
-from .urls import relative_md, relative_url
+from .urls import relative_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "samverkan"
 SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from every page
@@ -57,17 +58,20 @@ class Renderer:
 
     def _link_markers(self, page: Page, line: str) -> str:
         if TASK.match(line) or TRAILING_MARKER.search(line):
-            line = TRAILING_MARKER.sub(lambda m: " " + self._link(page, m, ".sv-actor"), line)
+            line = TRAILING_MARKER.sub(lambda m: " " + self._link(page, m, "sv-actor"), line)
         return MARKER.sub(lambda m: self._link(page, m, ""), line)
 
     def _link(self, page: Page, marker, css: str) -> str:
-        """A Markdown link for a [[id]] or [[id|text]] marker; an unknown id stays as written (the checks report it)."""
+        """An HTML link for a [[id]] or [[id|text]] marker; an unknown id stays as written (the checks report it).
+
+        A finished address rather than a Markdown link to the .md file: the model has checked the target,
+        so MkDocs need not look every link up again (a tenth of the build at scale, bench/REPORT.md)."""
         target = self.handbook.get(page.lang, marker[1])
         if target is None:
             return marker[0].strip()
         text = marker[2] if marker.re.groups > 1 else None  # trailing actor markers carry no text
-        attrs = f"{{ {css} }}" if css else ""
-        return f"[{text or target.title}]({relative_md(page.path, target.path)}){attrs}"
+        attrs = f' class="{css}"' if css else ""
+        return f'<a{attrs} href="{relative_url(page.path, target.path, self.directory_urls)}">{text or escape(target.title, quote=False)}</a>'
 
     def plain(self, lang: str, text: str) -> str:
         """Text with [[id]] markers replaced by the words a reader sees: the custom text or the page title."""

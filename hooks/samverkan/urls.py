@@ -25,11 +25,6 @@ def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
     return rel
 
 
-def relative_md(from_path: str, to_path: str) -> str:
-    """A Markdown link between source files, which MkDocs checks and rewrites."""
-    return _relpath(to_path, posixpath.dirname(from_path))
-
-
 def _relpath(target: str, start: str) -> str:
     """posixpath.relpath for paths inside the site, without its calls to the file system (a hot spot:
     every link on every page goes through here)."""
