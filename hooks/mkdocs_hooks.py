@@ -35,7 +35,8 @@ def on_config(config):
     if _cache["key"] != key:
         handbook = load_site(config.config_file_path)
         edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
-        _cache.update(key=key, handbook=handbook, renderers={}, edition=edition)
+        by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
+        _cache.update(key=key, handbook=handbook, renderers={}, edition=edition, by_source=by_source)
         problems, notes = overlay.all_problems(handbook, edition)
         for problem in problems:
             log.warning(str(problem))
@@ -51,23 +52,21 @@ def _renderer(config) -> Renderer:
     return renderers[config.use_directory_urls]
 
 
-def _model_page(page, config):
-    if not page.file.abs_src_path:
-        return None
-    lang, _, path = Path(page.file.abs_src_path).relative_to(config.docs_dir).as_posix().partition("/")
-    return _cache["handbook"].at(lang, path)
+def _model_page(page):
+    """The model's page for a MkDocs page, by its source file; None for files that are not handbook pages."""
+    return _cache["by_source"].get(page.file.abs_src_path)
 
 
 def on_page_read_source(page, config):
     """A handbook page's body as the model read it: MkDocs need not read the file and parse its YAML again.
 
     The leading blank line keeps MkDocs from taking a first "word: text" line for metadata."""
-    model_page = _model_page(page, config)
+    model_page = _model_page(page)
     return "\n" + model_page.body if model_page else None
 
 
 def on_page_markdown(markdown, page, config, files):
-    model_page = _model_page(page, config)
+    model_page = _model_page(page)
     if not model_page:
         return markdown
     renderer = _renderer(config)
@@ -95,14 +94,19 @@ def _offline(config) -> bool:
 
 
 def on_page_content(html, page, config, files):
-    model_page = _model_page(page, config)
-    generated = _renderer(config).generated_html(model_page) if model_page else ""
-    return webpage.accessible_tasklists(html) + generated
+    return webpage.accessible_tasklists(html)
 
 
+@event_priority(-50)  # after Material's search (0) has indexed the page
 def on_page_context(context, page, config, nav):
+    """The page header's data, and the page's generated view (render.Renderer.generated_html) after its own text.
+
+    The views repeat what their own pages say (titles, items, citations): added after the search
+    index is made, search neither indexes nor parses them."""
     webpage.relative_alternates(config.extra, config.use_directory_urls)  # the language switch works under a sub-path and from disk
-    model_page = _model_page(page, config)
+    model_page = _model_page(page)
     if model_page:
-        context["handbook_page"] = _renderer(config).page_meta(model_page)
+        renderer = _renderer(config)
+        page.content += renderer.generated_html(model_page)
+        context["handbook_page"] = renderer.page_meta(model_page)
     return context
