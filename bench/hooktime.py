@@ -3,7 +3,8 @@
     python bench/hooktime.py build -f mkdocs.yml ...
 
 Runs the MkDocs command line unchanged, wrapping every ``on_*`` function of each
-module listed under ``hooks:`` with a timer; prints ``hook seconds: S`` last.
+module listed under ``hooks:`` with a timer; prints ``hook seconds: S`` last, after one
+``hook <name>: S`` line per hook function.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from mkdocs.__main__ import cli
 from mkdocs.config import config_options
 
-spent = [0.0]
+spent: dict[str, float] = {}
 _load_hook = config_options.Hooks._load_hook
 
 
@@ -26,7 +27,7 @@ def timed(function):
         try:
             return function(*args, **kwargs)
         finally:
-            spent[0] += time.perf_counter() - start
+            spent[function.__name__] = spent.get(function.__name__, 0.0) + time.perf_counter() - start
 
     return wrapper
 
@@ -45,5 +46,7 @@ if __name__ == "__main__":
     try:
         cli()
     except SystemExit as exit_:
-        print(f"hook seconds: {spent[0]:.4f}", file=sys.stderr)
+        for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+            print(f"hook {name}: {seconds:.4f}", file=sys.stderr)
+        print(f"hook seconds: {sum(spent.values()):.4f}", file=sys.stderr)
         raise

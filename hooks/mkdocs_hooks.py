@@ -26,7 +26,7 @@ _cache: dict = {"key": None}
 
 def _fingerprint(config) -> tuple:
     docs = Path(config.docs_dir)
-    stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(docs.rglob("*.md")))
+    stats = tuple((str(p), stat.st_mtime_ns, stat.st_size) for p in sorted(docs.rglob("*.md")) for stat in [p.stat()])
     return (config.config_file_path, stats, overlay.fingerprint(Path(config.config_file_path).parent))
 
 
@@ -94,7 +94,8 @@ def _offline(config) -> bool:
 
 
 def on_page_content(html, page, config, files):
-    return webpage.accessible_tasklists(html)
+    model_page = _model_page(page)
+    return webpage.accessible_tasklists(_renderer(config).links(model_page, html) if model_page else html)
 
 
 @event_priority(-50)  # after Material's search (0) has indexed the page

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from .model import PHASES, Item, Ref
 
-MARKER = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]")
-TRAILING_MARKER = re.compile(r"\s*\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]\s*$")
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+MARKER = re.compile(rf"\[\[({ID})(?:\|([^\]\n]+))?\]\]")
+TRAILING_MARKER = re.compile(rf"\s*\[\[({ID})\]\]\s*$")
 TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(?P<text>.*)$")
 STEP = re.compile(r"^\s*\d+[.)]\s+(?P<text>.*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+.*?(?:\{#(?P<anchor>[a-z0-9-]+)\})?\s*$")
@@ -31,16 +32,29 @@ class Body:
     steps: tuple[Item, ...]
 
 
+# A line that may carry structure: a fence, a heading, a task-list line or a numbered line. Only these
+# lines are looked at one by one; the markers of the rest are found in one pass over the whole body.
+_STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]).*$", re.MULTILINE)
+
+
 def parse(body: str, first_line: int) -> Body:
-    links, items, steps = [], [], []
-    phase, phase_level, in_fence = None, 0, False
-    for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
+    items, steps, fenced = [], [], []  # fenced: (start, end) offsets of code blocks
+    phase, phase_level, fence_start = None, 0, None
+    line, last = first_line, 0
+    for match in _STRUCTURE_LINE.finditer(body):
+        line += body.count("\n", last, match.start())
+        last = match.start()
+        text = match[0]
+        if FENCE.match(text):
+            if fence_start is None:
+                fence_start = match.start()
+            else:
+                fenced.append((fence_start, match.end()))
+                fence_start = None
             continue
-        heading = HEADING.match(line)
+        if fence_start is not None:
+            continue
+        heading = HEADING.match(text)
         if heading:
             level = len(heading["hashes"])
             if heading["anchor"] in PHASES:
@@ -48,13 +62,25 @@ def parse(body: str, first_line: int) -> Body:
             elif level <= phase_level:
                 phase, phase_level = None, 0
             continue
-        links += [Ref(match[1], number) for match in MARKER.finditer(line)]
-        task, step = TASK.match(line), STEP.match(line)
+        task, step = TASK.match(text), STEP.match(text)
         if task:
-            items.append(_item(task["text"], number, phase))
+            items.append(_item(task["text"], line, phase))
         elif step and TRAILING_MARKER.search(step["text"]):
-            steps.append(_item(step["text"], number, phase))
-    return Body(tuple(links), tuple(items), tuple(steps))
+            steps.append(_item(step["text"], line, phase))
+    if fence_start is not None:  # an unclosed fence runs to the end
+        fenced.append((fence_start, len(body)))
+    return Body(_links(body, first_line, fenced), tuple(items), tuple(steps))
+
+
+def _links(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple[Ref, ...]:
+    links, line, last = [], first_line, 0
+    for match in MARKER.finditer(body):
+        if any(start <= match.start() < end for start, end in fenced):
+            continue
+        line += body.count("\n", last, match.start())
+        last = match.start()
+        links.append(Ref(match[1], line))
+    return tuple(links)
 
 
 def _item(text: str, line: int, phase: str | None) -> Item:

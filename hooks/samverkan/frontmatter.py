@@ -54,30 +54,62 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
-def _parse(yaml_text: str, loader_class) -> tuple:
-    """The node tree (for line numbers) and the data, from one pass of the parser."""
+def _parse(yaml_text: str, loader_class) -> tuple[object, dict]:
+    """The data and the line of every key and item, from the parser's node tree.
+
+    PyYAML's general constructor costs more than the parse itself; with only text, true/false and
+    null to make, one walk over the nodes builds the data and notes the lines together."""
     loader = loader_class(yaml_text)
     try:
         node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else {}
     finally:
         loader.dispose()
+    lines: dict[tuple, int] = {}
+    return (_value(node, (), lines) if node is not None else {}), lines
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _value(node, path: tuple, lines: dict):
+    """The node as Python data, noting (1-based, counted in the file) the line of every key and item."""
+    if isinstance(node, yaml.MappingNode):
+        data = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(None, None, "a field name must be plain text", key_node.start_mark)
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 2
+            data[key] = _value(value_node, path + (key,), lines)
+        return data
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 2
+            items.append(_value(item, path + (index,), lines))
+        return items
+    if node.tag == _BOOL:
+        return yaml.constructor.SafeConstructor.bool_values[node.value.lower()]
+    if node.tag == _NULL:
+        return None
+    return node.value
 
 
 def split(text: str) -> Source:
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    text_lines = text.split("\n")
+    if not text_lines or text_lines[0].strip() != "---":
         raise FrontMatterError(1, "the page has no front matter", "start the file with a '---' line, the YAML fields, and another '---' line")
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+        end = next(i for i in range(1, len(text_lines)) if text_lines[i].strip() in ("---", "..."))
     except StopIteration:
         raise FrontMatterError(1, "the front matter is never closed", "add a '---' line after the last YAML field") from None
-    yaml_text = "\n".join(lines[1:end])
+    yaml_text = "\n".join(text_lines[1:end])
     try:
         try:
-            node, data = _parse(yaml_text, _FastLoader)
+            data, key_lines = _parse(yaml_text, _FastLoader)
         except yaml.YAMLError:  # parse again for the pure-Python parser's clearer message
-            node, data = _parse(yaml_text, _Loader)
+            data, key_lines = _parse(yaml_text, _Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -85,19 +117,4 @@ def split(text: str) -> Source:
         raise FrontMatterError(line, f"the front matter is not valid YAML ({reason})", "check indentation, colons and quotes on this line") from None
     if not isinstance(data, dict):
         raise FrontMatterError(2, "the front matter is not a set of 'field: value' lines", "write one 'field: value' per line")
-    source = Source(data=data, body="\n".join(lines[end + 1 :]), body_line=end + 2)
-    _record_lines(node, (), source.lines)
-    return source
-
-
-def _record_lines(node, path: tuple, lines: dict) -> None:
-    """Walk the YAML node tree, noting the line (1-based, counted in the file) of every key and item."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 2
-            _record_lines(value_node, path + (key,), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 2
-            _record_lines(item, path + (index,), lines)
+    return Source(data=data, lines=key_lines, body="\n".join(text_lines[end + 1 :]), body_line=end + 2)

@@ -85,7 +85,7 @@ def _read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None,
     page = PAGE_CLASSES[page_type](
         path=path, lang=lang, file=file, lines=source.lines,
         body=source.body, links=parsed.links, items=parsed.items, steps=parsed.steps,
-        body_line=source.body_line, front_matter=data,
+        body_line=source.body_line, front_matter=data, source=text,
         **values,
     )
     return page, []

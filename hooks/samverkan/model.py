@@ -78,7 +78,8 @@ class Page:
     steps: tuple[Item, ...] = ()
     items: tuple[Item, ...] = ()
     body_line: int = 1  # the file line the body starts on
-    front_matter: dict = field(default_factory=dict, repr=False)  # the raw YAML fields, for text checks
+    front_matter: dict = field(default_factory=dict, repr=False)  # the raw YAML fields, handed to MkDocs as the page's meta
+    source: str = field(default="", repr=False)  # the file's whole text as read, for checks on the text itself
 
     def line_of(self, *path) -> int:
         while path:

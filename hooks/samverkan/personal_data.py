@@ -3,7 +3,7 @@
 The handbook is public. A staff member who pastes a case note into a page could
 leak a child's personal identity number (personnummer) or coordination number
 (samordningsnummer), an e-mail address, or a private phone number. This check
-finds them in every page's body and front matter. Phone numbers are allowed only
+finds them anywhere in a page's file. Phone numbers are allowed only
 when they are declared public: listed in ``municipalities/public-numbers.yml`` or
 given as a unit's switchboard in a municipality file.
 
@@ -103,33 +103,9 @@ def scan(text: str, public: frozenset) -> list[Finding]:
     return sorted(found, key=lambda finding: finding.offset)
 
 
-def _line_at(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset)
-
-
-def _front_matter_texts(value, path: tuple = ()):
-    """Every text in the raw front matter, with its key path."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _front_matter_texts(inner, path + (key,))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _front_matter_texts(inner, path + (index,))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def page_problems(page: Page, public: frozenset) -> list[Problem]:
-    problems = [
-        Problem(page.file, page.line_of(*path), finding.what, finding.fix)
-        for path, text in _front_matter_texts(page.front_matter)
-        for finding in scan(text, public)
-    ]
-    problems += [
-        Problem(page.file, page.body_line + _line_at(page.body, finding.offset), finding.what, finding.fix)
-        for finding in scan(page.body, public)
-    ]
-    return problems
+    """Personal data anywhere in the page's file: front matter, body, even YAML comments."""
+    return [Problem(page.file, page.source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix) for finding in scan(page.source, public)]
 
 
 def personal_data(handbook: Handbook) -> list[Problem]:

@@ -7,6 +7,7 @@ only chooses a template and hands it data from ``views``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from functools import cached_property
 from pathlib import Path
@@ -14,12 +15,18 @@ from pathlib import Path
 import jinja2
 
 from . import overlay as overlays, views
-from .body import FENCE, MARKER, TASK, TRAILING_MARKER
+from .body import ID, MARKER
 from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import relative_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "samverkan"
 SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from every page
+
+# Through Markdown, [[id|text]] carries its text after a separator a table cell does not split on.
+_TEXT_SEPARATOR = "\x1f"
+_TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\]\n]+)\]\]")
+_HTML_MARKER = re.compile(rf"(?P<code>(?s:<(pre|code)\b.*?</\2>))|\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>.+?))?\]\]")
+_LINE_END = re.compile(r"[ \t]*(?:</li>|</p>|</label>|\n|$)")
 
 
 class Renderer:
@@ -35,43 +42,42 @@ class Renderer:
         return {lang: views.abbreviations(self.handbook, lang) for lang in self.labels}
 
     def markdown(self, page: Page, markdown: str) -> str:
-        """The page's Markdown with local values filled in, [[id]] markers as links, its local
-        addition, and abbreviation tooltips."""
-        markdown = overlays.fill(self.overlay, page.lang, markdown)
-        lines, in_fence = [], False
-        for line in markdown.split("\n"):
-            in_fence ^= bool(FENCE.match(line))
-            lines.append(line if in_fence else self._link_markers(page, line))
+        """The page's Markdown with local values filled in, its local addition, and abbreviation tooltips.
+
+        [[id]] markers go through Markdown as plain text and become links in the HTML (``links``):
+        a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
+        every page, for targets the model has already checked."""
+        text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{_TEXT_SEPARATOR}{m[2]}]]", overlays.fill(self.overlay, page.lang, markdown))
         local = self.local_html(page)
         if local:
-            lines += ["", local]
-        text = "\n".join(lines)
+            text += "\n\n" + local
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
         return "\n".join([text, ""] + [f"*[{abbr}]: {meaning}" for abbr, meaning in used])
+
+    def links(self, page: Page, html: str) -> str:
+        """The page's HTML with each [[id]] marker as a link; one at the end of a line names the
+        responsible actor (class sv-actor). Code is left as written."""
+
+        def link(match) -> str:
+            if match["code"]:
+                return match["code"].replace(_TEXT_SEPARATOR, "|")
+            target = self.handbook.get(page.lang, match["id"])
+            if target is None:  # left as written; the checks report it
+                return match[0].replace(_TEXT_SEPARATOR, "|")
+            url = relative_url(page.path, target.path, self.directory_urls)
+            if match["text"]:
+                return f'<a href="{url}">{match["text"]}</a>'
+            actor = ' class="sv-actor"' if _LINE_END.match(html, match.end()) else ""
+            return f'<a{actor} href="{url}">{escape(target.title, quote=False)}</a>'
+
+        return _HTML_MARKER.sub(link, html) if "[[" in html else html
 
     def generated_html(self, page: Page) -> str:
         """What the model adds after the page's own text: its view and change history.
 
         Added to the HTML, not the Markdown, so Markdown never re-parses generated markup."""
         return "\n".join(part for part in (self.view_html(page), self.history_html(page)) if part)
-
-    def _link_markers(self, page: Page, line: str) -> str:
-        if TASK.match(line) or TRAILING_MARKER.search(line):
-            line = TRAILING_MARKER.sub(lambda m: " " + self._link(page, m, "sv-actor"), line)
-        return MARKER.sub(lambda m: self._link(page, m, ""), line)
-
-    def _link(self, page: Page, marker, css: str) -> str:
-        """An HTML link for a [[id]] or [[id|text]] marker; an unknown id stays as written (the checks report it).
-
-        A finished address rather than a Markdown link to the .md file: the model has checked the target,
-        so MkDocs need not look every link up again (a tenth of the build at scale, bench/REPORT.md)."""
-        target = self.handbook.get(page.lang, marker[1])
-        if target is None:
-            return marker[0].strip()
-        text = marker[2] if marker.re.groups > 1 else None  # trailing actor markers carry no text
-        attrs = f' class="{css}"' if css else ""
-        return f'<a{attrs} href="{relative_url(page.path, target.path, self.directory_urls)}">{text or escape(target.title, quote=False)}</a>'
 
     def plain(self, lang: str, text: str) -> str:
         """Text with [[id]] markers replaced by the words a reader sees: the custom text or the page title."""

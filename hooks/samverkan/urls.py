@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
+@functools.cache  # pure, and asked for the same pairs over and over: every link of every page
 def page_url(path: str, directory_urls: bool) -> str:
     stem = path[: -len(".md")]
     if not directory_urls:
@@ -16,6 +18,7 @@ def page_url(path: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+@functools.cache
 def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
     source, target = page_url(from_path, directory_urls), page_url(to_path, directory_urls)
     base = source if directory_urls else posixpath.dirname(source)
