@@ -75,7 +75,7 @@ def write(handbook: Handbook, out: str | Path, site_url: str, directory_urls: bo
     written = []
     for lang in LANGUAGES:
         path = out / f"handbook-{lang}.json"
-        path.write_text(json.dumps(document(handbook, lang, site_url, directory_urls), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(document(handbook, lang, site_url, directory_urls), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         written.append(path)
     shutil.copyfile(SCHEMA, out / SCHEMA_NAME)
     return written + [out / SCHEMA_NAME]
