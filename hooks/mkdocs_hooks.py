@@ -100,7 +100,7 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)  # after Material's search (0) has indexed the page
 def on_page_context(context, page, config, nav):
-    """The page header's data, and the page's generated view (render.Renderer.generated_html) after its own text.
+    """The page's header and footer, and its generated view (render.Renderer.generated_html) after its own text.
 
     The views repeat what their own pages say (titles, items, citations): added after the search
     index is made, search neither indexes nor parses them."""
@@ -109,5 +109,5 @@ def on_page_context(context, page, config, nav):
     if model_page:
         renderer = _renderer(config)
         page.content += renderer.generated_html(model_page)
-        context["handbook_page"] = renderer.page_meta(model_page)
+        context["handbook_page"] = renderer.page_frame(model_page, page.canonical_url)
     return context

@@ -121,6 +121,6 @@ def declared_numbers(root: str | Path, more: tuple[str, ...] = ()) -> frozenset:
     import yaml
 
     path = Path(root) / NUMBERS_FILE
-    listed = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    listed = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if path.is_file() else None
     numbers = [str(entry["number"]) for entry in (listed or ()) if isinstance(entry, dict) and "number" in entry]
     return frozenset(digits(number) for number in (*numbers, *more))

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import overlay as overlays, views
 from .body import ID, MARKER
@@ -133,6 +134,15 @@ class Renderer:
             return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view])}
         return None
 
+    def page_frame(self, page: Page, address: str) -> dict[str, Markup]:
+        """The page's header (type, version, review dates, owner, review notice, print button) and
+        footer (address on paper, "suggest a change"), from page-header.html and page-footer.html.
+
+        Rendered here with a small context: as includes in Material's templates, each of them cost
+        as much as a page's whole Markdown conversion."""
+        context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": address}
+        return {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
+
     def page_meta(self, page: Page) -> dict:
         """What the page header shows: type, version, review dates and owner, in the page's language."""
         owner = self.handbook.get(page.lang, page.owner.id)
@@ -147,7 +157,7 @@ class Renderer:
             "suggest_url": self._suggest_url(page),
             "overdue": page.next_review < dt.date.today(),
             "routine": self._routine_link(page),
-            "t": self.labels[page.lang],
+            "printable": isinstance(page, (Checklist, Actor)),  # checklists and actor pages (print packs)
         }
 
     def _suggest_url(self, page: Page) -> str | None:

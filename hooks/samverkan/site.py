@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without importing anything its !!python tags name."""
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads mkdocs.yml without importing anything its !!python tags name (libyaml's parser when installed)."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
