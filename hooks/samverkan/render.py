@@ -26,7 +26,9 @@ SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from ev
 # Through Markdown, [[id|text]] carries its text after a separator a table cell does not split on.
 _TEXT_SEPARATOR = "\x1f"
 _TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\]\n]+)\]\]")
-_HTML_MARKER = re.compile(rf"(?P<code>(?s:<(pre|code)\b.*?</\2>))|\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>.+?))?\]\]")
+_HTML_MARKER = re.compile(rf"\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>.+?))?\]\](?P<code>)")
+# the same, also matching whole code elements (kept as written); slower, so only for pages with code
+_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b.*?</\2>))|{_HTML_MARKER.pattern[: -len('(?P<code>)')]}")
 _LINE_END = re.compile(r"[ \t]*(?:</li>|</p>|</label>|\n|$)")
 
 
@@ -72,7 +74,9 @@ class Renderer:
             actor = ' class="sv-actor"' if _LINE_END.match(html, match.end()) else ""
             return f'<a{actor} href="{url}">{escape(target.title, quote=False)}</a>'
 
-        return _HTML_MARKER.sub(link, html) if "[[" in html else html
+        if "[[" not in html:
+            return html
+        return (_HTML_MARKER_OR_CODE if "<code" in html else _HTML_MARKER).sub(link, html)
 
     def generated_html(self, page: Page) -> str:
         """What the model adds after the page's own text: its view and change history.
