@@ -66,6 +66,11 @@ def hook_seconds(run: Run) -> float:
     return float(re.search(r"^hook seconds: ([\d.]+)", run.output, re.MULTILINE)[1])
 
 
+def hook_events(run: Run) -> dict[str, float]:
+    """Seconds inside each hook function (bench/hooktime.py), most first."""
+    return {name: float(seconds) for name, seconds in re.findall(r"^hook (on_\w+): ([\d.]+)", run.output, re.MULTILINE)}
+
+
 def problems(run: Run) -> int | None:
     found = re.search(r"^(\d+) problem\(s\)", run.output, re.MULTILINE)
     return int(found[1]) if found else None
@@ -89,16 +94,22 @@ def summarised(results: list[Run]) -> dict:
 
 
 def build_cost(config: Path, runs: int, warm_up: bool, bare_dir: Path) -> dict:
-    """Strict build with the hooks (and the time inside them), the same tree built without them in BARE_DIR, and the check command."""
-    with_hooks = repeated(lambda: build(config, strict=True), runs, warm_up)
+    """Strict build with the hooks (and the time inside them), the same tree built without them in BARE_DIR, and the check command.
+
+    The two builds take turns (with, without, with, ...), so a machine that slows down or speeds up
+    during the run weighs on both alike."""
     bare = mirror(config.parent, bare_dir, {"hooks": [], "strict": False})
-    bare_runs = repeated(lambda: build(bare, strict=False), runs, warm_up)
+    if warm_up:
+        build(config, strict=True), build(bare, strict=False)
+    pairs = [(build(config, strict=True), build(bare, strict=False)) for _ in range(runs)]
+    with_hooks, bare_runs = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
     without_hooks = summarised(bare_runs)
     checks = repeated(lambda: check(config), runs, warm_up=False)
     built = summarised(with_hooks)
     in_hooks = statistics.median(hook_seconds(run) for run in with_hooks)
     return {
-        "build": {**built, "html_pages": with_hooks[-1].html_pages, "warnings": warnings(with_hooks[-1]), "in_hooks_s": round(in_hooks, 3)},
+        "build": {**built, "html_pages": with_hooks[-1].html_pages, "warnings": warnings(with_hooks[-1]), "in_hooks_s": round(in_hooks, 3),
+                  "in_hooks_by_event_s": hook_events(with_hooks[-1])},
         "build_without_hooks": {**without_hooks, "html_pages": bare_runs[-1].html_pages},
         "hooks_share": round(1 - without_hooks["wall_s"] / built["wall_s"], 3),
         "in_hooks_share": round(in_hooks / built["wall_s"], 3),
