@@ -24,7 +24,9 @@ EMPTY_INDEX = json.dumps({"config": {"lang": ["sv"], "separator": "[\\s]+", "pip
 
 
 def printable(rel: str) -> bool:
-    return ("/utskrift/" in rel) or (rel.startswith(("checklistor/", "en/checklistor/")) and not rel.endswith("checklistor/index.html"))
+    """Checklists and actor pages (an actor's print pack) have a print button; their section pages do not."""
+    section, _, rest = rel.removeprefix("en/").partition("/")
+    return section in ("checklistor", "aktorer") and rest != "index.html"
 
 
 async def check_pages(base: str, pages: list[str]) -> dict:

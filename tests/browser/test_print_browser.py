@@ -102,13 +102,13 @@ def test_the_pdf_command_writes_a_pdf_per_printable_page_and_language(fixture_si
     )
     assert run.returncode == 0, run.stderr
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf"))
-    assert written == ["en/aktorer/arbetsgruppen.pdf", "sv/aktorer/arbetsgruppen.pdf"], written
+    assert written == ["en/arbetsgruppen.pdf", "sv/arbetsgruppen.pdf"], written
     assert all(count_pdf_pages((tmp_path / name).read_bytes()) == 1 for name in written)
 
 
 def test_the_print_button_opens_the_print_dialog(page, served_site):
     page.add_init_script("window.print = () => { window.__svPrinted = (window.__svPrinted || 0) + 1; };")
-    for path in ("checklistor/avvikning-polisen/", "en/aktorer/utskrift/polisen/"):
+    for path in ("checklistor/avvikning-polisen/", "en/aktorer/polisen/"):
         page.goto(served_site + path)
         page.locator("[data-sv-print]").click()
         assert page.evaluate("window.__svPrinted") == 1, path
