@@ -7,6 +7,7 @@ disk and shared by both language builds.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -25,14 +26,26 @@ _cache: dict = {"key": None}
 
 
 def _fingerprint(config) -> tuple:
-    docs = Path(config.docs_dir)
-    stats = tuple((str(p), stat.st_mtime_ns, stat.st_size) for p in sorted(docs.rglob("*.md")) for stat in [p.stat()])
-    return (config.config_file_path, stats, overlay.fingerprint(Path(config.config_file_path).parent))
+    return (config.config_file_path, sorted(_markdown_stats(config.docs_dir)), overlay.fingerprint(Path(config.config_file_path).parent))
+
+
+def _markdown_stats(folder: str) -> list[tuple]:
+    found = []
+    for entry in os.scandir(folder):
+        if entry.is_dir():
+            found += _markdown_stats(entry.path)
+        elif entry.name.endswith(".md"):
+            stat = entry.stat()
+            found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+    return found
 
 
 def on_config(config):
+    if _building_another_language(config):  # the same build: the model is current
+        return config
     key = _fingerprint(config)
     if _cache["key"] != key:
+        gc.unfreeze()  # the previous model (mkdocs serve) may go
         handbook = load_site(config.config_file_path)
         edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
         by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
@@ -42,7 +55,16 @@ def on_config(config):
             log.warning(str(problem))
         for note in notes:
             log.info(note)
+        # The model lives as long as the build: spare the garbage collector walking its objects again
+        # and again while MkDocs renders (each full collection costs more the more objects are alive).
+        gc.freeze()
     return config
+
+
+def _building_another_language(config) -> bool:
+    """True inside mkdocs-static-i18n's builds of the other languages, which it runs in its own on_post_build."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and i18n.building
 
 
 def _renderer(config) -> Renderer:
@@ -81,8 +103,7 @@ def on_post_build(config):
 
     Once, when every language is built: mkdocs-static-i18n runs the other languages' builds inside
     its own on_post_build and merges the search index at its end."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if _building_another_language(config):
         return
     export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
     if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
