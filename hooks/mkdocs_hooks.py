@@ -46,19 +46,28 @@ def on_config(config):
     key = _fingerprint(config)
     if _cache["key"] != key:
         gc.unfreeze()  # the previous model (mkdocs serve) may go
-        handbook = load_site(config.config_file_path)
-        edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
-        by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
-        _cache.update(key=key, handbook=handbook, renderers={}, edition=edition, by_source=by_source)
-        problems, notes = overlay.all_problems(handbook, edition)
-        for problem in problems:
-            log.warning(str(problem))
-        for note in notes:
-            log.info(note)
-        # The model lives as long as the build: spare the garbage collector walking its objects again
-        # and again while MkDocs renders (each full collection costs more the more objects are alive).
-        gc.freeze()
+        gc.disable()  # reading and checking make many objects and little garbage
+        try:
+            _load(config, key)
+        finally:
+            # The model lives as long as the build: spare the garbage collector walking its objects
+            # again and again while MkDocs renders (each full collection costs more the more objects live).
+            gc.freeze()
+            gc.enable()
     return config
+
+
+def _load(config, key) -> None:
+    """Read and check the handbook, log its problems, and keep it for both language builds."""
+    handbook = load_site(config.config_file_path)
+    edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
+    by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
+    _cache.update(key=key, handbook=handbook, renderers={}, edition=edition, by_source=by_source)
+    problems, notes = overlay.all_problems(handbook, edition)
+    for problem in problems:
+        log.warning(str(problem))
+    for note in notes:
+        log.info(note)
 
 
 def _building_another_language(config) -> bool:
