@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from samverkan import body
+import pytest
+
+from samverkan import body, frontmatter
 from samverkan.load import read_page
 from samverkan.model import Checklist, Ref
 from samverkan.urls import page_url, relative_url
@@ -78,3 +80,11 @@ def test_urls_follow_mkdocs_directory_and_file_layouts():
     assert relative_url("aktorer/boendet.md", "rutiner/avvikning.md", True) == "../../rutiner/avvikning/"
     assert relative_url("aktorer/boendet.md", "rutiner/avvikning.md", False) == "../rutiner/avvikning.html"
     assert relative_url("index.md", "ansvarsmatris.md", True) == "ansvarsmatris/"
+
+
+@pytest.mark.parametrize("value", ["yes", "Yes", "YES", "yEs", "no", "On", "off", "true", "TRUE", "tRUE", "null", "~", "", "NULL", "nUll",
+                                   "1.10", "2018:56", "0x1", "2026-11-27", "y", '"yes"', "'null'", "[yes, 'no', ~]", "{a: Off}", "|\n  yes"])
+def test_the_fast_loader_reads_values_as_the_pattern_based_one(value):
+    """frontmatter._FastLoader resolves true/false/null by set lookup; PyYAML's own loader by its patterns."""
+    text = f"k: {value}"
+    assert frontmatter._parse(text, frontmatter._FastLoader) == frontmatter._parse(text, frontmatter._Loader)

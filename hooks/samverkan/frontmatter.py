@@ -48,10 +48,30 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TEXT = "tag:yaml.org,2002:str"
+# every plain scalar YAML 1.1 reads as true/false or null (the patterns of _KEPT_TAGS, written out)
+_BOOL_WORDS = frozenset(f"{word}" for base in ("yes", "no", "true", "false", "on", "off") for word in (base, base.capitalize(), base.upper()))
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The same loader on libyaml's parser when it is installed: about 20 times faster."""
+    """The same loader on libyaml's parser when it is installed: about 20 times faster.
+
+    Its tag resolution is a set lookup instead of PyYAML's pattern search, which libyaml calls for
+    every value."""
 
     yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value in _BOOL_WORDS:
+                return _BOOL
+            if implicit[0] and value in _NULL_WORDS:
+                return _NULL
+            return _TEXT
+        return super().resolve(kind, value, implicit)
 
 
 def _parse(yaml_text: str, loader_class) -> tuple[object, dict]:
@@ -66,10 +86,6 @@ def _parse(yaml_text: str, loader_class) -> tuple[object, dict]:
         loader.dispose()
     lines: dict[tuple, int] = {}
     return (_value(node, (), lines) if node is not None else {}), lines
-
-
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
 
 
 def _value(node, path: tuple, lines: dict):
