@@ -1,8 +1,9 @@
 """MkDocs hooks: a thin layer over the ``samverkan`` package.
 
 mkdocs-static-i18n runs the whole build once per language, so every event
-fires twice. The handbook is read and checked once per change of the files on
-disk and shared by both language builds.
+fires twice. The handbook is read once per change of the files on disk and
+shared by both language builds; the checks and the generated views run on the
+other core meanwhile (samverkan/background.py).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ sys.path.insert(0, os.path.dirname(__file__))
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from samverkan import export, overlay, search_index, webpage  # noqa: E402
+from samverkan.background import Background  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
 from samverkan.render import Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
-_cache: dict = {"key": None}
+_cache: dict = {}
 
 
 def _fingerprint(config) -> tuple:
@@ -44,9 +46,9 @@ def on_config(config):
     if _building_another_language(config):  # the same build: the model is current
         return config
     key = _fingerprint(config)
-    if _cache["key"] != key:
+    if _cache.get("key") != key:
         gc.unfreeze()  # the previous model (mkdocs serve) may go
-        gc.disable()  # reading and checking make many objects and little garbage
+        gc.disable()  # reading makes many objects and little garbage
         try:
             _load(config, key)
         finally:
@@ -54,33 +56,38 @@ def on_config(config):
             # again and again while MkDocs renders (each full collection costs more the more objects live).
             gc.freeze()
             gc.enable()
+        handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
+        _cache["background"] = Background(lambda: (*overlay.all_problems(handbook, edition), renderer.all_generated_html()))
     return config
 
 
 def _load(config, key) -> None:
-    """Read and check the handbook, log its problems, and keep it for both language builds."""
+    """Read the handbook and keep it for both language builds."""
     handbook = load_site(config.config_file_path)
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
-    _cache.update(key=key, handbook=handbook, renderers={}, edition=edition, by_source=by_source)
-    problems, notes = overlay.all_problems(handbook, edition)
-    for problem in problems:
-        log.warning(str(problem))
-    for note in notes:
-        log.info(note)
+    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition)
+    _cache.clear()
+    _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
+
+
+def _views() -> dict:
+    """Every page's generated view, from the background work (samverkan/background.py), which also
+    ran every check: its problems are logged when first collected, always before the build ends."""
+    if "views" not in _cache:
+        problems, notes, views = _cache["background"].result()
+        for problem in problems:
+            log.warning(str(problem))
+        for note in notes:
+            log.info(note)
+        _cache["views"] = views
+    return _cache["views"]
 
 
 def _building_another_language(config) -> bool:
     """True inside mkdocs-static-i18n's builds of the other languages, which it runs in its own on_post_build."""
     i18n = config.plugins.get("i18n")
     return i18n is not None and i18n.building
-
-
-def _renderer(config) -> Renderer:
-    renderers = _cache["renderers"]
-    if config.use_directory_urls not in renderers:
-        renderers[config.use_directory_urls] = Renderer(_cache["handbook"], config.use_directory_urls, overlay=_cache["edition"])
-    return renderers[config.use_directory_urls]
 
 
 def _model_page(page):
@@ -100,7 +107,7 @@ def on_page_markdown(markdown, page, config, files):
     model_page = _model_page(page)
     if not model_page:
         return markdown
-    renderer = _renderer(config)
+    renderer = _cache["renderer"]
     # the front matter MkDocs was not given (on_page_read_source); search shows the type and keywords as tags
     page.meta = {**model_page.front_matter, "tags": webpage.search_tags(model_page, renderer.labels[model_page.lang]["types"][model_page.type])}
     return renderer.markdown(model_page, markdown)
@@ -114,6 +121,7 @@ def on_post_build(config):
     its own on_post_build and merges the search index at its end."""
     if _building_another_language(config):
         return
+    _views()  # the checks' problems, if no page has asked for its view yet
     export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
     if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
         search_index.split(config.site_dir)
@@ -125,7 +133,7 @@ def _offline(config) -> bool:
 
 def on_page_content(html, page, config, files):
     model_page = _model_page(page)
-    return webpage.accessible_tasklists(_renderer(config).links(model_page, html) if model_page else html)
+    return webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
 
 
 @event_priority(-50)  # after Material's search (0) has indexed the page
@@ -137,7 +145,7 @@ def on_page_context(context, page, config, nav):
     webpage.relative_alternates(config.extra, config.use_directory_urls)  # the language switch works under a sub-path and from disk
     model_page = _model_page(page)
     if model_page:
-        renderer = _renderer(config)
-        page.content += renderer.generated_html(model_page)
+        renderer = _cache["renderer"]
+        page.content += _views()[model_page.lang, model_page.path]
         context["handbook_page"] = renderer.page_frame(model_page, page.canonical_url)
     return context

@@ -78,6 +78,10 @@ class Renderer:
             return html
         return (_HTML_MARKER_OR_CODE if "<code" in html else _HTML_MARKER).sub(link, html)
 
+    def all_generated_html(self) -> dict[tuple[str, str], str]:
+        """(language, path) -> generated_html, for every page."""
+        return {(page.lang, page.path): self.generated_html(page) for page in self.handbook.pages}
+
     def generated_html(self, page: Page) -> str:
         """What the model adds after the page's own text: its view and change history.
 

@@ -1,0 +1,60 @@
+"""Work done on another core while the caller goes on: the checks and the generated views are ready
+before MkDocs asks for them, as MkDocs renders pages on one core only.
+
+The work runs in a forked copy of the process, so it sees the handbook already in memory without
+copying it; only its result comes back. Where forking is not safe (other threads running, as under
+``mkdocs serve``) or not possible, the work runs when its result is first asked for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import traceback
+from typing import Callable, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class BackgroundError(RuntimeError):
+    """The background work failed; the message carries its traceback."""
+
+
+class Background(Generic[T]):
+    def __init__(self, work: Callable[[], T]):
+        self._work = work
+        self._process = self._receive = None
+        if hasattr(os, "fork") and threading.active_count() == 1:
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_run, args=(work, send), daemon=True)
+            self._process.start()
+            send.close()
+
+    def result(self) -> T:
+        """The work's result, waiting for it if it is not ready yet; the same value every time."""
+        if not hasattr(self, "_result"):
+            self._result = self._work() if self._process is None else self._collect()
+        return self._result
+
+    def _collect(self) -> T:
+        try:
+            done, value = self._receive.recv()
+        except EOFError:
+            done, value = False, f"the background process ended without a result (exit code {self._process.exitcode})"
+        finally:
+            self._receive.close()
+            self._process.join()
+        if not done:
+            raise BackgroundError(value)
+        return value
+
+
+def _run(work: Callable, send) -> None:
+    try:
+        result = (True, work())
+    except BaseException:  # noqa: BLE001 - every failure goes back to the caller, which raises it
+        result = (False, traceback.format_exc())
+    send.send(result)
+    send.close()
