@@ -41,13 +41,12 @@ class Background(Generic[T]):
     def _collect(self) -> T:
         try:
             done, value = self._receive.recv()
-        except EOFError:
-            done, value = False, f"the background process ended without a result (exit code {self._process.exitcode})"
-        finally:
-            self._receive.close()
-            self._process.join()
+        except EOFError:  # the process died before it could send anything
+            done, value = False, None
+        self._receive.close()
+        self._process.join()
         if not done:
-            raise BackgroundError(value)
+            raise BackgroundError(value or f"the background process ended without a result (exit code {self._process.exitcode})")
         return value
 
 
