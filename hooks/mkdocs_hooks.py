@@ -57,7 +57,8 @@ def on_config(config):
             gc.freeze()
             gc.enable()
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
-        _cache["background"] = Background(lambda: (*overlay.all_problems(handbook, edition), renderer.all_generated_html()))
+        exported = (config.site_url or "", config.use_directory_urls)
+        _cache["background"] = Background(lambda: (*overlay.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))
     return config
 
 
@@ -66,22 +67,23 @@ def _load(config, key) -> None:
     handbook = load_site(config.config_file_path)
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
-    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition)
+    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "")
     _cache.clear()
     _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 
 
-def _views() -> dict:
-    """Every page's generated view, from the background work (samverkan/background.py), which also
-    ran every check: its problems are logged when first collected, always before the build ends."""
-    if "views" not in _cache:
-        problems, notes, views = _cache["background"].result()
+def _prepared() -> dict:
+    """What the background work (samverkan/background.py) made: every page's generated view and frame,
+    and the export files. It also ran every check: the problems are logged when first collected,
+    always before the build ends."""
+    if "prepared" not in _cache:
+        problems, notes, parts, exported = _cache["background"].result()
         for problem in problems:
             log.warning(str(problem))
         for note in notes:
             log.info(note)
-        _cache["views"] = views
-    return _cache["views"]
+        _cache["prepared"] = {"parts": parts, "export": exported}
+    return _cache["prepared"]
 
 
 def _building_another_language(config) -> bool:
@@ -121,8 +123,7 @@ def on_post_build(config):
     its own on_post_build and merges the search index at its end."""
     if _building_another_language(config):
         return
-    _views()  # the checks' problems, if no page has asked for its view yet
-    export.write_site_files(_cache["handbook"], config.site_dir, config.site_url or "", config.use_directory_urls)
+    export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
     if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
         search_index.split(config.site_dir)
 
@@ -145,7 +146,7 @@ def on_page_context(context, page, config, nav):
     webpage.relative_alternates(config.extra, config.use_directory_urls)  # the language switch works under a sub-path and from disk
     model_page = _model_page(page)
     if model_page:
-        renderer = _cache["renderer"]
-        page.content += _views()[model_page.lang, model_page.path]
-        context["handbook_page"] = renderer.page_frame(model_page, page.canonical_url)
+        view, frame = _prepared()["parts"][model_page.lang, model_page.path]
+        page.content += view
+        context["handbook_page"] = frame
     return context

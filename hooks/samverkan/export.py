@@ -13,7 +13,6 @@ copied into the built site next to the documents:
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Item, Law, Page, Routine, Term
@@ -68,21 +67,26 @@ def _item(item: Item) -> dict:
     return {"text": item.text, "actor": item.actor.id if item.actor else None, "phase": item.phase}
 
 
+def files(handbook: Handbook, site_url: str, directory_urls: bool = True) -> dict[str, str]:
+    """File name -> text: handbook-<lang>.json for every language, and the schema."""
+    texts = {
+        f"handbook-{lang}.json": json.dumps(document(handbook, lang, site_url, directory_urls), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for lang in LANGUAGES
+    }
+    return texts | {SCHEMA_NAME: SCHEMA.read_text(encoding="utf-8")}
+
+
 def write(handbook: Handbook, out: str | Path, site_url: str, directory_urls: bool = True) -> list[Path]:
     """Write handbook-<lang>.json for every language and the schema into ``out``; the files written."""
+    return write_files(out, files(handbook, site_url, directory_urls))
+
+
+def write_files(out: str | Path, texts: dict[str, str]) -> list[Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang in LANGUAGES:
-        path = out / f"handbook-{lang}.json"
-        path.write_text(json.dumps(document(handbook, lang, site_url, directory_urls), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        written.append(path)
-    shutil.copyfile(SCHEMA, out / SCHEMA_NAME)
-    return written + [out / SCHEMA_NAME]
-
-
-def write_site_files(handbook: Handbook, site_dir: str | Path, site_url: str, directory_urls: bool) -> None:
-    write(handbook, Path(site_dir) / "export", site_url, directory_urls)
+    for name, text in texts.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return [out / name for name in texts]
 
 
 def run(config_file: str | Path, out: str | Path) -> int:

@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from . import overlay as overlays, views
 from .body import ID, MARKER
-from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
-from .urls import relative_url
+from .model import DEFAULT_LANGUAGE, ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
+from .urls import page_url, relative_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "samverkan"
 SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from every page
@@ -33,8 +33,10 @@ _LINE_END = re.compile(r"[ \t]*(?:</li>|</p>|</label>|\n|$)")
 
 
 class Renderer:
-    def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None):
+    def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None,
+                 site_url: str = ""):
         self.handbook = handbook
+        self.site_url = site_url  # where the site is published, for the address on print-outs
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -78,9 +80,9 @@ class Renderer:
             return html
         return (_HTML_MARKER_OR_CODE if "<code" in html else _HTML_MARKER).sub(link, html)
 
-    def all_generated_html(self) -> dict[tuple[str, str], str]:
-        """(language, path) -> generated_html, for every page."""
-        return {(page.lang, page.path): self.generated_html(page) for page in self.handbook.pages}
+    def all_page_parts(self) -> dict[tuple[str, str], tuple[str, dict[str, Markup]]]:
+        """(language, path) -> (generated_html, page_frame), for every page."""
+        return {(page.lang, page.path): (self.generated_html(page), self.page_frame(page)) for page in self.handbook.pages}
 
     def generated_html(self, page: Page) -> str:
         """What the model adds after the page's own text: its view and change history.
@@ -142,14 +144,20 @@ class Renderer:
             return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view])}
         return None
 
-    def page_frame(self, page: Page, address: str) -> dict[str, Markup]:
+    def page_frame(self, page: Page) -> dict[str, Markup]:
         """The page's header (type, version, review dates, owner, review notice, print button) and
         footer (address on paper, "suggest a change"), from page-header.html and page-footer.html.
 
         Rendered here with a small context: as includes in Material's templates, each of them cost
         as much as a page's whole Markdown conversion."""
-        context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": address}
+        context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": self.address(page)}
         return {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
+
+    def address(self, page: Page) -> str:
+        """The page's published address (MkDocs' canonical URL), or '' when the site has no site_url."""
+        if not self.site_url:
+            return ""
+        return self.site_url.rstrip("/") + "/" + ("" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/") + page_url(page.path, self.directory_urls)
 
     def page_meta(self, page: Page) -> dict:
         """What the page header shows: type, version, review dates and owner, in the page's language."""
