@@ -24,6 +24,7 @@ class Run:
     wall_s: float
     peak_mib: float
     returncode: int
+    cpu_s: float  # user + system time of the process and the children it waited for (the hooks' background work)
     output: str
     html_pages: int = 0
 
@@ -37,7 +38,7 @@ def timed(command: list[str], cwd: Path = ROOT) -> Run:
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
-        return Run(wall, usage.ru_maxrss / 1024, process.returncode, output.read())
+        return Run(wall, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime, output.read())
 
 
 def build(config: Path, strict: bool, site_dir: Path | None = None) -> Run:
@@ -89,6 +90,7 @@ def summarised(results: list[Run]) -> dict:
         "wall_s": round(statistics.median(r.wall_s for r in results), 3),
         "walls_s": [round(r.wall_s, 3) for r in results],
         "peak_mib": round(max(r.peak_mib for r in results), 1),
+        "cpu_s": round(statistics.median(r.cpu_s for r in results), 3),
         "returncode": results[-1].returncode,
     }
 
@@ -113,5 +115,6 @@ def build_cost(config: Path, runs: int, warm_up: bool, bare_dir: Path) -> dict:
         "build_without_hooks": {**without_hooks, "html_pages": bare_runs[-1].html_pages},
         "hooks_share": round(1 - without_hooks["wall_s"] / built["wall_s"], 3),
         "in_hooks_share": round(in_hooks / built["wall_s"], 3),
+        "hooks_cpu_share": round(1 - without_hooks["cpu_s"] / built["cpu_s"], 3),
         "check": {**summarised(checks), "problems": problems(checks[-1])},
     }
