@@ -7,7 +7,7 @@ import gc
 import os
 from pathlib import Path
 
-from . import body as body_parser, overlay
+from . import overlay
 from .frontmatter import FrontMatterError, split
 from .model import LANGUAGES, PAGE_CLASSES, Handbook, Page
 from .problems import Problem
@@ -83,10 +83,9 @@ def _read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None,
     if problems:
         return None, problems
 
-    parsed = body_parser.parse(source.body, source.body_line)
     page = PAGE_CLASSES[page_type](
         path=path, lang=lang, file=file, lines=source.lines,
-        body=source.body, links=parsed.links, items=parsed.items, steps=parsed.steps,
+        body=source.body,
         body_line=source.body_line, front_matter=data, source=text,
         **values,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -74,12 +75,33 @@ class Page:
     unconfirmed: tuple[str, ...] = ()
     untranslated: bool = False
     body: str = field(default="", repr=False)  # the Markdown after the front matter
-    links: tuple[Ref, ...] = ()  # [[id]] markers in the body
-    steps: tuple[Item, ...] = ()
-    items: tuple[Item, ...] = ()
     body_line: int = 1  # the file line the body starts on
     front_matter: dict = field(default_factory=dict, repr=False)  # the raw YAML fields, handed to MkDocs as the page's meta
     source: str = field(default="", repr=False)  # the file's whole text as read, for checks on the text itself
+
+    @cached_property
+    def _structure(self):
+        """The body's [[id]] links, checklist items and routine steps, read when first asked for: the
+        checks and views need them (samverkan/background.py runs those on another core), the page
+        rendering does not."""
+        from .body import parse  # body.py builds model objects, so it imports this module
+
+        return parse(self.body, self.body_line)
+
+    @property
+    def links(self) -> tuple[Ref, ...]:
+        """[[id]] markers in the body."""
+        return self._structure.links
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Checklist items: task-list lines ending in [[actor-id]]."""
+        return self._structure.items
+
+    @property
+    def steps(self) -> tuple[Item, ...]:
+        """Routine steps: numbered lines ending in [[actor-id]]."""
+        return self._structure.steps
 
     def line_of(self, *path) -> int:
         while path:
