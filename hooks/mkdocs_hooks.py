@@ -21,14 +21,17 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from samverkan import export, overlay, search_index, webpage  # noqa: E402
 from samverkan.background import Background  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
-from samverkan.render import Renderer  # noqa: E402
+from samverkan.render import TEMPLATES, Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {}
 
 
 def _fingerprint(config) -> tuple:
-    return (config.config_file_path, sorted(_markdown_stats(config.docs_dir)), overlay.fingerprint(Path(config.config_file_path).parent))
+    """What decides whether the model and its rendered views are current: the pages, the view templates
+    (under mkdocs serve an edited template shows at once) and the chosen edition's files."""
+    templates = sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(TEMPLATES))
+    return (config.config_file_path, sorted(_markdown_stats(config.docs_dir)), templates, overlay.fingerprint(Path(config.config_file_path).parent))
 
 
 def _markdown_stats(folder: str) -> list[tuple]:
