@@ -51,14 +51,10 @@ def on_config(config):
     key = _fingerprint(config)
     if _cache.get("key") != key:
         gc.unfreeze()  # the previous model (mkdocs serve) may go
-        gc.disable()  # reading makes many objects and little garbage
-        try:
-            _load(config, key)
-        finally:
-            # The model lives as long as the build: spare the garbage collector walking its objects
-            # again and again while MkDocs renders (each full collection costs more the more objects live).
-            gc.freeze()
-            gc.enable()
+        _load(config, key)
+        # The model lives as long as the build: spare the garbage collector walking its objects
+        # again and again while MkDocs renders (each full collection costs more the more objects live).
+        gc.freeze()
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
         _cache["background"] = Background(lambda: (*overlay.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))

@@ -11,6 +11,8 @@ import textwrap
 import threading
 from pathlib import Path
 
+import pytest
+
 from samverkan.background import Background
 
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
@@ -33,26 +35,16 @@ def test_the_result_comes_back_from_another_process():
     assert run.returncode == 0, run.stderr
 
 
-def test_a_failure_is_raised_with_its_traceback():
-    run = run_fresh("""
-        def broken():
-            raise ValueError("a view template is broken")
+@pytest.mark.parametrize("work,message", [
+    ("(_ for _ in ()).throw(ValueError('a view template is broken'))", "ValueError: a view template is broken"),
+    ("os._exit(3)", "ended without a result (exit code 3)"),
+], ids=["an exception, with its traceback", "a process that dies"])
+def test_a_failure_is_raised(work, message):
+    run = run_fresh(f"""
         try:
-            Background(broken).result()
+            Background(lambda: {work}).result()
         except BackgroundError as error:
-            assert "ValueError: a view template is broken" in str(error), error
-        else:
-            raise SystemExit("no error raised")
-    """)
-    assert run.returncode == 0, run.stderr
-
-
-def test_a_process_that_dies_is_reported():
-    run = run_fresh("""
-        try:
-            Background(lambda: os._exit(3)).result()
-        except BackgroundError as error:
-            assert "ended without a result (exit code 3)" in str(error), error
+            assert {message!r} in str(error), error
         else:
             raise SystemExit("no error raised")
     """)

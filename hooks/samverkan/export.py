@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Item, Law, Page, Routine, Term
+from .model import LANGUAGES, Actor, Checklist, Handbook, Item, Law, Page, Routine, Term
 from .site import read_config
-from .urls import page_url
+from .urls import published_url
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "handbook-export.schema.json"
 SCHEMA_NAME = SCHEMA.name
@@ -26,7 +26,6 @@ FORMAT_VERSION = "1.0"
 
 def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool = True) -> dict:
     """The export of one language."""
-    base = site_url.rstrip("/") + "/" + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
 
     def common(page: Page) -> dict:
         return {
@@ -36,7 +35,7 @@ def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool 
             "reviewed": page.reviewed.isoformat(),
             "next_review": page.next_review.isoformat(),
             "owner": page.owner.id,
-            "url": base + page_url(page.path, directory_urls),
+            "url": published_url(site_url, lang, page.path, directory_urls),
             "description": page.description,
         }
 

@@ -24,7 +24,7 @@ from . import views
 from .load import load_site
 from .mkdocs_build import build_site
 from .model import LANGUAGES, Actor, Checklist
-from .urls import page_url
+from .urls import language_url
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,7 +40,7 @@ class Printable:
 
     @property
     def url(self) -> str:
-        return ("" if self.lang == "sv" else f"{self.lang}/") + page_url(self.path, True)
+        return language_url(self.lang, self.path, True)
 
     @property
     def pdf_name(self) -> str:
@@ -50,8 +50,8 @@ class Printable:
 def printables(handbook) -> list[Printable]:
     found = []
     for lang in LANGUAGES:
-        found += [Printable(lang, "checklist", page.path) for page in views.in_nav_order(handbook, handbook.of_type(lang, Checklist))]
-        found += [Printable(lang, "pack", page.path) for page in views.in_nav_order(handbook, handbook.of_type(lang, Actor))]
+        for kind, cls in (("checklist", Checklist), ("pack", Actor)):
+            found += [Printable(lang, kind, page.path) for page in views.in_nav_order(handbook, handbook.of_type(lang, cls))]
     return found
 
 

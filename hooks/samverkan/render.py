@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from . import overlay as overlays, views
 from .body import ID, MARKER
-from .model import DEFAULT_LANGUAGE, ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
-from .urls import page_url, relative_url
+from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
+from .urls import published_url, relative_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "samverkan"
 SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from every page
@@ -26,9 +26,10 @@ SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from ev
 # Through Markdown, [[id|text]] carries its text after a separator a table cell does not split on.
 _TEXT_SEPARATOR = "\x1f"
 _TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\]\n]+)\]\]")
-_HTML_MARKER = re.compile(rf"\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>.+?))?\]\](?P<code>)")
+_MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>.+?))?\]\]"
+_HTML_MARKER = re.compile(_MARKER_IN_HTML + "(?P<code>)")
 # the same, also matching whole code elements (kept as written); slower, so only for pages with code
-_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b.*?</\2>))|{_HTML_MARKER.pattern[: -len('(?P<code>)')]}")
+_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b.*?</\2>))|{_MARKER_IN_HTML}")
 _LINE_END = re.compile(r"[ \t]*(?:</li>|</p>|</label>|\n|$)")
 
 
@@ -155,9 +156,7 @@ class Renderer:
 
     def address(self, page: Page) -> str:
         """The page's published address (MkDocs' canonical URL), or '' when the site has no site_url."""
-        if not self.site_url:
-            return ""
-        return self.site_url.rstrip("/") + "/" + ("" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/") + page_url(page.path, self.directory_urls)
+        return published_url(self.site_url, page.lang, page.path, self.directory_urls) if self.site_url else ""
 
     def page_meta(self, page: Page) -> dict:
         """What the page header shows: type, version, review dates and owner, in the page's language."""

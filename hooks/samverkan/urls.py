@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import posixpath
 
+from .model import DEFAULT_LANGUAGE
+
 
 @functools.cache  # pure, and asked for the same pairs over and over: every link of every page
 def page_url(path: str, directory_urls: bool) -> str:
@@ -16,6 +18,16 @@ def page_url(path: str, directory_urls: bool) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def language_url(lang: str, path: str, directory_urls: bool) -> str:
+    """A page's address from the site root: Swedish at the root, other languages under their code."""
+    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + page_url(path, directory_urls)
+
+
+def published_url(site_url: str, lang: str, path: str, directory_urls: bool) -> str:
+    """A page's address where the site is published (MkDocs' canonical URL)."""
+    return site_url.rstrip("/") + "/" + language_url(lang, path, directory_urls)
 
 
 @functools.cache
