@@ -136,6 +136,7 @@ def _pair_problems(sv: Page, en: Page) -> list[Problem]:
     for what, key, values in (
         ("actors", "actors", _actor_ids),
         ("laws cited", "legal_basis", lambda p: sorted({c.law.id for c in p.legal_basis})),
+        ("sections", "sections", lambda p: [f"{s.ref} ({s.status})" for s in getattr(p, "sections", ())]),
         ("checklist item actors", "type", lambda p: [i.actor.id if i.actor else "-" for i in p.items]),
         ("step actors", "type", lambda p: [s.actor.id if s.actor else "-" for s in p.steps]),
     ):

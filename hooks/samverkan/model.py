@@ -12,6 +12,7 @@ DEFAULT_LANGUAGE = "sv"
 ROLES = ("responsible", "participates", "informed")
 ACTOR_KINDS = ("authority", "municipal-unit", "residence", "ngo", "role", "court", "network", "association", "region")
 LAW_STATUSES = ("in-force", "repealed")
+SECTION_STATUSES = ("confirmed", "unconfirmed")
 # Time phases a checklist section can declare with a heading anchor, in the order they happen.
 PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
 PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption")
@@ -36,6 +37,16 @@ class Citation:
     law: Ref
     ref: str | None = None
     unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a law the handbook may cite, e.g. '19 kap. 1 §', with its one-line summary."""
+
+    ref: str
+    summary: str
+    status: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,7 @@ class Law(Page):
     abbr: str | None = None
     repealed_on: dt.date | None = None
     replaced_by: Ref | None = None
+    sections: tuple[Section, ...] = ()
 
     @property
     def refs(self):

@@ -15,16 +15,22 @@ from .model import (
     LAW_STATUSES,
     PAGE_VIEWS,
     ROLES,
+    SECTION_STATUSES,
     Citation,
     HistoryEntry,
     Ref,
     RoleRef,
+    Section,
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_PATTERN = re.compile(r"^\d+\.\d+$")
 SFS_PATTERN = re.compile(r"^\d{4}:\d+$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A law's section as the handbook writes it: '19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' or 'artikel 3'.
+SECTION_NUMBER = r"\d+(?: [a-z])?"
+SECTION_REF_PATTERN = re.compile(rf"^(?:{SECTION_NUMBER} kap\.(?: {SECTION_NUMBER} §)?|{SECTION_NUMBER} §|artikel \d+)$")
+SECTION_REF_FORMS = "'19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' (a whole chapter) or 'artikel 3'"
 
 
 class Invalid(ValueError):
@@ -176,6 +182,40 @@ def _citation(entry, ctx, index):
     )
 
 
+def section_ref(value, ctx):
+    normalised = " ".join(value.split()) if isinstance(value, str) else value
+    if not isinstance(normalised, str) or not SECTION_REF_PATTERN.match(normalised):
+        raise Invalid(f"'{value}' is not a section", f"write it as {SECTION_REF_FORMS}, with spaces and the full stop after 'kap'")
+    return normalised
+
+
+def one_line(value, ctx):
+    value = text(value, ctx)
+    if "\n" in value:
+        raise Invalid("must be one line", "write the summary as one sentence on one line")
+    return value
+
+
+def _section(entry, ctx, index):
+    _unknown(entry, ("ref", "summary", "status"), index)
+    return Section(
+        _field(entry, "ref", section_ref, ctx, index),
+        _field(entry, "summary", one_line, ctx, index),
+        _field(entry, "status", one_of(SECTION_STATUSES), ctx, index),
+        ctx.line(),
+    )
+
+
+def sections(value, ctx):
+    parsed = _records(_section, "ref: 19 kap. 1 §, summary: ..., status: confirmed")(value, ctx)
+    seen = set()
+    for index, section in enumerate(parsed):
+        if section.ref in seen:
+            raise Invalid(f"lists '{section.ref}' twice", "keep one entry per section", (index, "ref"))
+        seen.add(section.ref)
+    return parsed
+
+
 def _history(entry, ctx, index):
     _unknown(entry, ("version", "date", "change"), index)
     return HistoryEntry(
@@ -234,6 +274,7 @@ PER_TYPE = {
         "abbr": Field(text, False, "abbreviation, e.g. LVU; becomes a tooltip across the site"),
         "repealed_on": Field(date, False, "date the law stopped applying; required when repealed"),
         "replaced_by": Field(ref, False, "id of the law that replaced it"),
+        "sections": Field(sections, False, "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'"),
     },
     "term": {
         "definition": Field(text, True, "one-sentence definition; the tooltip for its abbreviation"),
