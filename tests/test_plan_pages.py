@@ -28,5 +28,5 @@ def test_every_page_links_to_suggest_a_change(built_site):
 
 def test_county_edition_shows_generic_local_wording(built_site):
     page = read(built_site, "rutiner/avvikning/index.html")
-    assert "kommunens socialjour (via kommunens växel, eller 112 om det är akut)" in page
+    assert "kommunens socialjour (via polisen på 114 14, som kan förmedla kontakt, eller 112 om det är akut)" in page
     assert "[[local:" not in page and "Lokalt tillägg" not in page
