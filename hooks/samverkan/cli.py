@@ -3,7 +3,8 @@
     python -m samverkan check        every problem, one line each; exit 1 if any
     python -m samverkan lix          readability (LIX) of every routine and checklist
     python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
-    python -m samverkan publish --to DIR [--municipality X]  build, check, then swap into DIR atomically
+    python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
+    python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
     python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
     python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
     python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
@@ -39,7 +40,8 @@ def _add_edition_commands(commands) -> None:
     build.add_argument("--municipality", **municipality)
     build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
     to = commands.add_parser("publish", help="build into a new folder, run every check, then swap it into --to")
-    to.add_argument("--to", required=True, help="the published folder to replace")
+    to.add_argument("--to", required=True, help="the published folder: a link to the newest of the releases kept beside it")
+    to.add_argument("--rollback", action="store_true", help="switch --to back to the release before the current one, and remove the current one")
     to.add_argument("--municipality", **municipality)
     rev = commands.add_parser("revisions", help="check versions, reviewed dates, sv/en twins and CHANGELOG.md against a git base")
     rev.add_argument("--base", default="main", help="the git revision to compare with (default: main)")
@@ -69,7 +71,8 @@ def report_lix(handbook) -> int:
 COMMANDS = {"check": check, "lix": report_lix}
 TOOLS = {
     "build": lambda args: publish.run_build(args.config, args.municipality, args.site_dir),
-    "publish": lambda args: publish.run_publish(args.config, args.municipality, args.to),
+    "publish": lambda args: (publish.run_rollback(args.config, args.to) if args.rollback
+                             else publish.run_publish(args.config, args.municipality, args.to)),
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
     "export": lambda args: export.run(args.config, args.out),

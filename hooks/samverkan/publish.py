@@ -1,21 +1,20 @@
 """Building an edition and publishing it safely.
 
-``build`` builds the county edition, or one municipality's edition, with MkDocs
-in strict mode (any check's problem stops it). ``publish`` builds into a new
-folder beside the published one, runs every check, and only then swaps the two
-folders by renaming; if anything fails, the published site is left untouched.
+``build`` builds the county edition, or one municipality's edition, with MkDocs in strict mode (any
+check's problem stops it). The ``build`` and ``publish`` commands never build where readers look: each
+build goes into a release folder of its own and the published path is switched to it only once it is
+complete and checked (``releases``); if anything fails, the published site is left untouched.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-import shutil
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import overlay
+from . import overlay, releases
 from .load import load_site
 from .mkdocs_build import build_site
 
@@ -51,7 +50,8 @@ def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str],
 
 
 def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None) -> None:
-    """Build the edition strictly into ``site_dir``; raise BuildFailed with the reason."""
+    """Build the edition strictly into ``site_dir``; raise BuildFailed with the reason, MkDocs' own
+    warnings and errors included."""
     from mkdocs.exceptions import MkDocsException
 
     with _municipality(slug):
@@ -60,60 +60,73 @@ def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None
             print(note, file=sys.stderr)
         if problems:
             raise BuildFailed("\n".join(problems))
-        try:
-            build_site(config_file, site_dir)
-        except (MkDocsException, SystemExit, OSError) as error:
-            raise BuildFailed(f"the site did not build: {error}") from None
+        with _mkdocs_messages() as messages:
+            try:
+                build_site(config_file, site_dir)
+            except (MkDocsException, SystemExit, OSError) as error:
+                raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
 
 
-def publish(config_file: str | Path, target: str | Path, slug: str | None = None) -> None:
-    """Build into a fresh folder beside ``target``, then swap it in; ``target`` is untouched on failure."""
-    target = Path(target).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+@contextmanager
+def _mkdocs_messages():
+    """MkDocs' warnings and errors while building, one line each: in strict mode MkDocs only counts them."""
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(f"{record.levelname} -  {record.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
     try:
-        build(config_file, fresh, slug)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    swap(fresh, target)
+        yield messages
+    finally:
+        logger.removeHandler(handler)
 
 
-def swap(fresh: Path, target: Path) -> None:
-    """Put ``fresh`` where ``target`` is, by renames on the same disk, and remove the old site."""
-    if not target.exists():
-        fresh.rename(target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    old.rmdir()
-    target.rename(old)
-    try:
-        fresh.rename(target)
-    except OSError:
-        old.rename(target)  # put the published site back
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+def publish(config_file: str | Path, target: str | Path, slug: str | None = None) -> str:
+    """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
+    on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier publish."""
+    return releases.publish(releases.place(target, _project(config_file)), _builder(config_file, slug))
+
+
+def _project(config_file: str | Path) -> Path:
+    return Path(config_file).resolve().parent
+
+
+def _builder(config_file: str | Path, slug: str | None):
+    return lambda folder: build(config_file, folder, slug)
 
 
 def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
-    site_dir = Path(site_dir) if site_dir else default_site_dir(config_file, slug)
-    try:
-        build(config_file, site_dir, slug)
-    except BuildFailed as error:
-        print(error, file=sys.stderr)
-        print(f"The {slug or 'county'} edition was not built.", file=sys.stderr)
-        return 1
-    print(f"Built the {slug or 'county'} edition into {site_dir}")
-    return 0
+    site_dir = site_dir or default_site_dir(config_file, slug)
+
+    def work() -> str:
+        place = releases.place(site_dir, _project(config_file), inside_project=True)
+        release = releases.publish(place, _builder(config_file, slug))
+        return f"Built the {slug or 'county'} edition into {site_dir} (release {release})"
+    return _run(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 
 
 def run_publish(config_file: str, slug: str | None, target: str) -> int:
+    def work() -> str:
+        return f"Published the {slug or 'county'} edition to {target} (release {publish(config_file, target, slug)})"
+    return _run(work, failed=f"Nothing was published; {target} is unchanged.")
+
+
+def run_rollback(config_file: str, target: str) -> int:
+    def work() -> str:
+        linked, removed = releases.rollback(releases.place(target, _project(config_file)))
+        return f"Rolled back {target} to release {linked}; removed release {removed}"
+    return _run(work)
+
+
+def _run(work, failed: str | None = None) -> int:
+    """Run a build, publish or rollback: the line it returns, or why it was refused or failed; the exit code."""
     try:
-        publish(config_file, target, slug)
+        print(work())
+    except releases.Refused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
     except BuildFailed as error:
         print(error, file=sys.stderr)
-        print(f"Nothing was published; {target} is unchanged.", file=sys.stderr)
+        print(failed, file=sys.stderr)
         return 1
-    print(f"Published the {slug or 'county'} edition to {target}")
     return 0
