@@ -52,7 +52,9 @@ CASES = {
     "duplicate id": (
         [("docs/sv/begrepp/term-hvb.md", "id: term-hvb", "id: boendet"), ("docs/en/begrepp/term-hvb.md", "id: term-hvb", "id: boendet")],
         [
+            "docs/en/begrepp/term-hvb.md:3: id 'boendet' differs from the file's name — write 'id: term-hvb', or rename the file to match the id",
             "docs/en/begrepp/term-hvb.md:3: id 'boendet' is already used by docs/en/aktorer/boendet.md — give this page an id of its own",
+            "docs/sv/begrepp/term-hvb.md:3: id 'boendet' differs from the file's name — write 'id: term-hvb', or rename the file to match the id",
             "docs/sv/begrepp/term-hvb.md:3: id 'boendet' is already used by docs/sv/aktorer/boendet.md — give this page an id of its own",
         ],
     ),
@@ -99,7 +101,7 @@ CASES = {
     "checklist item without an actor": (
         [(CHECKLIST, "- [ ] Ring 114 14. [[boendet]]", "- [ ] Ring 114 14.")],
         [
-            f"docs/en/checklistor/avvikning-boendet.md:2: checklist item actors differs from {CHECKLIST}: 'boendet, boendet' here, '-, boendet' there — {PARITY_FIX}",
+            f"docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from {CHECKLIST}: 'boendet@at-once, boendet@at-once' here, '-@at-once, boendet@at-once' there — {PARITY_FIX}",
             f"{CHECKLIST}:16: checklist item has no responsible actor — end the line with the actor's id, e.g. [[polisen]]",
         ],
     ),
@@ -123,7 +125,7 @@ CASES = {
     ),
     "checklist items differ between languages": (
         [("docs/en/checklistor/avvikning-boendet.md", "- [ ] Call the out-of-hours social services. [[boendet]]\n", "")],
-        [f"docs/en/checklistor/avvikning-boendet.md:2: checklist item actors differs from {CHECKLIST}: 'boendet' here, 'boendet, boendet' there — {PARITY_FIX}"],
+        [f"docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from {CHECKLIST}: 'boendet@at-once' here, 'boendet@at-once, boendet@at-once' there — {PARITY_FIX}"],
     ),
     "page not in the navigation": (
         [("mkdocs.yml", "  - begrepp/term-hvb.md\n", "")],

@@ -18,7 +18,10 @@ from .model import PHASES, Item, Ref
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MARKER = re.compile(rf"\[\[({ID})(?:\|([^\]\n]+))?\]\]")
+LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")  # a municipality's value, see overlay.py
 TRAILING_MARKER = re.compile(rf"\s*\[\[({ID})\]\]\s*$")
+# Anything that opens like a marker; the part up to the first "]]" (or the line's end) is shown in the problem.
+_MARKER_START = re.compile(r"\[\[(?:[^\]\n]|\](?!\]))*(?:\]\])?")
 TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(?P<text>.*)$")
 STEP = re.compile(r"^\s*\d+[.)]\s+(?P<text>.*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+.*?(?:\{#(?P<anchor>[a-z0-9-]+)\})?\s*$")
@@ -26,10 +29,20 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
+class Fault:
+    """Body markup the model cannot mean: its line, what is wrong and how to fix it."""
+
+    line: int
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
 class Body:
     links: tuple[Ref, ...]
     items: tuple[Item, ...]
     steps: tuple[Item, ...]
+    faults: tuple[Fault, ...] = ()
 
 
 # A line that may carry structure: a fence, a heading, a task-list line or a numbered line. Only these
@@ -69,18 +82,26 @@ def parse(body: str, first_line: int) -> Body:
             steps.append(_item(step["text"], line, phase))
     if fence_start is not None:  # an unclosed fence runs to the end
         fenced.append((fence_start, len(body)))
-    return Body(_links(body, first_line, fenced), tuple(items), tuple(steps))
+    links, faults = _markers(body, first_line, fenced)
+    faults += [Fault(item.line, "the line ends with two actors", "give each item one responsible actor: split it into one line per actor")
+               for item in (*items, *steps) if TRAILING_MARKER.search(item.text)]
+    return Body(links, tuple(items), tuple(steps), tuple(sorted(faults, key=lambda fault: fault.line)))
 
 
-def _links(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple[Ref, ...]:
-    links, line, last = [], first_line, 0
-    for match in MARKER.finditer(body):
+def _markers(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple[tuple[Ref, ...], list[Fault]]:
+    """The [[id]] links outside code blocks, and a fault for each [[...]] that is no valid marker."""
+    links, faults, line, last = [], [], first_line, 0
+    for match in _MARKER_START.finditer(body):
         if any(start <= match.start() < end for start, end in fenced):
             continue
         line += body.count("\n", last, match.start())
         last = match.start()
-        links.append(Ref(match[1], line))
-    return tuple(links)
+        marker = MARKER.fullmatch(match[0])
+        if marker:
+            links.append(Ref(marker[1], line))
+        elif not LOCAL_MARKER.fullmatch(match[0]):
+            faults.append(Fault(line, f"'{match[0][:60]}' is not a valid marker", "write [[page-id]] or [[page-id|your words]]: lower-case id, no spaces, closed with ]]"))
+    return tuple(links), faults
 
 
 def _item(text: str, line: int, phase: str | None) -> Item:

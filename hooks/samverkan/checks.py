@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .markup import body_problems
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .views import VIEW_LISTS
 from .personal_data import personal_data
@@ -22,6 +23,31 @@ def unique_ids(handbook: Handbook) -> list[Problem]:
         first = seen.setdefault((page.lang, page.id), page)
         if first is not page:
             problems.append(Problem(page.file, page.line_of("id"), f"id '{page.id}' is already used by {first.file}", "give this page an id of its own"))
+    return problems
+
+
+def ids_match_files(handbook: Handbook) -> list[Problem]:
+    return [
+        Problem(page.file, page.line_of("id"), f"id '{page.id}' differs from the file's name", f"write 'id: {page.expected_id}', or rename the file to match the id")
+        for page in handbook.pages
+        if page.id != page.expected_id
+    ]
+
+
+def untranslated_only_in_english(handbook: Handbook) -> list[Problem]:
+    return [
+        Problem(page.file, page.line_of("untranslated"), "'untranslated' is only for English pages", "remove it: the Swedish page is the original")
+        for page in handbook.pages
+        if page.untranslated and page.lang == DEFAULT_LANGUAGE
+    ]
+
+
+def body_markup(handbook: Handbook) -> list[Problem]:
+    """Markers and items the model cannot mean, and raw HTML or links readers must not get."""
+    problems = []
+    for page in handbook.pages:
+        problems += [Problem(page.file, fault.line, fault.message, fault.fix) for fault in page.faults]
+        problems += body_problems(page, handbook.files.get(page.lang, set()) | handbook.assets.get(page.lang, set()))
     return problems
 
 
@@ -137,7 +163,7 @@ def _pair_problems(sv: Page, en: Page) -> list[Problem]:
         ("actors", "actors", _actor_ids),
         ("laws cited", "legal_basis", lambda p: sorted({c.law.id for c in p.legal_basis})),
         ("sections", "sections", lambda p: [f"{s.ref} ({s.status})" for s in getattr(p, "sections", ())]),
-        ("checklist item actors", "type", lambda p: [i.actor.id if i.actor else "-" for i in p.items]),
+        ("checklist items (actor@phase)", "type", lambda p: [f"{i.actor.id if i.actor else '-'}@{i.phase or '-'}" for i in p.items]),
         ("step actors", "type", lambda p: [s.actor.id if s.actor else "-" for s in p.steps]),
     ):
         if values(sv) != values(en):
@@ -165,7 +191,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
     ]
 
 
-ALL_CHECKS = (dates, unique_ids, references, checklist_items, actors_act, routines, checklists_belong, laws, parity, navigation, personal_data)
+ALL_CHECKS = (dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, checklists_belong, laws, parity, navigation, personal_data)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:

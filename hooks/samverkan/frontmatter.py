@@ -1,10 +1,20 @@
-"""Split a Markdown page into YAML front matter and body, keeping line numbers."""
+"""Read a text file safely, and split a Markdown page into YAML front matter and body, keeping line numbers.
+
+Every file comes from a pull request or an adopter and may be malformed or hostile: whatever is wrong
+with it becomes one FrontMatterError with its line, never an exception from deeper down."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000  # far above any real page (the longest is about 20 KB)
+MAX_DEPTH = 12  # the deepest real front matter nests 3 levels
 
 
 class FrontMatterError(ValueError):
@@ -74,6 +84,57 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         return super().resolve(kind, value, implicit)
 
 
+def decode(data: bytes) -> str:
+    """A file's bytes as text: UTF-8, with a leading byte-order mark dropped."""
+    if len(data) > MAX_BYTES:
+        raise FrontMatterError(1, f"the file is larger than {MAX_BYTES // 1000} KB", "split it into smaller pages")
+    if b"\0" in data:
+        raise FrontMatterError(_line_at(data, data.index(b"\0")), "the file contains a NUL byte", "save it again as plain UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FrontMatterError(_line_at(data, error.start), f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})", "save it as UTF-8 text") from None
+    return text.removeprefix("\ufeff")
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_text_file(path: str | Path, display_path: str) -> tuple[str | None, list[Problem]]:
+    """A file's text, or None and the one problem that prevents reading it (named by ``display_path``)."""
+    path = Path(path)
+    if path.is_symlink():
+        return None, [Problem(display_path, 1, "the file is a symbolic link", "replace it with the file itself")]
+    try:
+        return decode(path.read_bytes()), []
+    except FrontMatterError as error:
+        return None, [Problem(display_path, error.line, error.message, error.fix)]
+    except OSError as error:
+        return None, [Problem(display_path, 1, f"the file cannot be read ({error.strerror})", "check that it is a readable file")]
+
+
+# Nesting beyond what libyaml's recursive composer survives crashes the interpreter, so it is refused
+# before parsing: by the indentation and "- " / "? " prefixes of a line, and by open brackets.
+_NESTING_PREFIX = re.compile(r"^[ \t\-?:]*", re.MULTILINE)
+
+
+def _too_deep(yaml_text: str) -> int | None:
+    """The line (counted in the YAML text, from 1) where nesting goes too deep, or None."""
+    depth = deepest = 0
+    for index, line in enumerate(yaml_text.split("\n"), 1):
+        if len(_NESTING_PREFIX.match(line)[0]) > 4 * MAX_DEPTH:
+            return index
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return index
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+    return None
+
+
 def _parse(yaml_text: str, loader_class) -> tuple[object, dict]:
     """The data and the line of every key and item, from the parser's node tree.
 
@@ -85,25 +146,50 @@ def _parse(yaml_text: str, loader_class) -> tuple[object, dict]:
     finally:
         loader.dispose()
     lines: dict[tuple, int] = {}
-    return (_value(node, (), lines) if node is not None else {}), lines
+    return (_value(node, (), lines, set()) if node is not None else {}), lines
 
 
-def _value(node, path: tuple, lines: dict):
-    """The node as Python data, noting (1-based, counted in the file) the line of every key and item."""
+class _Refused(Exception):
+    """Valid YAML that a page may not hold, at a node."""
+
+    def __init__(self, line: int, message: str, fix: str):
+        super().__init__(message)
+        self.line, self.message, self.fix = line, message, fix
+
+
+def _refuse(node, message: str, fix: str, line: int | None = None):
+    raise _Refused(line or node.start_mark.line + 2, message, fix)
+
+
+def _value(node, path: tuple, lines: dict, seen: set):
+    """The node as Python data, noting (1-based, counted in the file) the line of every key and item.
+
+    A node met twice was reached through an alias (``*name``): refused, since aliases can expand
+    exponentially or refer to themselves, and no page needs them."""
+    if id(node) in seen:
+        # an alias node is the anchored node itself, whose marks point at the anchor: name the line of
+        # the field that holds the alias (for a list item, the list's field)
+        holder = path if path and isinstance(path[-1], str) else path[:-1]
+        _refuse(node, "the front matter uses an alias (*name)", "write the value out in full; anchors and aliases are not allowed", lines.get(holder))
+    seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        _refuse(node, f"the front matter nests deeper than {MAX_DEPTH} levels", "write the fields as in the README's examples")
     if isinstance(node, yaml.MappingNode):
         data = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError(None, None, "a field name must be plain text", key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                _refuse(key_node, "a field name must be plain text", "write 'name: value'")
             key = key_node.value
+            if key in data:
+                _refuse(key_node, f"the field '{key}' is given twice", "keep one of them")
             lines[path + (key,)] = key_node.start_mark.line + 2
-            data[key] = _value(value_node, path + (key,), lines)
+            data[key] = _value(value_node, path + (key,), lines, seen)
         return data
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 2
-            items.append(_value(item, path + (index,), lines))
+            items.append(_value(item, path + (index,), lines, seen))
         return items
     if node.tag == _BOOL:
         return yaml.constructor.SafeConstructor.bool_values[node.value.lower()]
@@ -121,11 +207,16 @@ def split(text: str) -> Source:
     except StopIteration:
         raise FrontMatterError(1, "the front matter is never closed", "add a '---' line after the last YAML field") from None
     yaml_text = "\n".join(text_lines[1:end])
+    deep = _too_deep(yaml_text)
+    if deep is not None:
+        raise FrontMatterError(deep + 1, f"the front matter nests deeper than {MAX_DEPTH} levels", "write the fields as in the README's examples")
     try:
         try:
             data, key_lines = _parse(yaml_text, _FastLoader)
         except yaml.YAMLError:  # parse again for the pure-Python parser's clearer message
             data, key_lines = _parse(yaml_text, _Loader)
+    except _Refused as refused:
+        raise FrontMatterError(refused.line, refused.message, refused.fix) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import overlay
-from .frontmatter import FrontMatterError, split
+from .frontmatter import FrontMatterError, read_text_file, split
+from .markup import IMAGE_SUFFIXES as ASSET_SUFFIXES
 from .model import LANGUAGES, PAGE_CLASSES, Handbook, Page
 from .problems import Problem
 from .schema import TYPES, Context, Invalid, fields_for
@@ -17,28 +19,71 @@ from .site import nav_paths, read_config
 
 def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None) -> Handbook:
     root = Path(root)
-    pages, problems, files, broken = [], [], {}, {}
+    tree = read_tree(root / docs_dir, docs_dir)
+    pages, problems, broken = [], list(tree.problems), {}
     for lang in LANGUAGES:
-        lang_dir = root / docs_dir / lang
-        paths = sorted(p.relative_to(lang_dir).as_posix() for p in lang_dir.rglob("*.md")) if lang_dir.is_dir() else []
-        files[lang] = set(paths)
-        for rel in paths:
+        for rel in sorted(tree.pages[lang]):
             file = (Path(docs_dir) / lang / rel).as_posix()
-            page, page_problems = read_page((lang_dir / rel).read_text(encoding="utf-8"), rel, lang, file)
+            text, read_problems = read_text_file(root / file, file)
+            page, page_problems = read_page(text, rel, lang, file) if text is not None else (None, read_problems)
             problems += page_problems
             if page is not None:
                 pages.append(page)
             else:
-                broken.setdefault(lang, set()).add(_likely_id(lang_dir / rel))
-    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=files, broken_ids=broken)
+                broken.setdefault(lang, set()).add(_likely_id(text or "", rel))
+    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=tree.pages, assets=tree.assets, broken_ids=broken)
 
 
-def _likely_id(path: Path) -> str:
+@dataclass
+class Tree:
+    """What docs/ holds: Markdown pages and publishable assets per language (paths relative to the
+    language folder), and a problem for every other file."""
+
+    pages: dict[str, set[str]] = field(default_factory=lambda: {lang: set() for lang in LANGUAGES})
+    assets: dict[str, set[str]] = field(default_factory=lambda: {lang: set() for lang in LANGUAGES})
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_tree(docs: Path, docs_dir: str) -> Tree:
+    tree = Tree()
+    for folder, subfolders, names in os.walk(docs):
+        for name in sorted(subfolders):
+            if os.path.islink(os.path.join(folder, name)):
+                shown = (Path(docs_dir) / Path(folder, name).relative_to(docs)).as_posix()
+                tree.problems.append(Problem(shown, 1, "the folder is a symbolic link", "replace it with a real folder"))
+        for name in names:
+            _sort_file(tree, Path(folder, name).relative_to(docs), docs, docs_dir)
+    return tree
+
+
+def _sort_file(tree: Tree, relative: Path, docs: Path, docs_dir: str) -> None:
+    shown = (Path(docs_dir) / relative).as_posix()
+    lang, rel = relative.parts[0], Path(*relative.parts[1:]).as_posix() if len(relative.parts) > 1 else ""
+    if not publishable(relative.as_posix()):
+        return  # MkDocs leaves dot-files out
+    if (docs / relative).is_symlink():
+        tree.problems.append(Problem(shown, 1, "the file is a symbolic link", "replace it with the file itself"))
+    elif lang not in LANGUAGES or not rel:
+        tree.problems.append(Problem(shown, 1, "the file is outside docs/sv and docs/en", "move it into docs/sv/ (and its twin into docs/en/)"))
+    elif rel.endswith(".md"):
+        tree.pages[lang].add(rel)
+    elif rel.lower().endswith(ASSET_SUFFIXES):
+        tree.assets[lang].add(rel)
+    else:
+        tree.problems.append(Problem(shown, 1, f"files of type '{relative.suffix or relative.name}' are not published", "use a Markdown page, or an image (" + ", ".join(ASSET_SUFFIXES) + "); remove this file from docs/"))
+
+
+def publishable(relative: str) -> bool:
+    """False for files MkDocs never publishes (dot-files and dot-folders)."""
+    return not any(part.startswith(".") for part in relative.split("/"))
+
+
+def _likely_id(text: str, rel: str) -> str:
     """The id of a page that could not be read: its 'id:' line if there is one, else its file name."""
-    for line in path.read_text(encoding="utf-8").split("\n")[1:40]:
+    for line in text.split("\n")[1:40]:
         if line.startswith("id:"):
             return line[3:].strip().strip("'\"")
-    return path.stem
+    return Path(rel).stem
 
 
 def read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:

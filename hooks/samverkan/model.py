@@ -114,6 +114,19 @@ class Page:
         """Routine steps: numbered lines ending in [[actor-id]]."""
         return self._structure.steps
 
+    @property
+    def faults(self):
+        """Markers and items in the body that mean nothing (body.Fault)."""
+        return self._structure.faults
+
+    @property
+    def expected_id(self) -> str:
+        """The id the file's place gives: its name, or for an index page its folder's (the start page: 'start')."""
+        folder, _, name = self.path.rpartition("/")
+        if name == "index.md":
+            return folder.rpartition("/")[2] or "start"
+        return name.removesuffix(".md")
+
     def line_of(self, *path) -> int:
         while path:
             if path in self.lines:
@@ -208,6 +221,7 @@ class Handbook:
     load_problems: list  # problems found while reading (bad YAML, bad fields)
     nav: list[str] | None = None  # page paths in the navigation, in order; the same for every language
     files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
+    assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
     public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
     adoption: tuple = ()  # rows of municipalities/status.yml, see overlay.read_status
