@@ -34,6 +34,31 @@ def test_personal_identity_numbers_are_found(text):
     assert findings(text) == ["looks like a personal identity number"]
 
 
+TEST_NUMBER = "121212-1212"  # Luhn-valid and a real date: the form used in Swedish documentation examples
+
+
+@pytest.mark.parametrize("written", [
+    "121212 - 1212",       # spaces around a hyphen
+    "121212–1212",         # en dash
+    "121212 – 1212",       # en dash with spaces
+    "121212—1212",         # em dash
+    "121212\u22121212",     # minus sign
+    "121212\u20111212",     # non-breaking hyphen
+    "121212\u00a0-\u00a01212",  # no-break spaces
+    "121212 1212",         # a space
+    "19121212 1212",       # century, then a space
+    "19121212 – 1212",     # century, en dash
+    "121212 + 1212",       # over 100 years old
+])
+def test_identity_numbers_with_any_dash_or_space_are_found(written):
+    assert written.replace(" ", "").replace("\u00a0", "")[-4:] == TEST_NUMBER[-4:]
+    assert findings(f"Barnet har nummer {written} enligt akten.") == ["looks like a personal identity number"]
+
+
+def test_a_wrong_check_digit_stays_unfound_whatever_the_dash():
+    assert findings("121212 – 1213, 19121212 1213") == []
+
+
 def test_coordination_numbers_are_found():
     assert findings(f"samordningsnummer {COORDINATION[:6]}-{COORDINATION[6:]}") == ["looks like a coordination number"]
 
@@ -58,6 +83,12 @@ def test_a_wrong_check_digit_or_impossible_date_is_not_an_identity_number():
     "Stadens växel 08-508 000 00, +46 8 508 000 00 eller 08-50800000.",
     "Kommunkod 0180, 0191 och 0114.",
     "Klockan 08.00-17.00, 22 kap. 11 §, LVU 43 §.",
+    "Åren 2015–2017 och 2019 – 2021; perioden 20150101–20161231.",
+    "Dnr 1.10.7–235/2017 och KS 2024/123–4567.",
+    "SFS 2025:400 – 2025:401, 20 kap. 1–3 §§.",
+    "Sidorna 120 121–122, tabell 2026 1127.",
+    "ISBN 978 91 7281 737 1",
+    "Beslutet 2026-11-29 – 2027-11-29.",
 ])
 def test_lookalikes_are_not_personal_data(text):
     assert findings(text) == []

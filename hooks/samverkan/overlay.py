@@ -11,28 +11,43 @@ units. A value is either one text for both languages (a phone number) or an
 ``sv:``/``en:`` pair. A municipality's local additions to a routine are shown in
 a marked box at the end of the routine page.
 
+Every municipality file is checked like a page, whichever edition is built: its
+name, its SCB code, values left from the template, its switchboards, its texts
+(no HTML, https links only, markers that resolve) and personal data.
+
 The edition to build is named by the environment variable SAMVERKAN_MUNICIPALITY
 (``python -m samverkan build --municipality stockholm`` sets it).
 """
 
 from __future__ import annotations
 
+import difflib
+import html
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from .frontmatter import FrontMatterError, split
+from markupsafe import Markup
+
+from .body import ID
+from .frontmatter import FrontMatterError, read_text_file, split
 from .model import LANGUAGES, Handbook, Page, Routine
-from .personal_data import declared_numbers, digits, scan
+from .personal_data import digits, scan
 from .problems import Problem
 
 ENV = "SAMVERKAN_MUNICIPALITY"
 FOLDER = "municipalities"
 COUNTY = "county"
-NOT_MUNICIPALITIES = {COUNTY, "TEMPLATE", "status", "public-numbers"}
+TEMPLATE = "TEMPLATE"
+NOT_MUNICIPALITIES = {COUNTY, TEMPLATE, "status", "public-numbers"}
+SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")
 PHONE_FIELD = "phone"
+FIELDS = ("name", "code", "units", "additions")
+UNIT_FIELDS = ("name", PHONE_FIELD)
+TEMPLATE_HINT = f"see {FOLDER}/{TEMPLATE}.yml"
 
 
 @dataclass
@@ -43,10 +58,19 @@ class Overlay:
     additions: dict = field(default_factory=dict)  # routine id -> {lang: Markdown}
     lines: dict = field(default_factory=dict)  # key path -> line in the file
     problems: list = field(default_factory=list)  # faults in the file itself
+    readable: bool = True  # False when the file could not be read at all: its one problem stands alone
+    code: str | None = None  # SCB municipality code
+    data: dict = field(default_factory=dict)  # the file's fields as written
+    source: str = ""  # the file's text
+    faulty: set = field(default_factory=set)  # key paths already reported, so no follow-on 'missing' problem
 
     @property
     def is_county(self) -> bool:
         return self.slug == COUNTY
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.slug not in NOT_MUNICIPALITIES
 
     def value(self, key: str, lang: str) -> str | None:
         value = self.values.get(key)
@@ -56,7 +80,7 @@ class Overlay:
         return self.value("name", lang) or self.slug
 
     def line(self, key: str) -> int:
-        path = ("units", *key.split(".")) if "." in key else (key,)
+        path = _path(key)
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
@@ -64,8 +88,18 @@ class Overlay:
     def public_numbers(self) -> tuple[str, ...]:
         return tuple(value for key, value in self.values.items() if key.endswith("." + PHONE_FIELD) and isinstance(value, str))
 
+    def addition(self, routine_id: str, lang: str) -> Markup | None:
+        """The addition to a routine as Markdown safe to put into a page: escaped, local values filled in."""
+        text = self.additions.get(routine_id, {}).get(lang)
+        return Markup(fill(self, lang, html.escape(text.strip(), quote=False))) if text else None
 
-# Reading a municipality file
+
+def _path(key: str) -> tuple:
+    """The path in the file of a value's key: 'socialjour.phone' -> ('units', 'socialjour', 'phone')."""
+    return ("units", *key.split(".")) if "." in key else (key,)
+
+
+# Reading a file
 
 
 def municipality_files(root: str | Path) -> list[Path]:
@@ -73,47 +107,117 @@ def municipality_files(root: str | Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yml") if p.stem not in NOT_MUNICIPALITIES) if folder.is_dir() else []
 
 
+class YamlFile(NamedTuple):
+    data: object  # None when the file cannot be read
+    lines: dict  # key path -> line in the file
+    text: str
+    problems: list
+
+
+def read_yaml_file(root: str | Path, file: str, listing: str | None = None) -> YamlFile:
+    """A YAML file's data and the line of every key, read like a page's front matter (all values as text).
+
+    When the file cannot be read the data is None and the one problem says why, at its line. A file
+    that is a list is read as a mapping whose one field, named ``listing``, holds the list."""
+    text, problems = read_text_file(Path(root) / file, file)
+    if text is None:
+        return YamlFile(None, {}, "", problems)
+    try:
+        data, lines = read_yaml(text, listing)
+    except FrontMatterError as error:
+        return YamlFile(None, {}, text, [Problem(file, error.line, error.message.replace("front matter", "file"), error.fix)])
+    return YamlFile(data, lines, text, problems)
+
+
+def read_yaml(text: str, listing: str | None = None) -> tuple[dict, dict]:
+    """The fields of a YAML text and the line of every key (see ``read_yaml_file``)."""
+    head = f"---\n{listing}:\n" if listing else "---\n"
+    shift = head.count("\n")
+    try:
+        source = split(head + _one_document(text) + "\n---\n")
+    except FrontMatterError as error:
+        raise FrontMatterError(max(error.line - shift, 1), error.message, error.fix) from None
+    return source.data, {path: line - shift for path, line in source.lines.items()}
+
+
+def _one_document(text: str) -> str:
+    """The text with a leading '---' (start of the document) blanked; any other '---' or '...' line is a fault,
+    since the reader would stop there and silently drop the rest."""
+    lines = text.split("\n")
+    content = [index for index, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    for index in content:
+        marker = lines[index].strip()
+        if marker == "---" and index == content[0] or marker == "..." and index == content[-1]:
+            lines[index] = ""
+        elif marker in ("---", "..."):
+            raise FrontMatterError(index + 1, f"the file has a '{marker}' line, which would end it there", "remove the line; a file holds one set of fields")
+    return "\n".join(lines)
+
+
 def load(root: str | Path, slug: str | None = None) -> Overlay:
     """The overlay of one municipality, or the county's generic wording when ``slug`` is empty."""
     slug = slug or COUNTY
-    path = Path(root) / FOLDER / f"{slug}.yml"
     overlay = Overlay(slug=slug, file=f"{FOLDER}/{slug}.yml")
-    if not path.is_file():
+    if overlay.is_municipality and not SLUG.fullmatch(slug):
+        return _unreadable(overlay, Problem(overlay.file, 1, f"the municipality's file name '{slug}.yml' is not lower-case a–z and hyphens", f"rename it, e.g. {_slug_hint(slug)}.yml, and build with that name"))
+    if not (Path(root) / overlay.file).is_file() and not (Path(root) / overlay.file).is_symlink():
         if not overlay.is_county:
             known = ", ".join(p.stem for p in municipality_files(root)) or "none yet"
-            overlay.problems.append(Problem(overlay.file, 1, f"there is no municipality file for '{slug}'", f"copy {FOLDER}/TEMPLATE.yml to {overlay.file}; known: {known}"))
+            overlay.problems.append(Problem(overlay.file, 1, f"there is no municipality file for '{slug}'", f"copy {FOLDER}/{TEMPLATE}.yml to {overlay.file}; known: {known}"))
+        overlay.readable = overlay.is_county
         return overlay
-    try:
-        data, overlay.lines = read_yaml(path.read_text(encoding="utf-8"))
-    except FrontMatterError as error:
-        overlay.problems.append(Problem(overlay.file, error.line, error.message.replace("front matter", "file"), error.fix))
-        return overlay
-    _read_values(overlay, data)
+    read = read_yaml_file(root, overlay.file)
+    if read.data is None:
+        return _unreadable(overlay, *read.problems)
+    overlay.data, overlay.lines, overlay.source = read.data, read.lines, read.text
+    _read_values(overlay, read.data)
     return overlay
 
 
-def read_yaml(text: str) -> tuple[dict, dict]:
-    """A YAML file's fields and the line of every key, read like a page's front matter (all values as text)."""
-    try:
-        source = split("---\n" + text + "\n---\n")
-    except FrontMatterError as error:
-        raise FrontMatterError(max(error.line - 1, 1), error.message, error.fix) from None
-    return source.data, {path: line - 1 for path, line in source.lines.items()}
+def _unreadable(overlay: Overlay, *problems: Problem) -> Overlay:
+    overlay.problems += problems
+    overlay.readable = False
+    return overlay
+
+
+def _slug_hint(slug: str) -> str:
+    plain = slug.lower().translate(str.maketrans("åäöéü_ .", "aaoeu---"))
+    return "-".join(part for part in re.split(r"[^a-z]+", plain) if part) or "sigtuna"
 
 
 def _read_values(overlay: Overlay, data: dict) -> None:
-    for key in sorted(set(data) - {"name", "code", "units", "additions"}, key=str):
-        _fault(overlay, (key,), f"unknown field '{key}'", "allowed: name, code, units, additions (see municipalities/TEMPLATE.yml)")
+    _unknown_keys(overlay, (), data, FIELDS)
     if _text_per_language(data.get("name")) is None:
-        _fault(overlay, ("name",), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
+        _pair_fault(overlay, ("name",), data.get("name"), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
     else:
         overlay.values["name"] = data["name"]
+    if "code" in data:
+        overlay.code = data["code"] if isinstance(data["code"], str) else None
     _read_units(overlay, data.get("units") or {})
     _read_additions(overlay, data.get("additions") or {})
 
 
 def _fault(overlay: Overlay, path: tuple, message: str, fix: str) -> None:
+    overlay.faulty.add(path)
     overlay.problems.append(Problem(overlay.file, overlay.lines.get(path, 1), message, fix))
+
+
+def _unknown_keys(overlay: Overlay, path: tuple, mapping: dict, allowed, what: str = "field") -> None:
+    """A fault for every key not in ``allowed``, with the allowed key it was probably meant to be."""
+    where = f" under '{'.'.join(map(str, path))}'" if path else ""
+    for key in sorted(set(mapping) - set(allowed), key=str):
+        meant = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
+        if meant:
+            overlay.faulty.add(path + (meant[0],))
+        hint = f"did you mean '{meant[0]}'? " if meant else ""
+        _fault(overlay, path + (key,), f"unknown {what} '{key}'{where}", f"{hint}allowed: {', '.join(allowed)} ({TEMPLATE_HINT})")
+
+
+def _pair_fault(overlay: Overlay, path: tuple, value, message: str, fix: str) -> None:
+    """A value that should be an sv:/en: pair: name a misspelt language key where there is one."""
+    if isinstance(value, dict) and set(value) - set(LANGUAGES):
+        return _unknown_keys(overlay, path, value, LANGUAGES, "language")
+    _fault(overlay, path, message, fix)
 
 
 def _read_units(overlay: Overlay, units) -> None:
@@ -123,24 +227,205 @@ def _read_units(overlay: Overlay, units) -> None:
         if not isinstance(fields, dict):
             _fault(overlay, ("units", unit), f"unit '{unit}' has no fields", "give it name: and phone:")
             continue
+        _unknown_keys(overlay, ("units", unit), fields, UNIT_FIELDS)
         for name, value in fields.items():
+            if name not in UNIT_FIELDS:
+                continue
             if _text_per_language(value) is None and not (isinstance(value, str) and value.strip()):
-                _fault(overlay, ("units", unit, name), f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
+                _pair_fault(overlay, ("units", unit, name), value, f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
             else:
                 overlay.values[f"{unit}.{name}"] = value
 
 
 def _read_additions(overlay: Overlay, additions) -> None:
-    for routine_id, texts in additions.items() if isinstance(additions, dict) else ():
+    if not isinstance(additions, dict):
+        return _fault(overlay, ("additions",), "'additions' must be a set of routine ids", "write additions: and under it e.g. avvikning: with 'sv: |' and 'en: |'")
+    for routine_id, texts in additions.items():
         if _text_per_language(texts) is None:
-            _fault(overlay, ("additions", routine_id), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
+            _pair_fault(overlay, ("additions", routine_id), texts, f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
         else:
             overlay.additions[routine_id] = texts
 
 
 def _text_per_language(value) -> dict | None:
-    ok = isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    ok = isinstance(value, dict) and set(value) <= set(LANGUAGES) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
     return value if ok else None
+
+
+# The rules every municipality file follows
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What a municipality file is checked against, read once from the folder and the pages."""
+
+    codes: dict  # SCB code -> municipality name, from status.yml
+    placeholders: frozenset  # the template's example values, whitespace collapsed
+    example_names: tuple  # the template's example municipality name in each language
+    units: tuple  # the units pages or the county wording know
+    needed: dict  # key -> (file, line) of the first page asking for it, and how many places ask
+
+    @classmethod
+    def of(cls, handbook: Handbook) -> Rules:
+        return handbook.memo(("overlay rules",), lambda: cls._read(handbook))
+
+    @classmethod
+    def _read(cls, handbook: Handbook) -> Rules:
+        template = load(handbook.root, TEMPLATE)
+        county = load(handbook.root, COUNTY)
+        needed = _needed(handbook)
+        units = {key.split(".")[0] for key in needed if "." in key}
+        units |= {key.split(".")[0] for key in (*template.values, *county.values) if "." in key}
+        return cls(
+            codes={row.code: row.name for row in handbook.adoption},
+            placeholders=frozenset(_plain(text) for path, text in _leaves(template.data) if path[0] != "code"),
+            example_names=tuple(template.value("name", lang) for lang in LANGUAGES if template.value("name", lang)),
+            units=tuple(sorted(units)),
+            needed=needed,
+        )
+
+
+def _needed(handbook: Handbook) -> dict:
+    needed: dict = {}
+    for page in handbook.pages:
+        for key, line in needed_keys(page):
+            first, count = needed.get(key, ((page.file, line), 0))
+            needed[key] = (first, count + 1)
+    return needed
+
+
+def _leaves(data, path: tuple = ()):
+    """(path, text) of every text in nested data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, path + (index,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+MOBILE = re.compile(r"07(?!7)")  # 070, 072, 073, 076, 079 ...; 077 numbers are shared-cost switchboards
+SWITCHBOARD = re.compile(r"(?:\+46[ -]?(?:\(0\)[ -]?)?|0)[1-9][\d -]*\d")
+
+
+def municipality_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
+    """A municipality file's own rules: its SCB code, no values left from the template, switchboards only."""
+    if not overlay.is_municipality or not overlay.readable:
+        return []
+    return _code_problems(overlay, rules) + _leftover_problems(overlay, rules) + _phone_problems(overlay)
+
+
+def _code_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
+    if "code" not in overlay.data:
+        return [Problem(overlay.file, 1, "the file has no 'code'", f"add code: with the municipality's SCB code in quotes, as listed in {STATUS_FILE}")]
+    if not rules.codes or overlay.code in rules.codes:
+        return []
+    named = [code for code, name in rules.codes.items() if name in (overlay.value("name", "sv") or "")]
+    hint = f"did you mean '{named[0]}' ({rules.codes[named[0]]})? " if named else ""
+    return [Problem(overlay.file, overlay.lines.get(("code",), 1), f"code '{overlay.data['code']}' is not one of the county's municipalities in {STATUS_FILE}", f"{hint}write the 4-digit SCB code in quotes, e.g. code: \"0191\"")]
+
+
+def _leftover_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
+    problems = []
+    for path, text in _leaves({key: value for key, value in overlay.data.items() if key != "code"}):
+        example = next((name for name in rules.example_names if name in text), None)
+        if _plain(text) in rules.placeholders or example:
+            what = f"names the template's example '{example}'" if example else f"still holds the template's example '{_short(text)}'"
+            problems.append(Problem(overlay.file, overlay.lines.get(path, 1), f"'{'.'.join(map(str, path))}' {what}", "write the municipality's own value"))
+    return problems
+
+
+def _short(text: str) -> str:
+    text = _plain(text)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _phone_problems(overlay: Overlay) -> list[Problem]:
+    problems = []
+    for key, value in overlay.values.items():
+        if not key.endswith("." + PHONE_FIELD):
+            continue
+        line = overlay.line(key)
+        if not isinstance(value, str) or not SWITCHBOARD.fullmatch(value.strip()) or not 8 <= len(digits(value)) <= 10:
+            problems.append(Problem(overlay.file, line, f"'{key}' must be one switchboard number", "write the number alone, e.g. phone: 08-123 456 00"))
+        elif MOBILE.match(digits(value)):
+            problems.append(Problem(overlay.file, line, f"'{key}' is a mobile number ({value.strip()})", "give the municipality's switchboard (växel), never a mobile or a person's number"))
+    return problems
+
+
+# The texts of a file: plain text and Markdown, https links, markers that resolve
+
+
+TAG = re.compile(r"<[A-Za-z/!?]")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+ANY_MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+ONE_MARKER = re.compile(rf"(?P<id>{ID})(?:\|[^\]\n]+)?|local:(?P<key>[a-z0-9_-]+(?:\.[a-z0-9_-]+)?)")
+
+
+def text_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
+    """Every text a file gives, checked as it will land in a page; and personal data anywhere in the file."""
+    if not overlay.readable:
+        return []
+    problems = []
+    for path, lang, text in _texts(overlay):
+        for offset, what, fix in _text_faults(handbook, overlay, path, lang, text):
+            problems.append(Problem(overlay.file, _text_line(overlay, path, text.count("\n", 0, offset)), what, fix))
+    if overlay.is_county or overlay.is_municipality:  # the published ones
+        problems += [Problem(overlay.file, overlay.source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix) for finding in scan(overlay.source, handbook.public_numbers)]
+    return problems
+
+
+def _texts(overlay: Overlay):
+    """(path in the file, language or None, text) of every value and addition."""
+    for key, value in overlay.values.items():
+        for lang, text in (value.items() if isinstance(value, dict) else [(None, value)]):
+            yield (*_path(key), *([lang] if lang else [])), lang, text
+    for routine_id, texts in overlay.additions.items():
+        for lang in LANGUAGES:
+            yield ("additions", routine_id, lang), lang, texts[lang]
+
+
+def _text_faults(handbook: Handbook, overlay: Overlay, path: tuple, lang: str | None, text: str):
+    """(offset, what, fix) of everything wrong in one text."""
+    name = ".".join(map(str, path))
+    addition = path[0] == "additions"
+    if not addition and "\n" in text.strip():
+        yield 0, f"'{name}' must be one line", "write the value on one line"
+    for match in TAG.finditer(text):
+        yield match.start(), f"'{name}' contains HTML ('{_short(text[match.start():match.start() + 12])}')", "write plain text; a link as [text](https://…)"
+    for match in LINK_TARGET.finditer(text):
+        target = match[1] if match[1] is not None else match[2]
+        if not target.startswith("https://"):
+            yield match.start(), f"'{name}' links to '{_short(target)}', which is not an https: address", "link only to https:// addresses"
+    for match in ANY_MARKER.finditer(text):
+        yield from _marker_faults(handbook, overlay, name, lang, match, addition)
+
+
+def _marker_faults(handbook: Handbook, overlay: Overlay, name: str, lang: str | None, match, addition: bool):
+    marker = ONE_MARKER.fullmatch(match[1])
+    if marker is None:
+        yield match.start(), f"'{name}' has a malformed marker '{_short(match[0])}'", "write [[id]], [[id|text]] or [[local:unit.field]]"
+    elif marker["key"] and not addition:
+        yield match.start(), f"'{name}' asks for a local value; only additions may", "write the value itself"
+    elif marker["key"] and overlay.value(marker["key"], lang) is None:
+        yield match.start(), f"'{name}' asks for the local value '{marker['key']}', which the file does not give", f"add it under units: ({TEMPLATE_HINT})"
+    elif marker["id"]:
+        for language in [lang] if lang else LANGUAGES:
+            if handbook.get(language, marker["id"]) is None:
+                yield match.start(), f"'{name}' links to '{marker['id']}', which is not the id of any page ({language})", "use the id of a page, e.g. polisen"
+
+
+def _text_line(overlay: Overlay, path: tuple, offset_lines: int) -> int:
+    """The file line of a line inside a value: a block value ('|' or '>') starts on the line after its key."""
+    line = overlay.lines.get(path, 1)
+    written = overlay.source.split("\n")[line - 1] if 0 < line <= overlay.source.count("\n") + 1 else ""
+    return line + 1 + offset_lines if re.search(r":\s*[|>][-+0-9]*\s*(?:#.*)?$", written) else line
 
 
 # What the content needs, and what the overlay gives
@@ -155,27 +440,62 @@ def needed_keys(page: Page) -> list[tuple[str, int]]:
 
 
 def check(handbook: Handbook, overlay: Overlay) -> tuple[list[Problem], list[str]]:
-    """Problems that fail the edition's build, and notes about values no page uses."""
-    problems, used = list(overlay.problems), {"name"}
-    for page in handbook.pages:
-        for key, line in needed_keys(page):
-            used.add(key)
-            if overlay.value(key, page.lang) is None:
-                problems.append(Problem(page.file, line, f"needs the local value '{key}' ({page.lang}), which {overlay.file} does not give", f"add it to {overlay.file} (see {FOLDER}/TEMPLATE.yml)"))
-    problems += _addition_problems(handbook, overlay)
+    """Problems that fail the edition's build, and notes about values no page uses.
+
+    A file that cannot be read has that one problem, and nothing follows from it."""
+    if not overlay.readable:
+        return [_one_line(problem) for problem in overlay.problems], []
+    rules = Rules.of(handbook)
+    problems = list(overlay.problems) + _unit_problems(overlay, rules)  # first: they mark what is misspelt
+    problems += _missing_problems(overlay, rules) + _addition_problems(handbook, overlay)
+    problems += text_problems(handbook, overlay) + municipality_problems(overlay, rules)
+    used = {"name"} | set(rules.needed) | {match[1] for texts in overlay.additions.values() for text in texts.values() for match in LOCAL_MARKER.finditer(text)}
     notes = [f"{overlay.file}:{overlay.line(key)}: '{key}' is used by no page" for key in overlay.values if key not in used]
-    return problems, notes
+    return [_one_line(problem) for problem in problems], notes
+
+
+def _one_line(problem: Problem) -> Problem:
+    """Messages quote what the file says; a line break in it must not break the one-line report."""
+    return Problem(_flat(problem.path), problem.line, _flat(problem.message), _flat(problem.fix))
+
+
+def _flat(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _unit_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
+    """A unit no page knows whose name is close to one that pages know: a misspelling."""
+    problems = []
+    units = overlay.data.get("units")
+    for unit in units if isinstance(units, dict) else ():
+        meant = difflib.get_close_matches(unit, rules.units, n=1, cutoff=0.75) if unit not in rules.units else []
+        if meant:
+            overlay.faulty.add(("units", meant[0]))
+            problems.append(Problem(overlay.file, overlay.lines.get(("units", unit), 1), f"unknown unit '{unit}'", f"did you mean '{meant[0]}'? units pages ask for: {', '.join(rules.units)}"))
+    return problems
+
+
+def _missing_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
+    """One problem per value pages ask for and the file does not give, at the file's line where it belongs."""
+    problems = []
+    for key, ((file, line), count) in sorted(rules.needed.items()):
+        path = _path(key)
+        if key in overlay.values or any(path[: len(faulty)] == faulty for faulty in overlay.faulty):
+            continue
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        where = f"under units: {path[1]}:" if len(path) == 3 else "at the top"
+        problems.append(Problem(overlay.file, overlay.line(key), f"'{key}' is not given, but {file}:{line}{more} asks for it", f"add {path[-1]}: {where} ({TEMPLATE_HINT})"))
+    return problems
 
 
 def _addition_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
+    routines = sorted({page.id for page in handbook.of_type("sv", Routine)})
     problems = []
-    public = handbook.public_numbers | frozenset(digits(n) for n in overlay.public_numbers())
-    for routine_id, texts in overlay.additions.items():
-        line = overlay.lines.get(("additions", routine_id), 1)
-        if not isinstance(handbook.get("sv", routine_id), Routine):
-            problems.append(Problem(overlay.file, line, f"'{routine_id}' under additions is not the id of a routine", "use the id of a routine page, e.g. avvikning"))
-        for lang in LANGUAGES:
-            problems += [Problem(overlay.file, overlay.lines.get(("additions", routine_id, lang), line), finding.what, finding.fix) for finding in scan(texts[lang], public)]
+    for routine_id in overlay.additions:
+        if routine_id not in routines:
+            meant = difflib.get_close_matches(routine_id, routines, n=1, cutoff=0.6)
+            hint = f"did you mean '{meant[0]}'? " if meant else ""
+            problems.append(Problem(overlay.file, overlay.lines.get(("additions", routine_id), 1), f"'{routine_id}' under additions is not the id of a routine", f"{hint}use the id of a routine page, e.g. avvikning"))
     return problems
 
 
@@ -184,16 +504,40 @@ def site_problems(handbook: Handbook, slug: str | None) -> tuple[list[Problem], 
     return check(handbook, load(handbook.root, slug))
 
 
+def folder_problems(handbook: Handbook) -> list[Problem]:
+    """Every municipality file and the county wording, checked whichever edition is built."""
+    overlays = loaded(handbook)
+    problems = [problem for each in overlays for problem in check(handbook, each)[0]]
+    if (Path(handbook.root) / FOLDER / f"{TEMPLATE}.yml").exists():  # copied by every adopter: it must be complete
+        problems += check(handbook, load(handbook.root, TEMPLATE))[0]
+    first_with_code: dict = {}
+    for each in overlays:
+        if each.is_municipality and each.readable and each.code:
+            if each.code in first_with_code:
+                problems.append(Problem(each.file, each.lines.get(("code",), 1), f"code '{each.code}' is also the code of {first_with_code[each.code]}", "give each municipality its own SCB code"))
+            first_with_code.setdefault(each.code, each.file)
+    folder = Path(handbook.root) / FOLDER
+    problems += [Problem(f"{FOLDER}/{path.name}", 1, "a municipality file must end in .yml", f"rename it to {path.stem}.yml") for path in sorted(folder.glob("*.yaml"))]
+    return problems
+
+
+def loaded(handbook: Handbook) -> list[Overlay]:
+    """The county wording and every municipality file, read once per handbook."""
+    slugs = [COUNTY] + [path.stem for path in municipality_files(handbook.root)]
+    return handbook.memo(("overlays",), lambda: [load(handbook.root, slug) for slug in slugs])
+
+
 # Rendering
 
 
 def fill(overlay: Overlay, lang: str, markdown: str) -> str:
-    """The Markdown with every local marker replaced by the overlay's value; unknown markers stay as they are."""
+    """The Markdown with every local marker replaced by the overlay's value, escaped; unknown markers stay as they are."""
 
     def value(match):
         text = overlay.value(match[1], lang)
         if text is None:
             return match[0]
+        text = html.escape(text, quote=False)
         if match[1].endswith("." + PHONE_FIELD) and re.fullmatch(r"[+\d][\d\s-]+", text):
             text = f"[{text}](tel:{_tel(text)})"
         return text if overlay.is_county else f'<span class="sv-local">{text}</span>'
@@ -204,6 +548,32 @@ def fill(overlay: Overlay, lang: str, markdown: str) -> str:
 def _tel(number: str) -> str:
     only = digits(number)
     return "+46" + only[1:] if only.startswith("0") else only
+
+
+# Public numbers
+
+
+NUMBERS_FILE = "municipalities/public-numbers.yml"
+
+
+def read_public_numbers(root: str | Path) -> tuple[tuple[str, ...], list[Problem]]:
+    """The numbers listed in municipalities/public-numbers.yml, and a problem for every entry that is not one."""
+    if not (Path(root) / NUMBERS_FILE).exists():
+        return (), []
+    data, lines, _, problems = read_yaml_file(root, NUMBERS_FILE, listing="numbers")
+    if data is None:
+        return (), problems
+    entries = data.get("numbers")
+    if set(data) != {"numbers"} or not isinstance(entries, list):
+        return (), [Problem(NUMBERS_FILE, 1, "the file is not a list of '- number: …' entries", "write each public number as '- number: 08-123 456 00' with 'what:' below it")]
+    numbers = []
+    for index, entry in enumerate(entries):
+        number = entry.get("number") if isinstance(entry, dict) else None
+        if isinstance(number, str) and re.fullmatch(r"\+?[\d][\d ()-]*", number.strip()):
+            numbers.append(number)
+        else:
+            problems.append(Problem(NUMBERS_FILE, lines.get(("numbers", index), 1), "entry is not a public phone number", "write '- number: 08-123 456 00' (digits, spaces and hyphens) with 'what:' below it"))
+    return tuple(numbers), problems
 
 
 # Adoption status of the county's municipalities
@@ -224,15 +594,16 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:
-    path = Path(root) / STATUS_FILE
-    if not path.is_file():
+    if not (Path(root) / STATUS_FILE).exists():
         return (), []
-    try:
-        data, lines = read_yaml(path.read_text(encoding="utf-8"))
-    except FrontMatterError as error:
-        return (), [Problem(STATUS_FILE, error.line, error.message.replace("front matter", "file"), error.fix)]
-    rows, problems = [], []
-    for index, entry in enumerate(data.get("municipalities") or ()):
+    data, lines, _, problems = read_yaml_file(root, STATUS_FILE)
+    if data is None:
+        return (), problems
+    entries = data.get("municipalities")
+    if not isinstance(entries, list):
+        return (), [Problem(STATUS_FILE, lines.get(("municipalities",), 1), "the file needs 'municipalities:' with one entry per municipality", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it")]
+    rows = []
+    for index, entry in enumerate(entries):
         row = _status_row(entry)
         if row is None:
             problems.append(Problem(STATUS_FILE, lines.get(("municipalities", index), 1), "entry needs code (4 digits), name, and adopted: yes, no or a date", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}'"))
@@ -254,12 +625,11 @@ def _status_row(entry) -> AdoptionRow | None:
 
 def attach(handbook: Handbook) -> Handbook:
     """Give the handbook what the municipality folder declares: public numbers and adoption status."""
-
-    slugs = [COUNTY] + [path.stem for path in municipality_files(handbook.root)]
-    switchboards = tuple(number for slug in slugs for number in load(handbook.root, slug).public_numbers())
-    handbook.public_numbers = declared_numbers(handbook.root, switchboards)
-    handbook.adoption, problems = read_status(handbook.root)
-    handbook.load_problems = list(handbook.load_problems) + problems
+    switchboards = tuple(number for each in loaded(handbook) for number in each.public_numbers())
+    listed, number_problems = read_public_numbers(handbook.root)
+    handbook.public_numbers = frozenset(digits(number) for number in (*listed, *switchboards))
+    handbook.adoption, status_problems = read_status(handbook.root)
+    handbook.load_problems = list(handbook.load_problems) + [_one_line(problem) for problem in number_problems + status_problems]
     return handbook
 
 
@@ -272,15 +642,16 @@ def chosen(root: str | Path) -> Overlay:
 
 
 def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], list[str]]:
-    """Every check's problems plus the edition's, sorted, each once; and notes about unused local values."""
+    """Every check's problems, the edition's and every municipality file's, sorted, each once;
+    and notes about the edition's unused local values."""
     from . import checks
 
     problems, notes = check(handbook, edition)
-    return sorted(set(checks.run_all(handbook) + problems)), notes
+    return sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), notes
 
 
 def fingerprint(root: str | Path) -> tuple:
     """What decides whether the edition must be read again: the chosen municipality and the folder's files."""
     folder = Path(root) / FOLDER
-    files = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yml"))) if folder.is_dir() else ()
+    files = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.y*ml"))) if folder.is_dir() else ()
     return (os.environ.get(ENV, ""), files)

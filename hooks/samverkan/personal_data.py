@@ -17,22 +17,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .model import Handbook, Page
 from .problems import Problem
 
-NUMBERS_FILE = "municipalities/public-numbers.yml"
+NUMBERS_FILE = "municipalities/public-numbers.yml"  # read by overlay.read_public_numbers
 
-# 6 or 8 digits of birth date, then -, + or nothing, then 4 digits; no digit or number-like sign on either side.
-IDENTITY = re.compile(r"(?<![\w+\-./:])(?P<date>(?:\d{2})?\d{6})[-+]?(?P<tail>\d{4})(?![\w\-/]|[.:]\d)")
+# Any dash a text may hold: hyphen-minus, the Unicode hyphens and dashes (incl. en and em dash), minus sign.
+DASH = "\\-\u2010-\u2015\u2212"
+SPACE = " \u00a0\u202f"  # space, no-break space, narrow no-break space
+# 6 or 8 digits of birth date, then a dash or + (spaces around it allowed), spaces, or nothing, then
+# 4 digits; no digit or number-like sign on either side.
+IDENTITY = re.compile(
+    rf"(?<![\w+{DASH}./:])(?P<date>(?:\d{{2}})?\d{{6}})(?:[{SPACE}]*[+{DASH}][{SPACE}]*|[{SPACE}]+)?(?P<tail>\d{{4}})(?![\w{DASH}/]|[.:]\d)"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 # A Swedish phone number: +46 or a leading 0, an area code, then groups of digits.
-PHONE = re.compile(r"(?<![\w+\-./:])(?:\+46[ -]?(?:\(0\)[ ]?)?|0)[1-9]\d{0,3}[ -]?\d{2,3}(?:[ ]?\d{2,3}){1,3}(?![\w\-/]|[.:]\d)")
+PHONE = re.compile(
+    rf"(?<![\w+{DASH}./:])(?:\+46[ {DASH}]?(?:\(0\)[ ]?)?|0)[1-9]\d{{0,3}}[ {DASH}]?\d{{2,3}}(?:[ ]?\d{{2,3}}){{1,3}}(?![\w{DASH}/]|[.:]\d)"
+)
 # Every identity or phone number lies in a run of at least six digits, spaces, dashes, brackets and
 # pluses that starts with a digit or + and ends with a digit. Runs are cheap to find; the full patterns
 # (slow: they start with a look-behind) then run only around them.
-NUMBER_RUN = re.compile(r"\+?[0-9][0-9 +\-()]{4,}[0-9]")
+NUMBER_RUN = re.compile(rf"\+?[0-9][0-9{SPACE}+{DASH}()]{{4,}}[0-9]")
 ISBN_BEFORE = re.compile(r"ISBN[\s:-]*$", re.IGNORECASE)
 
 
@@ -114,13 +121,3 @@ def page_problems(page: Page, public: frozenset) -> list[Problem]:
 def personal_data(handbook: Handbook) -> list[Problem]:
     """The check: personal data anywhere in any page."""
     return [problem for page in handbook.pages for problem in page_problems(page, handbook.public_numbers)]
-
-
-def declared_numbers(root: str | Path, more: tuple[str, ...] = ()) -> frozenset:
-    """The public numbers listed in municipalities/public-numbers.yml, plus ``more``, as digits."""
-    import yaml
-
-    path = Path(root) / NUMBERS_FILE
-    listed = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if path.is_file() else None
-    numbers = [str(entry["number"]) for entry in (listed or ()) if isinstance(entry, dict) and "number" in entry]
-    return frozenset(digits(number) for number in (*numbers, *more))

@@ -53,10 +53,11 @@ class Renderer:
         [[id]] markers go through Markdown as plain text and become links in the HTML (``links``):
         a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
         every page, for targets the model has already checked."""
-        text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{_TEXT_SEPARATOR}{m[2]}]]", overlays.fill(self.overlay, page.lang, markdown))
+        text = overlays.fill(self.overlay, page.lang, markdown)
         local = self.local_html(page)
         if local:
             text += "\n\n" + local
+        text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{_TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
         return "\n".join([text, ""] + [f"*[{abbr}]: {meaning}" for abbr, meaning in used])
@@ -124,10 +125,10 @@ class Renderer:
 
     def local_html(self, page: Page) -> str:
         """The chosen municipality's addition to a routine, in a marked box; the text inside stays Markdown."""
-        text = self.overlay.additions.get(page.id, {}).get(page.lang) if isinstance(page, Routine) else None
+        text = self.overlay.addition(page.id, page.lang) if isinstance(page, Routine) else None
         if not text:
             return ""
-        return self.env.get_template("local.html").render(t=self.labels[page.lang], municipality=self.overlay.name(page.lang), text=text.strip())
+        return self.env.get_template("local.html").render(t=self.labels[page.lang], municipality=self.overlay.name(page.lang), text=text)
 
     def _view_context(self, page: Page):
         hb = self.handbook
