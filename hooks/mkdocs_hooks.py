@@ -12,19 +12,22 @@ import gc
 import logging
 import os
 import sys
+from html import escape
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from samverkan import export, overlay, search_index, webpage  # noqa: E402
+from samverkan import export, markup, overlay, search_index, webpage  # noqa: E402
 from samverkan.background import Background  # noqa: E402
-from samverkan.load import load_site  # noqa: E402
+from samverkan.load import load_site, refused  # noqa: E402
 from samverkan.render import TEMPLATES, Renderer  # noqa: E402
+from samverkan.strict import StrictLog  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {}
+_strict = StrictLog(logging.getLogger("mkdocs"))
 
 
 def _fingerprint(config) -> tuple:
@@ -48,6 +51,8 @@ def _markdown_stats(folder: str) -> list[tuple]:
 def on_config(config):
     if _building_another_language(config):  # the same build: the model is current
         return config
+    if config.strict:
+        _strict.start()  # counts every warning, whatever -q or -v did to MkDocs' own counter
     key = _fingerprint(config)
     if _cache.get("key") != key:
         gc.unfreeze()  # the previous model (mkdocs serve) may go
@@ -77,12 +82,28 @@ def _prepared() -> dict:
     always before the build ends."""
     if "prepared" not in _cache:
         problems, notes, parts, exported = _cache["background"].result()
-        for problem in problems:
-            log.warning(str(problem))
         for note in notes:
             log.info(note)
+        for problem in problems:
+            _report(str(problem))
+        _strict.finish()  # a strict build stops here, before rendering the rest
         _cache["prepared"] = {"parts": parts, "export": exported}
     return _cache["prepared"]
+
+
+def _report(problem: str) -> None:
+    """A handbook problem: an error in a strict build (shown even with -q), else a warning."""
+    log.log(logging.ERROR if _strict.active else logging.WARNING, problem)
+
+
+def on_files(files, config):
+    """Only pages and images from docs/: nothing a pull request slips in (a symlink, a script) is published.
+    load.read_tree reports each such file as a problem."""
+    docs = Path(config.docs_dir)
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs) and refused(docs, Path(file.abs_src_path).relative_to(docs)):
+            files.remove(file)
+    return files
 
 
 def _building_another_language(config) -> bool:
@@ -109,8 +130,10 @@ def on_page_markdown(markdown, page, config, files):
     if not model_page:
         return markdown
     renderer = _cache["renderer"]
-    # the front matter MkDocs was not given (on_page_read_source); search shows the type and keywords as tags
-    page.meta = {**model_page.front_matter, "tags": webpage.search_tags(model_page, renderer.labels[model_page.lang]["types"][model_page.type])}
+    # the front matter MkDocs was not given (on_page_read_source); search shows the type and keywords as tags.
+    # Material writes title and description into <title> and <meta> unescaped.
+    page.meta = {**model_page.front_matter, "tags": webpage.search_tags(model_page, renderer.labels[model_page.lang]["types"][model_page.type]),
+                 **{key: escape(model_page.front_matter[key]) for key in ("title", "description") if key in model_page.front_matter}}
     return renderer.markdown(model_page, markdown)
 
 
@@ -123,6 +146,8 @@ def on_post_build(config):
     if _building_another_language(config):
         return
     export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
+    _strict.finish()  # MkDocs' own warnings (a broken link, say) stop a strict build too
+    _strict.end()
     if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
         search_index.split(config.site_dir)
 
@@ -133,7 +158,16 @@ def _offline(config) -> bool:
 
 def on_page_content(html, page, config, files):
     model_page = _model_page(page)
-    return webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
+    html = webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
+    unsafe = markup.unsafe_html(html)
+    if unsafe:  # the source checks should have stopped it; the page is published as inert text
+        _report(f"{page.file.src_uri}:1: {unsafe} — remove the raw HTML or link from the page")
+        return f"<pre>{escape(html)}</pre>"
+    return html
+
+
+def on_build_error(error):
+    _strict.end()
 
 
 @event_priority(-50)  # after Material's search (0) has indexed the page

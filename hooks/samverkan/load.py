@@ -57,20 +57,27 @@ def read_tree(docs: Path, docs_dir: str) -> Tree:
 
 
 def _sort_file(tree: Tree, relative: Path, docs: Path, docs_dir: str) -> None:
-    shown = (Path(docs_dir) / relative).as_posix()
-    lang, rel = relative.parts[0], Path(*relative.parts[1:]).as_posix() if len(relative.parts) > 1 else ""
     if not publishable(relative.as_posix()):
         return  # MkDocs leaves dot-files out
+    fault = refused(docs, relative)
+    if fault:
+        tree.problems.append(Problem((Path(docs_dir) / relative).as_posix(), 1, *fault))
+        return
+    lang, rel = relative.parts[0], Path(*relative.parts[1:]).as_posix()
+    (tree.pages if rel.endswith(".md") else tree.assets)[lang].add(rel)
+
+
+def refused(docs: Path, relative: Path) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for a file in docs/ that may not be published; None for a page
+    or an image in a language folder."""
     if (docs / relative).is_symlink():
-        tree.problems.append(Problem(shown, 1, "the file is a symbolic link", "replace it with the file itself"))
-    elif lang not in LANGUAGES or not rel:
-        tree.problems.append(Problem(shown, 1, "the file is outside docs/sv and docs/en", "move it into docs/sv/ (and its twin into docs/en/)"))
-    elif rel.endswith(".md"):
-        tree.pages[lang].add(rel)
-    elif rel.lower().endswith(ASSET_SUFFIXES):
-        tree.assets[lang].add(rel)
-    else:
-        tree.problems.append(Problem(shown, 1, f"files of type '{relative.suffix or relative.name}' are not published", "use a Markdown page, or an image (" + ", ".join(ASSET_SUFFIXES) + "); remove this file from docs/"))
+        return "the file is a symbolic link", "replace it with the file itself"
+    if relative.parts[0] not in LANGUAGES or len(relative.parts) < 2:
+        return "the file is outside docs/sv and docs/en", "move it into docs/sv/ (and its twin into docs/en/)"
+    if not relative.name.lower().endswith((".md", *ASSET_SUFFIXES)):
+        kinds = ", ".join(ASSET_SUFFIXES)
+        return f"files of type '{relative.suffix or relative.name}' are not published", f"use a Markdown page or an image ({kinds}), and remove this file from docs/"
+    return None
 
 
 def publishable(relative: str) -> bool:

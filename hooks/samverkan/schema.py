@@ -27,6 +27,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_PATTERN = re.compile(r"^\d+\.\d+$")
 SFS_PATTERN = re.compile(r"^\d{4}:\d+$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ABBR_PATTERN = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-Za-zÅÄÖåäö0-9]{2,8}$")
 # A law's section as the handbook writes it: '19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' or 'artikel 3'.
 SECTION_NUMBER = r"\d+(?: [a-z])?"
 SECTION_REF_PATTERN = re.compile(rf"^(?:{SECTION_NUMBER} kap\.(?: {SECTION_NUMBER} §)?|{SECTION_NUMBER} §|artikel \d+)$")
@@ -59,9 +60,22 @@ class Context:
 
 
 def text(value, ctx):
+    """One line of plain text: field values land in titles, tooltips, search results and HTML attributes."""
     if not isinstance(value, str) or not value.strip():
         raise Invalid("must be a non-empty text", "write the text after the colon")
-    return value.strip()
+    value = value.strip()
+    if "\n" in value:
+        raise Invalid("must be one line", "write the text on one line after the colon (no '|' or '>' block)")
+    if "<" in value or ">" in value:
+        raise Invalid("must not contain < or >", "write plain text without HTML")
+    return value
+
+
+def abbreviation(value, ctx):
+    value = text(value, ctx)
+    if not ABBR_PATTERN.match(value):
+        raise Invalid(f"'{value}' is not an abbreviation", "an abbreviation is 2-8 letters with at least two capitals, e.g. LVU or SoL: it becomes a tooltip wherever it appears")
+    return value
 
 
 def text_list(value, ctx):
@@ -271,14 +285,14 @@ PER_TYPE = {
         "sfs": Field(sfs, True, "SFS number, e.g. 2025:400"),
         "url": Field(url, True, "official address of the statute text"),
         "status": Field(one_of(LAW_STATUSES), True, "in-force or repealed"),
-        "abbr": Field(text, False, "abbreviation, e.g. LVU; becomes a tooltip across the site"),
+        "abbr": Field(abbreviation, False, "abbreviation, e.g. LVU; becomes a tooltip across the site"),
         "repealed_on": Field(date, False, "date the law stopped applying; required when repealed"),
         "replaced_by": Field(ref, False, "id of the law that replaced it"),
         "sections": Field(sections, False, "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'"),
     },
     "term": {
         "definition": Field(text, True, "one-sentence definition; the tooltip for its abbreviation"),
-        "abbr": Field(text, False, "abbreviation, e.g. HVB"),
+        "abbr": Field(abbreviation, False, "abbreviation, e.g. HVB"),
     },
     "page": {
         "view": Field(one_of(PAGE_VIEWS), False, "a generated view shown on the page: " + ", ".join(PAGE_VIEWS)),
