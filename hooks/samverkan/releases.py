@@ -203,12 +203,12 @@ def _release_ids(place: Place) -> list[str]:
 
 
 def _new_ids(place: Place) -> tuple[str, str]:
-    """A new release's id, and one just before it for the site X may hold as a real folder. Ids sort in
-    the order they were made, whatever the clock does."""
-    numbers = [int(name[:6]) for name in _release_ids(place)]
-    last = max(numbers, default=0)
+    """A new release's id, and the one before it for the site X holds while it is still a real folder.
+    Ids sort in the order they were made, whatever the clock does."""
+    last = max((int(name[:6]) for name in _release_ids(place)), default=0)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-    return f"{last + 2:06d}-{stamp}", f"{last + 1:06d}-{stamp}"
+    still_a_folder = place.path.is_dir() and not place.path.is_symlink()
+    return f"{last + 1 + still_a_folder:06d}-{stamp}", f"{last + 1:06d}-{stamp}"
 
 
 def _switch(place: Place, release_id: str, old_id: str | None) -> None:
