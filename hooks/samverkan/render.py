@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import overlay as overlays, views
+from . import citations, overlay as overlays, views
 from .body import ID, MARKER
 from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import published_url, relative_url
@@ -53,7 +53,7 @@ class Renderer:
         [[id]] markers go through Markdown as plain text and become links in the HTML (``links``):
         a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
         every page, for targets the model has already checked."""
-        text = overlays.fill(self.overlay, page.lang, markdown)
+        text = self.cite(page, overlays.fill(self.overlay, page.lang, markdown))
         local = self.local_html(page)
         if local:
             text += "\n\n" + local
@@ -90,7 +90,7 @@ class Renderer:
         """What the model adds after the page's own text: its view and change history.
 
         Added to the HTML, not the Markdown, so Markdown never re-parses generated markup."""
-        return "\n".join(part for part in (self.view_html(page), self.history_html(page)) if part)
+        return "\n".join(part for part in (self.view_html(page), self.history_html(page), self.notes_html(page)) if part)
 
     def plain(self, lang: str, text: str) -> str:
         """Text with [[id]] markers replaced by the words a reader sees: the custom text or the page title."""
@@ -115,6 +115,35 @@ class Renderer:
         )
         return "\n".join(line for line in html.split("\n") if line.strip())
 
+    def cite(self, page: Page, markdown: str) -> str:
+        """Each citation of a listed section as a link to its row on the law page, followed by the number
+        of its note (notes_html), which holds the section's summary; see citations.html."""
+        notes = self._notes(page)
+        if not notes:
+            return markdown
+        cited = self.env.get_template("citations.html").module.cited
+        parts, last, seen = [], 0, {}
+        for citation in citations.recogniser(self.handbook, page.lang).find(markdown):
+            listed = [notes[citation.law.id, ref] for ref in citation.refs if (citation.law.id, ref) in notes]
+            if not listed or _in_link_or_heading(markdown, citation.start):
+                continue
+            refs = []
+            for note in listed:
+                seen[note.number] = seen.get(note.number, 0) + 1
+                refs.append((note.number, f"cite-ref-{note.number}" + (f"-{seen[note.number]}" if seen[note.number] > 1 else "")))
+            parts += [markdown[last:citation.start], str(cited(listed[0].url, markdown[citation.start:citation.end], refs, self.labels[page.lang]))]
+            last = citation.end
+        return "".join(parts) + markdown[last:]
+
+    def notes_html(self, page: Page) -> str:
+        """The summaries of the sections the page cites, numbered as in the text."""
+        notes = sorted(self._notes(page).values(), key=lambda note: note.number)
+        html = self.env.get_template("citations.html").render(notes=notes, t=self.labels[page.lang], plain=lambda text: self.plain(page.lang, text))
+        return "\n".join(line for line in html.split("\n") if line.strip())
+
+    def _notes(self, page: Page) -> dict:
+        return citations.notes(self.handbook, page, lambda law: relative_url(page.path, law.path, self.directory_urls))
+
     def history_html(self, page: Page) -> str:
         """A routine's change history from its front matter, newest first."""
         if not isinstance(page, Routine) or not page.history:
@@ -135,7 +164,7 @@ class Renderer:
         if isinstance(page, Actor):
             return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page)}
         if isinstance(page, Law):
-            return "law.html", {"cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
+            return "law.html", {"sections": citations.section_rows(hb, page), "cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
         if isinstance(page, PlainPage) and page.view == "matrix":
             return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
@@ -184,3 +213,10 @@ class Renderer:
         """(title, relative URL) of a checklist's routine, for its header and print-out."""
         routine = self.handbook.get(page.lang, page.routine.id) if isinstance(page, Checklist) and page.routine else None
         return (routine.title, relative_url(page.path, routine.path, self.directory_urls)) if routine else None
+
+
+def _in_link_or_heading(markdown: str, offset: int) -> bool:
+    """True inside a heading, or inside the text of a link or [[marker]], where a citation cannot become a link."""
+    line_start = markdown.rfind("\n", 0, offset) + 1
+    before = markdown[line_start:offset]
+    return before.lstrip().startswith("#") or before.rfind("[") > before.rfind("]")
