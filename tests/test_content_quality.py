@@ -183,37 +183,44 @@ def test_checklists_and_routines_follow_the_content_rules(handbook):
     assert content_problems(handbook) == []
 
 
-# Rule 4: English pages use one term per thing, and explain the Swedish term god man the first time.
-RETIRED_ENGLISH = {
-    "social emergency service": "out-of-hours social services",
-    "missing registration": "cancel the missing-person report",
-    "taken into care by the police": "temporary police custody",
+# Rule 4: wording that misled readers is retired: a suspicion is enough for a report (SoL 19 kap. 1 §), and
+# English pages use one term per thing and explain the Swedish term god man the first time.
+RETIRED_WORDING = {
+    "sv": {"flera tecken tillsammans": "det räcker med en misstanke"},
+    "en": {
+        "several signs together": "a suspicion is enough",
+        "social emergency service": "out-of-hours social services",
+        "missing registration": "cancel the missing-person report",
+    },
 }
 GOD_MAN = re.compile(r"\bgod(e)? m[ae]n\b", re.IGNORECASE)
 MARKER = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 
 
-def english_wording_problems(body: str) -> list[str]:
-    problems = [f"'{old}': write '{new}'" for old, new in RETIRED_ENGLISH.items() if old in body.lower()]
-    text = MARKER.sub(lambda m: m[2] or ("guardian (god man)" if m[1] == "god-man" else m[1]), body)
-    first = GOD_MAN.search(text)
-    if first and "guardian" not in text[max(0, first.start() - 60) : first.end() + 60].lower():
-        problems.append("the first 'god man' is not explained: write 'guardian (god man)' or explain it in that sentence")
+def wording_problems(body: str, lang: str) -> list[str]:
+    problems = [f"'{old}': write '{new}'" for old, new in RETIRED_WORDING[lang].items() if old in body.lower()]
+    if lang == "en":
+        text = MARKER.sub(lambda m: m[2] or ("guardian (god man)" if m[1] == "god-man" else m[1]), body)
+        first = GOD_MAN.search(text)
+        if first and "guardian" not in text[max(0, first.start() - 60) : first.end() + 60].lower():
+            problems.append("the first 'god man' is not explained: write 'guardian (god man)' or explain it in that sentence")
     return problems
 
 
-def test_english_wording_rule_refuses_bad_and_accepts_good_examples():
-    assert english_wording_problems("Call the social emergency service.") != []
-    assert english_wording_problems("Tell the god man that the child is missing.") != []
-    assert english_wording_problems("Tell the [[god-man]] that the child is missing. The god man calls.") == []
-    assert english_wording_problems("The god man (the child's legal guardian) calls the police.") == []
+def test_wording_rule_refuses_bad_and_accepts_good_examples():
+    assert wording_problems("Flera tecken tillsammans är en varning.", "sv") != []
+    assert wording_problems("Call the social emergency service.", "en") != []
+    assert wording_problems("Tell the god man that the child is missing.", "en") != []
+    assert wording_problems("Det räcker med en misstanke.", "sv") == []
+    assert wording_problems("Tell the [[god-man]] that the child is missing. The god man calls.", "en") == []
+    assert wording_problems("The god man (the child's legal guardian) calls the police.", "en") == []
 
 
-def test_english_routines_checklists_and_start_page_use_one_term_per_thing(handbook):
+def test_routines_checklists_and_start_page_use_current_wording(handbook):
     problems = [
         f"{page.file}: {problem}"
         for page in handbook.pages
-        if page.lang == "en" and (isinstance(page, (Routine, Checklist)) or page.id == "start")
-        for problem in english_wording_problems(page.body)
+        if isinstance(page, (Routine, Checklist)) or page.id == "start"
+        for problem in wording_problems(page.body, page.lang)
     ]
     assert problems == []
