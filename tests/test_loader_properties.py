@@ -65,3 +65,37 @@ def test_random_municipality_files_give_an_overlay_or_one_line_problems(data):
         loaded = overlay.load(root, "x")
     for problem in loaded.problems:
         assert len(str(problem).splitlines()) == 1 and problem.line >= 1
+
+
+VALID_PAGE = "---\ntype: page\nid: x\ntitle: X\nversion: \"1.0\"\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nowner: arbetsgruppen\n---\n"
+# Bounded time per example: a hostile input that makes the loader hang fails the test.
+BOUNDED = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@BOUNDED
+@given(st.binary(max_size=400) | st.builds(lambda text: ("---\n" + text).encode("utf-8", "surrogatepass"), st.text(max_size=300)))
+def test_random_bytes_give_a_page_or_one_line_problems(data):
+    from samverkan.frontmatter import FrontMatterError, decode
+
+    try:
+        text = decode(data)
+    except FrontMatterError as error:
+        assert error.line >= 1 and "\n" not in error.message
+        return
+    assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))
+
+
+markdownish = st.text(alphabet=st.sampled_from(list("[]()<>{}|:#-*`!=\"' \nabcjvsrpt&;0123456789")), max_size=300)
+
+
+@BOUNDED
+@given(markdownish)
+def test_random_bodies_give_one_line_problems(body):
+    from samverkan.markup import body_problems
+
+    page, problems = read_page(VALID_PAGE + body, "x.md", "sv", "docs/sv/x.md")
+    assert not problems
+    for problem in body_problems(page, set()):
+        assert len(str(problem).splitlines()) == 1 and problem.line >= 10
+    for fault in page.faults:
+        assert "\n" not in fault.message and fault.line >= 10

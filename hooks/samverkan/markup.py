@@ -28,7 +28,9 @@ _COMMENT = re.compile(r"<!--.*?-->")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)((?:\s[^<>]*)?)/?>")
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*\]\(\s*<?([^)\s>]*)")
+# Python-Markdown takes spaces into a link's address, so the whole "(...)" is read and the title, if
+# any, split off afterwards.
+_LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*\]\(\s*<?([^)>\n]*)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -78,6 +80,7 @@ def _tag_faults(tag: str, attributes: str) -> list[tuple[str, str]]:
 
 def _target_faults(target: str, page_path: str, files: set[str], image: bool) -> list[tuple[str, str]]:
     scheme = _scheme(target)
+    target = target.split()[0] if target.strip() else ""
     if scheme and scheme not in ALLOWED_SCHEMES:
         return [(f"links to '{scheme}:' addresses are not allowed", "link to an https: address, a tel: number or a page")]
     if image and scheme:
