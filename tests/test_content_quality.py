@@ -12,7 +12,7 @@ import pytest
 
 from samverkan import lix
 from samverkan.load import load_site
-from samverkan.model import Checklist, Item, Routine
+from samverkan.model import Checklist, Item, Ref, Routine
 
 MAX_ITEM_CHARACTERS = 160  # about two lines on a phone or printed A4
 
@@ -126,8 +126,6 @@ def content_problems(handbook) -> list[str]:
 
 
 def item(text: str, actor: str, phase: str | None = None) -> Item:
-    from samverkan.model import Ref
-
     return Item(text=text, actor=Ref(actor, 1), line=1, phase=phase)
 
 
