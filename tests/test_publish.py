@@ -321,9 +321,14 @@ def _marked_site(path: Path) -> None:
 @pytest.mark.parametrize("exchange", [True, False], ids=["in one step", "where the system cannot exchange"])
 def test_a_real_folder_from_an_earlier_publish_becomes_the_previous_release(fake_place, monkeypatch, exchange):
     _marked_site(fake_place.path)
-    if not exchange:
-        monkeypatch.setattr(releases, "_exchange", lambda first, second: False)
+    exchanged, real_exchange = [], releases._exchange
+
+    def exchange_if_allowed(first: Path, second: Path) -> bool:
+        exchanged.append(exchange and real_exchange(first, second))
+        return exchanged[-1]
+    monkeypatch.setattr(releases, "_exchange", exchange_if_allowed)
     new = releases.publish(fake_place, fake_build("new"))
+    assert exchanged == [exchange]
     assert os.readlink(fake_place.path) == f"plan.releases/{new}"
     assert (fake_place.path / "index.html").read_text() == "new"
     assert sorted(p.name for p in fake_place.path.parent.iterdir()) == ["plan", "plan.releases"]

@@ -81,27 +81,23 @@ def _mkdocs_messages():
         logger.removeHandler(handler)
 
 
-def publish(config_file: str | Path, target: str | Path, slug: str | None = None) -> str:
+def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False) -> str:
     """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
-    on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier publish."""
-    return releases.publish(releases.place(target, _project(config_file)), _builder(config_file, slug))
+    on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
+    publish. A ``build_output`` (site/) may lie directly in the project folder."""
+    place = releases.place(target, _project(config_file), inside_project=build_output)
+    return releases.publish(place, lambda folder: build(config_file, folder, slug))
 
 
 def _project(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent
 
 
-def _builder(config_file: str | Path, slug: str | None):
-    return lambda folder: build(config_file, folder, slug)
-
-
 def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
     site_dir = site_dir or default_site_dir(config_file, slug)
 
     def work() -> str:
-        place = releases.place(site_dir, _project(config_file), inside_project=True)
-        release = releases.publish(place, _builder(config_file, slug))
-        return f"Built the {slug or 'county'} edition into {site_dir} (release {release})"
+        return f"Built the {slug or 'county'} edition into {site_dir} (release {publish(config_file, site_dir, slug, build_output=True)})"
     return _run(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 
 
