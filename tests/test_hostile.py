@@ -220,3 +220,19 @@ def test_a_lenient_build_publishes_nothing_unsafe(tmp_path):
 ])
 def test_rendered_html_guard(html, found):
     assert markup.unsafe_html(html) == found
+
+
+def test_a_nav_entry_without_a_page_is_reported_at_its_line(tmp_path, capsys):
+    root = copy_minimal(tmp_path)
+    replace(root, "mkdocs.yml", "  - lagar/sol.md", "  - lagar/sol.md\n  - lagar/finns-inte.md")
+    assert cli.main(["--config", str(root / "mkdocs.yml"), "check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"mkdocs.yml:{line}: nav lists 'lagar/finns-inte.md', which is no page in docs/{lang} — correct the path, or create the page in both languages"
+        for line, lang in ((31, "en"), (31, "sv"))]
+
+
+def test_an_unreadable_site_configuration_is_one_problem(tmp_path, capsys):
+    root = copy_minimal(tmp_path)
+    replace(root, "mkdocs.yml", "docs_dir: docs", "docs_dir: [docs")
+    assert cli.main(["--config", str(root / "mkdocs.yml"), "check"]) == 1
+    assert capsys.readouterr().out.splitlines() == ["mkdocs.yml:4: the site configuration cannot be read — check the YAML on this line"]

@@ -188,6 +188,11 @@ def navigation(handbook: Handbook) -> list[Problem]:
         Problem(page.file, 1, "page is not in the navigation", f"add '{page.path}' to 'nav' in mkdocs.yml, or its section's index page")
         for page in handbook.pages
         if page.path not in handbook.nav_order and not isinstance(page, listed)
+    ] + [
+        Problem("mkdocs.yml", handbook.nav_lines.get(path, 1), f"nav lists '{path}', which is no page in docs/{lang}", "correct the path, or create the page in both languages")
+        for path in handbook.nav
+        for lang in LANGUAGES
+        if path not in handbook.files.get(lang, ())
     ]
 
 

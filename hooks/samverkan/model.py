@@ -220,6 +220,7 @@ class Handbook:
     pages: list[Page]
     load_problems: list  # problems found while reading (bad YAML, bad fields)
     nav: list[str] | None = None  # page paths in the navigation, in order; the same for every language
+    nav_lines: dict[str, int] = field(default_factory=dict)  # nav path -> its line in mkdocs.yml
     files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
     assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
