@@ -33,11 +33,11 @@ def municipalities() -> list[str]:
 def build_all(names: list[str | None], workers: int) -> dict:
     """Wall time to build every edition in NAMES with WORKERS builds at a time, and the editions that failed."""
     def build_one(name: str | None) -> int:
-        target = Path(tempfile.mkdtemp(prefix="bench-edition-"))
+        folder = Path(tempfile.mkdtemp(prefix="bench-edition-"))  # the build makes site/ and site.releases/ in it
         try:
-            return subprocess.run(edition_command(name, target), cwd=ROOT, env=measure.ENV, capture_output=True).returncode
+            return subprocess.run(edition_command(name, folder / "site"), cwd=ROOT, env=measure.ENV, capture_output=True).returncode
         finally:
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
