@@ -28,9 +28,13 @@ def edition_problems(root: Path, slug: str | None) -> tuple[list[str], list[str]
 
 def test_municipality_edition_shows_its_names_numbers_and_additions_in_both_languages(tmp_path):
     root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/testby.yml", "Socialjouren.\n", "Socialjouren, [[local:socialjour.phone]] & [[boendet|boendet]] (< 18 år).\n")
     site = tmp_path / "site"
     publish.build(root / "mkdocs.yml", site, "testby")
     sv, en = read(site, "rutiner/avvikning/index.html"), read(site, "en/rutiner/avvikning/index.html")
+    # an addition's markers resolve as in pages, and its text is escaped, not HTML
+    assert ('Socialjouren, <span class="sv-local"><a href="tel:+46812345678">08-123 456 78</a></span> &amp; '
+            '<a href="../../aktorer/boendet/">boendet</a> (&lt; 18 år).') in sv
     assert '<span class="sv-local">Socialjouren i Testby</span>' in sv
     assert '<a href="tel:+46812345678">08-123 456 78</a>' in sv and '<a href="tel:+46812345678">08-123 456 78</a>' in en
     assert "Testby's out-of-hours service" in en
