@@ -5,6 +5,7 @@ from __future__ import annotations
 from .markup import body_problems
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .views import VIEW_LISTS
+from .citations import inline_citations, legal_basis_sections
 from .personal_data import personal_data
 from .problems import Problem
 
@@ -103,6 +104,22 @@ def routines(handbook: Handbook) -> list[Problem]:
     return problems
 
 
+def routine_actors(handbook: Handbook) -> list[Problem]:
+    """Whoever is responsible for a step of a routine or an item of its checklists is among its actors,
+    so the matrix, the actor pages and the checklists agree."""
+    problems = []
+    for routine in (page for page in handbook.pages if isinstance(page, Routine)):
+        named = {role.actor.id for role in routine.actors}
+        if any(handbook.get(routine.lang, actor_id) is None for actor_id in named):
+            continue  # a misspelt actor id is reported by references(); which actor was meant is unknown
+        sources = [routine] + [handbook.get(routine.lang, ref.id) for ref in routine.checklists]
+        for source in (page for page in sources if isinstance(page, (Routine, Checklist))):
+            where = "steps of this routine" if source is routine else f"items in checklist '{source.id}'"
+            for actor_id in dict.fromkeys(item.actor.id for item in (*source.steps, *source.items) if item.actor and item.actor.id not in named):
+                problems.append(Problem(routine.file, routine.line_of("actors"), f"actor '{actor_id}' is responsible for {where} but is not among this routine's actors", f"add '- actor: {actor_id}' with its role"))
+    return problems
+
+
 def checklists_belong(handbook: Handbook) -> list[Problem]:
     problems = []
     for checklist in (page for page in handbook.pages if isinstance(page, Checklist)):
@@ -196,7 +213,8 @@ def navigation(handbook: Handbook) -> list[Problem]:
     ]
 
 
-ALL_CHECKS = (dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, checklists_belong, laws, parity, navigation, personal_data)
+ALL_CHECKS = (dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
+              legal_basis_sections, inline_citations)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:

@@ -126,12 +126,15 @@ class Recogniser:
             text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
         found, line, last = [], first_line, 0
         for run in RUN.finditer(text):
-            law = self._law_before(text, run.start()) or self._law_after(text, run.end())
-            if law is None:
+            before, after = self._law_before(text, run.start()), self._law_after(text, run.end())
+            if before is None and after is None:
                 continue
             line += text.count("\n", last, run.start())
             last = run.start()
-            for unit in UNIT.finditer(text, run.start(), run.end()):
+            units = list(UNIT.finditer(text, run.start(), run.end()))
+            for index, unit in enumerate(units):
+                # '[[lvu]] 6 §, 12 § polislagen': the name after a run claims its last unit only
+                law = after if after and (before is None or index == len(units) - 1) else before
                 found.append(Citation(law, tuple(_unit_refs(" ".join(unit[0].split()))), unit.start(), unit.end(), line + text.count("\n", run.start(), unit.start())))
         return found
 

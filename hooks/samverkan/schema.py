@@ -203,18 +203,11 @@ def section_ref(value, ctx):
     return normalised
 
 
-def one_line(value, ctx):
-    value = text(value, ctx)
-    if "\n" in value:
-        raise Invalid("must be one line", "write the summary as one sentence on one line")
-    return value
-
-
 def _section(entry, ctx, index):
     _unknown(entry, ("ref", "summary", "status"), index)
     return Section(
         _field(entry, "ref", section_ref, ctx, index),
-        _field(entry, "summary", one_line, ctx, index),
+        _field(entry, "summary", text, ctx, index),
         _field(entry, "status", one_of(SECTION_STATUSES), ctx, index),
         ctx.line(),
     )
