@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from .body import ID
+from .body import ID, LOCAL_MARKER
 from .frontmatter import FrontMatterError, read_text_file, split
 from .model import LANGUAGES, Handbook, Page, Routine
 from .personal_data import digits, scan
@@ -43,7 +43,6 @@ COUNTY = "county"
 TEMPLATE = "TEMPLATE"
 NOT_MUNICIPALITIES = {COUNTY, TEMPLATE, "status", "public-numbers"}
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
-LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")
 PHONE_FIELD = "phone"
 FIELDS = ("name", "code", "units", "additions")
 UNIT_FIELDS = ("name", PHONE_FIELD)
