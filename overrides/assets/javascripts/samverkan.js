@@ -4,7 +4,8 @@
  * - print button on checklists and actor pages (print packs), and the page's own address on the print-out;
  * - language switch: the links mkdocs-static-i18n writes at build time are followed as they are
  *   (Material would otherwise fetch sitemaps and may guess another page);
- * - the phone-width search button is reachable with the keyboard.
+ * - the phone-width search button is reachable with the keyboard;
+ * - a cited section's note shown as a tooltip (Material's role="dialog") is named after its note number.
  */
 (function () {
   "use strict";
@@ -64,11 +65,22 @@
     }
   }
 
+  function namedTooltips() {
+    new MutationObserver(function () {
+      var dialogs = document.querySelectorAll(".md-tooltip2[role='dialog']:not([aria-label])");
+      for (var i = 0; i < dialogs.length; i++) {
+        var host = document.querySelector("[aria-controls='" + dialogs[i].id + "']");
+        if (host && host.getAttribute("aria-label")) dialogs[i].setAttribute("aria-label", host.getAttribute("aria-label"));
+      }
+    }).observe(document.body, { childList: true });
+  }
+
   function start() {
     reviewNotice();
     printTools();
     languageLinks();
     searchButton();
+    namedTooltips();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
