@@ -148,8 +148,8 @@ def on_post_build(config):
     export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
     _strict.finish()  # MkDocs' own warnings (a broken link, say) stop a strict build too
     _strict.end()
-    if not _offline(config):  # the offline edition inlines one index for both; its search worker picks the language
-        search_index.split(config.site_dir)
+    # the offline edition inlines one index for both; its search worker picks the language
+    search_index.finish(config.site_dir, _cache["handbook"].root, split_languages=not _offline(config))
 
 
 def _offline(config) -> bool:

@@ -1,19 +1,25 @@
-"""Material's search, replayed in Python with lunr.py over the built search_index.json.
+"""Material's search with the handbook's query logic, replayed in Python with lunr.py over the built search_index.json.
 
-It mirrors what the browser does (Material 9.8 worker + overrides/assets/javascripts/workers/search-<lang>.js):
+It mirrors what the browser does (Material 9.8 worker + overrides/assets/javascripts/workers/search-query.js),
+step for step, so that tests/test_search.py measures what a reader gets:
 - only this language's pages ("en/..." English, everything else Swedish);
 - Material's tokenizer: text between HTML tags, split on the configured separator, lower-cased;
 - the configured pipeline (stemmer only): Swedish Snowball (snowballstemmer) or lunr's English Porter stemmer;
-- every query word stemmed the same way, then searched exactly (boosted) and as a prefix ("barn*", as Material does);
-- Material's post-query boost (page-level documents and documents matching more of the words rank higher)
-  and grouping of sections under their page.
+- the query as a sentence: split on the separator; the handbook's synonym phrases (search/synonyms-<lang>.yml,
+  carried in the index's config) replace the words they match; stop words are dropped; each remaining word is
+  one "concept" searched by its stem, exactly (boosted) and as a prefix;
+- a word typed without diacritics also searches the index's words that differ from it only in diacritics;
+- every page that matches any concept is listed: first by how many concepts it matches, then by lunr's score
+  (fields weighted title = keywords = headings > text) with Material's post-query boost for whole pages;
+- sections are grouped under their page, a page ranked by its best document.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import snowballstemmer
@@ -21,9 +27,11 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.stemmer import stemmer as english_stemmer
+from lunr.token import Token
 
 _TAG = re.compile(r"<[^>]*>")
-EXACT_BOOST = 10  # as in overrides/assets/javascripts/workers/search-<lang>.js
+_SYNTAX = re.compile(r"^[+\-*~^:]+|[+\-*~^:]+$")  # lunr query syntax typed around a word
+EXACT_BOOST = 10  # as in search-query.js
 _swedish = snowballstemmer.stemmer("swedish")
 
 
@@ -35,8 +43,6 @@ Pipeline.register_function(_swedish_stemmer, "stemmer-sv")
 
 
 def stem_word(lang: str, word: str) -> str:
-    from lunr.token import Token
-
     # Stemmed until it no longer changes: Snowball is not idempotent ("påträffats" -> "påträffat" -> "påträff"),
     # and the query is a prefix of indexed stems, so the shortest stem is the one that matches.
     for _ in range(3):
@@ -47,12 +53,29 @@ def stem_word(lang: str, word: str) -> str:
     return word
 
 
+def fold(word: str) -> str:
+    """'påträffat' -> 'patraffat': letters without their diacritics (one letter for one letter)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@dataclass
+class Concept:
+    """One thing the reader asked for: a word typed, or a phrase the synonym file knows."""
+
+    label: str  # as typed, shown when a result misses it
+    terms: list[str]  # index stems that satisfy it
+    foldable: bool = False  # typed without diacritics: the index's words that differ only in them count too
+
+
 @dataclass
 class Engine:
     lang: str
     separator: re.Pattern
     index: object
     docs: dict
+    stop_words: set = field(default_factory=set)
+    synonyms: list = field(default_factory=list)  # (phrase as normalised words, the handbook's stems), longest first
+    folded_vocabulary: list = field(default_factory=list)  # (folded index term, index term)
 
     @classmethod
     def from_site(cls, site: Path, lang: str) -> "Engine":
@@ -82,38 +105,104 @@ class Engine:
             builder.field(name, boost=spec.get("boost", 1), extractor=lambda doc, name=name: words(doc.get(name)))
         for doc in docs.values():
             builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
-        return cls(lang, separator, builder.build(), docs)
+        engine = cls(lang, separator, builder.build(), docs)
+        engine._learn(config.get("vocabulary", {}).get(lang, {}))
+        return engine
 
-    def terms(self, query: str) -> list[str]:
-        found = []
-        for word in self.separator.split(query.lower()):
-            if word:
-                found.append(stem_word(self.lang, word) if word.isalpha() else word)
+    def _learn(self, vocabulary: dict) -> None:
+        """The language's stop words and synonyms, normalised as the query will be."""
+        self.stop_words = {fold(word.lower()) for word in vocabulary.get("stop_words", [])}
+        synonyms = []
+        for typed, meant in vocabulary.get("synonyms", []):
+            phrase = tuple(self._normal(word) for word in self._words(typed))
+            stems = list(dict.fromkeys(self._stem(word) for word in self._words(meant)))
+            if phrase and stems:
+                synonyms.append((phrase, stems))
+        self.synonyms = sorted(synonyms, key=lambda entry: -len(entry[0]))
+        self.folded_vocabulary = [(fold(term), term) for term in self.index.inverted_index]
+
+    def _words(self, text: str) -> list[str]:
+        words = (_SYNTAX.sub("", word) for word in self.separator.split(text.lower()))
+        return [word for word in words if word]
+
+    def _stem(self, word: str) -> str:
+        return stem_word(self.lang, word) if word.isalpha() else word
+
+    def _normal(self, word: str) -> str:
+        return fold(self._stem(word))
+
+    def _is_stop(self, normal: str) -> bool:
+        return normal in self.stop_words
+
+    def concepts(self, query: str) -> list[Concept]:
+        typed = self._words(query)
+        normal = [self._normal(word) for word in typed]
+        stops = [fold(word) in self.stop_words for word in typed]
+        found, i = [], 0
+        while i < len(typed):
+            match = self._synonym_at(normal, stops, i)
+            if match:
+                end, stems = match
+                single = end - i == 1
+                found.append(Concept(" ".join(typed[i:end]), ([self._stem(typed[i])] if single else []) + stems))
+                i = end
+                continue
+            if not stops[i]:
+                found.append(self._word(typed[i]))
+            i += 1
+        if not found:  # only stop words: search them after all ("vem", "hur")
+            found = [self._word(word) for word in typed]
         return found
 
+    def _word(self, word: str) -> Concept:
+        return Concept(word, [self._stem(word)], foldable=word.isalpha() and fold(word) == word)
+
+    def _synonym_at(self, normal: list[str], stops: list[bool], start: int):
+        """(end, the handbook's stems) of the longest synonym phrase that starts at ``start``; stop words
+        typed between its words do not break it ("kommer hon inte hem" matches "kommer inte hem")."""
+        for phrase, stems in self.synonyms:
+            if normal[start] != phrase[0]:
+                continue
+            i = start + 1
+            for word in phrase[1:]:
+                while i < len(normal) and normal[i] != word and stops[i]:
+                    i += 1
+                if i == len(normal) or normal[i] != word:
+                    break
+                i += 1
+            else:
+                return i, stems
+        return None
+
+    def _alternatives(self, concept: Concept) -> list[str]:
+        """The concept's stems, and when typed without diacritics the index's spellings of them."""
+        terms = list(concept.terms)
+        if concept.foldable:
+            for stem in concept.terms:
+                terms += [term[: len(stem)] for folded, term in self.folded_vocabulary if folded.startswith(stem)]
+        return list(dict.fromkeys(terms))
+
     def search(self, query: str) -> list[str]:
-        """Page locations in the order Material shows them."""
-        terms = self.terms(query)
+        """Page locations in the order the search box shows them."""
+        concepts = self.concepts(query)
+        alternatives = [self._alternatives(concept) for concept in concepts]
+        terms = list(dict.fromkeys(term for group in alternatives for term in group))
         if not terms:
             return []
         q = self.index.create_query()
         for term in terms:
-            if term.isalpha():  # search-<lang>.js: the stem once exact with a boost, once as a prefix
-                q.clause(term=term, boost=EXACT_BOOST, use_pipeline=True)
+            if term.isalpha():  # words: the stem once exactly, boosted, and once as Material's prefix
+                q.clause(term=term, boost=EXACT_BOOST, use_pipeline=False)
             q.clause(term=term, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
-        scored = []
+        best: dict[str, tuple] = {}  # page -> (concepts matched, weighted score) of its best document
         for result in self.index.query(q):
-            matched = list(result["match_data"].metadata.keys())
-            found = sum(1 for term in dict.fromkeys(terms) if any(m.startswith(term) for m in matched))
-            boost = (0 if "#" in result["ref"] else 1) + found / len(dict.fromkeys(terms))
-            scored.append((result["score"] * (1 + boost**2), result["ref"]))
-        scored.sort(key=lambda pair: -pair[0])
-        pages = []
-        for _, ref in scored:
-            page = ref.split("#")[0]
-            if page not in pages:
-                pages.append(page)
-        return pages
+            matched = result["match_data"].metadata.keys()
+            covered = sum(1 for group in alternatives if any(m.startswith(term) for m in matched for term in group))
+            whole_page = "#" not in result["ref"]
+            weighted = result["score"] * (1 + (whole_page + covered / len(concepts)) ** 2)
+            page = result["ref"].split("#")[0]
+            best[page] = max(best.get(page, (0, 0.0)), (covered, weighted))
+        return sorted(best, key=lambda page: (-best[page][0], -best[page][1]))
 
 
 def location(lang: str, path: str, directory_urls: bool = True) -> str:
