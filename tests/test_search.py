@@ -1,6 +1,7 @@
-"""Search: the test set (tests/search-queries.yml) replayed with lunr.py over the real built index.
+"""Search: the keyword set (tests/search-queries.yml) and the phrase set (tests/search-phrases.yml) replayed with
+lunr.py over the real built index, with the worker's query logic (tests/search_engine.py).
 
-The same set runs in Chromium in tests/browser/test_search_browser.py.
+The same sets run in Chromium in tests/browser/test_search_browser.py.
 """
 
 from __future__ import annotations
@@ -15,32 +16,65 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_engine import Engine, location  # noqa: E402
+from search_engine import EXACT_BOOST, Engine, location  # noqa: E402
 from samverkan.load import load_site  # noqa: E402
 from samverkan.views import actor_items  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-QUERIES = yaml.safe_load((ROOT / "tests" / "search-queries.yml").read_text(encoding="utf-8"))
 WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
-CASES = [(lang, case["q"], case["page"]) for lang in ("sv", "en") for case in QUERIES[lang]]
+SETS = {name: yaml.safe_load((ROOT / "tests" / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
+MINIMUM = {"queries": 30, "phrases": 40}
+CASES = [(name, lang, case["q"], case["page"]) for name, cases in SETS.items() for lang in ("sv", "en") for case in cases[lang]]
+# typed without diacritics, typed correctly: the same pages
+FOLDED = [("forsvunnit", "försvunnit"), ("omhandertagande", "omhändertagande"), ("patraffat barn", "påträffat barn"), ("barnratt", "barnrätt"),
+          ("overformyndaren", "överförmyndaren"), ("manniskohandel", "människohandel"), ("stodboende", "stödboende"), ("hittades pa gatan", "hittades på gatan")]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_is_big_enough_and_names_pages_of_the_handbook(name):
+    titles = {page.title.lower() for page in load_site(ROOT / "mkdocs.yml").pages}
+    for lang in ("sv", "en"):
+        assert len(SETS[name][lang]) >= MINIMUM[name], f"{name} {lang}: at least {MINIMUM[name]}"
+        for case in SETS[name][lang]:
+            assert (ROOT / "docs" / lang / case["page"]).is_file(), f"docs/{lang}/{case['page']} missing"
+            if name == "phrases":
+                assert case["q"].lower() not in titles, f"{case['q']!r} is a page title: the phrase set is for what staff type"
+
+
+@pytest.mark.parametrize("name,lang,query,page", CASES, ids=[f"{name}:{lang}:{q}" for name, lang, q, _ in CASES])
+def test_query_finds_its_page_in_the_top_3(engines, name, lang, query, page):
+    results = engines[lang].search(query)
+    assert location(lang, page) in results[:3], f"{query!r} on {lang}: top 3 {results[:3]}"
+
+
+@pytest.mark.parametrize("folded,correct", FOLDED)
+def test_a_query_without_diacritics_finds_what_the_correct_spelling_finds(engines, folded, correct):
+    assert engines["sv"].search(folded)[:3] == engines["sv"].search(correct)[:3] != []
+
+
+def test_stop_words_are_dropped_and_a_query_of_only_stop_words_still_searches(engines):
+    sv = engines["sv"]
+    assert sv.search("vem ansvarar för vad")[:3] == sv.search("ansvarar")[:3]
+    assert [concept.label for concept in sv.concepts("vad gör jag när barnet har påträffats")] == ["barnet", "påträffats"]
+    assert sv.search("vem") != []
+
+
+def test_a_synonym_phrase_replaces_the_words_it_matches_even_with_stop_words_between(engines):
+    concepts = engines["sv"].concepts("barnet kommer inte hem")
+    assert [concept.label for concept in concepts] == ["barnet", "kommer inte hem"]
+    assert "avvik" in concepts[1].terms and "komm" not in concepts[1].terms
+    assert [concept.label for concept in engines["sv"].concepts("kommer hon inte hem")] == ["kommer hon inte hem"]
+
+
+def test_a_word_no_page_contains_does_not_hide_the_pages_the_other_words_find(engines):
+    sv = engines["sv"]
+    assert sv.search("qqqxyz") == []
+    assert sv.search("qqqxyz skyddsbedömning")[:3] == sv.search("skyddsbedömning")[:3] != []
 
 
 @pytest.fixture(scope="session")
 def engines(built_site):
     return {lang: Engine.from_site(built_site, lang) for lang in ("sv", "en")}
-
-
-def test_the_set_is_big_enough_and_names_pages_of_the_handbook():
-    for lang in ("sv", "en"):
-        assert len(QUERIES[lang]) >= 30, f"{lang}: at least 30 queries"
-        for case in QUERIES[lang]:
-            assert (ROOT / "docs" / lang / case["page"]).is_file(), f"docs/{lang}/{case['page']} missing"
-
-
-@pytest.mark.parametrize("lang,query,page", CASES, ids=[f"{lang}:{q}" for lang, q, _ in CASES])
-def test_query_finds_its_page_in_the_top_3(engines, lang, query, page):
-    results = engines[lang].search(query)
-    assert location(lang, page) in results[:3], f"{query!r} on {lang}: top 3 {results[:3]}"
 
 
 def test_results_stay_in_the_page_language(engines):
@@ -85,7 +119,7 @@ def test_every_page_is_indexed_with_its_type_and_keywords(built_site):
     assert item not in residence_docs, "an actor page's print pack repeats checklist items: kept out of search"
 
 
-def test_the_two_language_workers_differ_only_in_their_language():
+def test_the_two_language_workers_differ_only_in_their_language_and_the_replay_shares_the_query_constants():
     sv, en = (WORKERS / "search-sv.js").read_text(), (WORKERS / "search-en.js").read_text()
     assert sv.replace('"sv"', '"en"').replace(" sv pages", " en pages") == en
     material = re.search(r'MATERIAL_WORKER = "([^"]+)"', sv)[1]
@@ -94,3 +128,13 @@ def test_the_two_language_workers_differ_only_in_their_language():
     assert (Path(material_package.__file__).parent / "templates" / "assets" / "javascripts" / "workers" / material).is_file(), (
         f"Material's worker {material} is gone (Material upgraded?): update MATERIAL_WORKER in both files and main.html"
     )
+    query = (WORKERS / "search-query.js").read_text()
+    assert f"EXACT_BOOST = {EXACT_BOOST};" in query, "search-query.js and tests/search_engine.py boost exact stems alike"
+    assert "var SYNTAX = /[+\\-*~^:]/g;" in query
+
+
+def test_the_index_carries_each_language_s_search_words(built_site):
+    for prefix, lang in (("", "sv"), ("en/", "en")):
+        config = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+        words = config["vocabulary"][lang]
+        assert list(config["vocabulary"]) == [lang] and len(words["stop_words"]) > 50 and len(words["synonyms"]) > 50
