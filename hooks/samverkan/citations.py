@@ -101,21 +101,17 @@ class Recogniser:
         self.laws = {law.id: law for law in handbook.of_type(lang, Law)}
         self.by_sfs = {law.sfs: law for law in self.laws.values()}
         self.exact, self.folded = _names(handbook)
-        names = sorted({*self.exact, *self.folded}, key=len, reverse=True)
-        ids = "|".join(re.escape(law_id) for law_id in sorted(self.laws, key=len, reverse=True)) or "(?!)"
-        name_pattern = "|".join(re.escape(name) for name in names) or "(?!)"
-        reversed_names = "|".join(re.escape(name[::-1]) for name in names) or "(?!)"
-        reversed_ids = "|".join(re.escape(law_id[::-1]) for law_id in sorted(self.laws, key=len, reverse=True)) or "(?!)"
+        names, ids = {*self.exact, *self.folded}, set(self.laws)
         # before a run, read backwards: '[[lvu]] ', 'SoL 2001:453 ', 'Police Act, ', 'Polislagen (1984:387): '
         self._before = re.compile(
             rf"[ \t\n]+(?:[,:][ \t]*)?(?:(?P<sfs>\)?\d+:\d{{4}}\(?)[ \t]*)?(?:s:?)?"
-            rf"(?:(?P<name>{reversed_names})(?!\w)|\]\](?:[^\[\]\n]*\|)?(?P<id>{reversed_ids})\[\[)",
+            rf"(?:(?P<name>{_either(names, reverse=True)})(?!\w)|\]\](?:[^\[\]\n]*\|)?(?P<id>{_either(ids, reverse=True)})\[\[)",
             re.IGNORECASE,
         )
         # after a run: ' LVU', ' i socialtjänstlagen', ' of the Police Act', ' [[osl]]', ' SoL 2001:453'
         self._after = re.compile(
             rf"[ \t\n]+(?:(?:i|of|in)[ \t\n]+(?:the[ \t\n]+)?)?"
-            rf"(?:(?<!\w)(?P<name>{name_pattern})(?::?s)?(?!\w)|\[\[(?P<id>{ids})(?:\|[^\]\n]+)?\]\])"
+            rf"(?:(?P<name>{_either(names)})(?::?s)?(?!\w)|\[\[(?P<id>{_either(ids)})(?:\|[^\]\n]+)?\]\])"
             rf"(?:[ \t]*(?P<sfs>{_SFS}))?",
             re.IGNORECASE,
         )
@@ -157,6 +153,11 @@ class Recogniser:
         if law_id is None and name is not None:
             law_id = self.exact.get(name) or self.folded.get(name.casefold())
         return self.laws.get(law_id) if law_id else None
+
+
+def _either(words, reverse: bool = False) -> str:
+    """A pattern matching any of the words, longest first (or, reversed, their mirror images); none: nothing."""
+    return "|".join(re.escape(word[::-1] if reverse else word) for word in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _names(handbook: Handbook) -> tuple[dict[str, str], dict[str, str]]:
