@@ -1,4 +1,5 @@
-"""The search test set typed into Material's search box in Chromium, per language."""
+"""The search sets (keywords and phrases) typed into Material's search box in Chromium, per language; the
+search index fetched only when the reader goes to search; the help when nothing is found."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import FIGURES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from search_engine import location  # noqa: E402
 
-QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search-queries.yml").read_text(encoding="utf-8"))
+SETS = {name: yaml.safe_load((Path(__file__).resolve().parents[1] / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
+AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+COLD_LIMIT_MS = 1000  # the bench measures the 300 ms target on a quiet machine; this catches a search that waits
 
 # Times the last keystroke (keydown) and the moment Material writes the result count for that query.
 TIMER = """() => {
@@ -49,15 +53,20 @@ def run_query(page, query: str) -> tuple[list[str], float]:
     return page.evaluate(RESULTS), page.evaluate("() => window.__svT1 - window.__svT0")
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_search_set_in_chromium(page, served_site, lang):
-    start = served_site + ("en/" if lang == "en" else "")
-    page.goto(start)
+def open_search(page, lang: str) -> None:
     page.locator(".md-search__input").click()
     ready = "Skriv sökord" if lang == "sv" else "Type to start searching"
     page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.includes({ready!r})")
+
+
+@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_search_set_in_chromium(page, served_site, name, lang):
+    page.goto(served_site + ("en/" if lang == "en" else ""))
+    open_search(page, lang)
+    cases = SETS[name][lang]
     misses, times = [], []
-    for case in QUERIES[lang]:
+    for case in cases:
         shown, elapsed = run_query(page, case["q"])
         times.append(elapsed)
         want = served_site + location(lang, case["page"])
@@ -66,10 +75,52 @@ def test_search_set_in_chromium(page, served_site, lang):
             misses.append(f"{case['q']!r}: wanted {want}, got {pages[:3]}")
         other = [p for p in pages if (p.startswith(served_site + "en/")) != (lang == "en")]
         assert not other, f"{case['q']!r} on a {lang} page shows the other language: {other}"
-    hits = len(QUERIES[lang]) - len(misses)
-    FIGURES[f"search top-3 hit rate in Chromium ({lang})"] = f"{hits}/{len(QUERIES[lang])}"
-    FIGURES[f"median keystroke-to-results ({lang})"] = f"{statistics.median(times):.0f} ms (max {max(times):.0f} ms)"
+    FIGURES[f"search {name} top-3 hit rate in Chromium ({lang})"] = f"{len(cases) - len(misses)}/{len(cases)}"
+    FIGURES[f"median keystroke-to-results, {name} ({lang})"] = f"{statistics.median(times):.0f} ms (max {max(times):.0f} ms)"
     assert not misses, "\n".join(misses)
+    assert statistics.median(times) <= 50, f"median keystroke-to-results {statistics.median(times):.0f} ms"
+
+
+def test_a_first_visit_fetches_no_index_and_no_request_fails_then_search_starts_at_once(page, served_site):
+    responses = []
+    page.on("response", lambda response: responses.append((response.status, response.url)))
+    page.goto(served_site + "rutiner/avvikning/", wait_until="networkidle")
+    assert not [url for _, url in responses if "search_index" in url or "sitemap" in url], responses
+    assert not [(status, url) for status, url in responses if status >= 400]
+    page.evaluate(TIMER)
+    page.keyboard.press("/")  # Material's key: focuses the search box, which fetches the index
+    page.keyboard.type("r")
+    page.wait_for_function("() => window.__svT1 > 0", timeout=10_000)
+    cold = page.evaluate("() => window.__svT1 - window.__svT0")
+    FIGURES["cold first search (first keystroke on a fresh page to results)"] = f"{cold:.0f} ms"
+    assert [url for _, url in responses if url.endswith("search/search_index.json")], "the index is fetched once search is used"
+    assert not [(status, url) for status, url in responses if status >= 400]
+    assert cold <= COLD_LIMIT_MS
+
+
+@pytest.mark.parametrize("lang,words,situations", [("sv", "qqqxyzord", "Ett barn har försvunnit"), ("en", "qqqxyzword", "A child has gone missing")])
+def test_when_nothing_is_found_the_three_situations_and_emergency_numbers_are_offered(page, served_site, lang, words, situations):
+    page.goto(served_site + ("en/" if lang == "en" else "") + "lagar/")
+    page.add_script_tag(content=Axe().axe_script)
+    open_search(page, lang)
+    run_query(page, "polisen" if lang == "sv" else "police")
+    help_box = page.locator("[data-sv-search-help]")
+    assert help_box.is_hidden()
+    with_hits = page.evaluate("o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS)
+    shown, _ = run_query(page, words)
+    assert shown == [] and help_box.is_visible()
+    assert situations in help_box.inner_text() and "112" in help_box.inner_text() and "114 14" in help_box.inner_text()
+    without_hits = page.evaluate("o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS)
+    FIGURES[f"axe violations on search results with / without hits ({lang})"] = f"{len(with_hits)} / {len(without_hits)}"
+    assert with_hits == [] and without_hits == []
+    page.keyboard.press("ArrowDown")  # the arrow keys reach the help's links, as they reach results
+    assert page.evaluate("() => document.activeElement.closest('[data-sv-search-help]') !== null")
+    links = help_box.locator("a:not([href^='tel:'])").evaluate_all("as => as.map(a => a.href)")
+    assert len(links) == 3 and all(link.startswith(served_site + ("en/" if lang == "en" else "") + "rutiner/") for link in links), links
+    for link in links:
+        assert page.request.get(link).status == 200, link
+    run_query(page, "polisen" if lang == "sv" else "police")
+    assert help_box.is_hidden()
 
 
 def test_results_show_the_page_type(page, served_site):

@@ -4,8 +4,9 @@
  *   requests search/search_index.json as soon as it starts (online; from file:// it already waits until
  *   search opens). That request is held until the search box gets focus (a click, Tab, or Material's
  *   "/", "s" and "f" keys, which focus it) or search is opened, and then sent as Material made it.
- * - When nothing is found, the help under the result count (overrides/partials/search.html) is shown:
+ * - When nothing is found, the help under the result count (overrides/partials/search-help.html) is shown:
  *   the three situations of the start page and the emergency numbers.
+ * - Each result's chips are not a landmark of their own.
  */
 (function () {
   "use strict";
@@ -44,5 +45,13 @@
     new MutationObserver(function () {
       help.hidden = meta.textContent.trim() !== help.getAttribute("data-sv-search-help");
     }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  /* Material gives every result's chips a <nav>: ten unnamed landmarks per list (axe: landmark-unique) */
+  var list = document.querySelector(".md-search-result__list");
+  if (list) {
+    new MutationObserver(function () {
+      list.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) { nav.setAttribute("role", "none"); });
+    }).observe(list, { childList: true });
   }
 })();
