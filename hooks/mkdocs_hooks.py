@@ -180,6 +180,6 @@ def on_page_context(context, page, config, nav):
     model_page = _model_page(page)
     if model_page:
         view, frame = _prepared()["parts"][model_page.lang, model_page.path]
-        page.content += view
+        page.content = webpage.for_readers(page.content, view, model_page, _cache["renderer"])  # numbers call, urgent first, tables fit a phone
         context["handbook_page"] = frame
     return context

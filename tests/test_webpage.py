@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from samverkan import views, webpage
 from samverkan.load import load_site
 from samverkan.model import PHASES
@@ -57,3 +59,89 @@ def test_no_instant_navigation():
     offline = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
     assert offline["INHERIT"] == "mkdocs.yml" and "offline" in offline["plugins"]
     assert all("iframe-worker" in p and not p.startswith("http") for p in offline["extra"]["polyfills"])
+
+
+PUBLIC = frozenset({"112", "11414", "020390000", "0850800000"})
+
+
+def test_every_public_number_calls_but_not_inside_links_code_or_other_numbers():
+    html = ('<p>Ring 112 eller polisen på 114&nbsp;14, stödlinjen 020-390 000 och växeln +46 8-508 000 00.</p>'
+            '<p><a href="tel:112">112</a> <code>112</code> <a href="../x/">ring 112</a></p>'
+            '<p>SFS 2025:112, 112 §, 1123, barn 1–12 år, 2011-12-01, 08-508 000 01</p>')
+    out = webpage.call_links(html, PUBLIC)
+    assert out.count('class="sv-tel"') == 4
+    assert '<a class="sv-tel" href="tel:112">112</a> eller' in out
+    assert '<a class="sv-tel" href="tel:11414">114&nbsp;14</a>' in out
+    assert '<a class="sv-tel" href="tel:+4620390000">020-390 000</a>' in out
+    assert '<a class="sv-tel" href="tel:+46850800000">+46 8-508 000 00</a>' in out
+    assert '<a href="tel:112">112</a> <code>112</code> <a href="../x/">ring 112</a>' in out  # left as written
+    assert out.endswith("<p>SFS 2025:112, 112 §, 1123, barn 1–12 år, 2011-12-01, 08-508 000 01</p>")
+    assert webpage.call_links(html, frozenset()) == html
+
+
+CHECKLIST = ('<h1 id="t">Checklista</h1>\n<p>Intro.</p>\n'
+             '<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n'
+             '<h2 id="at-once">Genast</h2>\n<ul><li>Ring.</li></ul>\n<h2 id="afterwards">Efteråt</h2>\n<ul><li>Skriv.</li></ul>\n')
+
+
+def test_a_checklist_shows_its_urgent_items_first_and_keeps_the_earlier_ones_for_paper():
+    out = webpage.urgent_first(CHECKLIST, "Längre ned:")
+    assert out.index('id="at-once"') < out.index('id="afterwards"') < out.index('id="before"')
+    assert out.index("<p>Intro.</p>") < out.index('class="sv-phases"')  # the introduction stays first
+    assert '<p class="sv-phases__later">Längre ned: <a href="#before">Före</a>.</p>' in out
+    earlier = out[out.index('class="sv-phases__earlier"'):]
+    assert 'id="before"' in earlier and 'id="at-once"' not in earlier  # samverkan.css puts it back first on paper
+    already_first = CHECKLIST.replace('<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n', "")
+    assert webpage.urgent_first(already_first, "Längre ned:") == already_first
+
+
+def _rendered(site, lang, page_id):
+    """The model's page and its built HTML."""
+    handbook = load_site(ROOT / "mkdocs.yml")
+    page = handbook.get(lang, page_id)
+    folder = page.path.removesuffix(".md")
+    return handbook, page, (site / ("" if lang == "sv" else "en") / folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_one_actor_checklist_names_its_actor_once(built_site):
+    for lang, wording in (("sv", "Ansvarig för alla punkter"), ("en", "Responsible for every item")):
+        handbook, page, html = _rendered(built_site, lang, "avvikning-boendet")
+        assert {item.actor.id for item in page.items} == {"boendet"}
+        residence = handbook.get(lang, "boendet")
+        assert html.count(f'{wording}: <a href="../../aktorer/boendet/">{residence.title}</a>') == 1
+        assert 'class="sv-actor"' not in html and 'class="sv-roles"' not in html
+
+
+def test_a_mostly_one_actor_checklist_names_the_others_and_jumps_to_them(built_site):
+    handbook, page, html = _rendered(built_site, "sv", "avvikning-socialtjansten")
+    assert "Ansvarig för punkterna: " in html
+    night = [item for item in page.items if item.actor.id == "socialjouren"]
+    assert html.count('class="sv-actor" href="../../aktorer/socialjouren/"') == len(night) >= 1
+    assert 'href="../../aktorer/socialtjansten-anvisningskommun/">' not in html.split('class="sv-roles"')[1]
+    assert '<a href="#role-socialjouren">' in html and '<li id="role-socialjouren"' in html
+
+
+def test_every_role_of_a_long_page_is_one_tap_from_the_top(built_site):
+    for lang in ("sv", "en"):
+        handbook, page, html = _rendered(built_site, lang, "manniskohandel-alla")
+        start = html.index('<nav class="sv-roles"')
+        nav = html[start:html.index("</nav>", start)]
+        actors = {item.actor.id for item in page.items}
+        assert set(re.findall(r'href="#role-([\w-]+)"', nav)) == actors
+        assert html.index("</h1>") < html.index('<nav class="sv-roles"') < html.index('id="at-once"')
+        for actor in actors:  # the anchor is on the actor's first item on screen, under "Genast"
+            assert html.index(f'<li id="role-{actor}"') > html.index('id="at-once"')
+        _, routine, routine_html = _rendered(built_site, lang, "patraffande")
+        assert set(re.findall(r'href="#role-([\w-]+)"', routine_html)) == {step.actor.id for step in routine.steps}
+
+
+def test_tables_people_act_on_become_labelled_cards():
+    html = ("<table>\n<thead>\n<tr><th>Vem</th><th>Vem berättar</th><th>När</th></tr>\n</thead>\n<tbody>\n"
+            "<tr><td>Polisen</td><td>Boendet</td><td>Genast</td></tr>\n</tbody>\n</table>"
+            "<table><thead><tr><th>Ord</th><th>Förklaring</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>")
+    out = webpage.card_tables(html)
+    assert out.startswith("<table data-sv-cards>")
+    assert '<td data-label="Vem">Polisen</td><td data-label="Vem berättar">Boendet</td><td data-label="När">Genast</td>' in out
+    assert out.endswith(html[html.index("<table><thead><tr><th>Ord"):])  # two columns fit a phone as they are
+    matrix = '<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tbody><tr><td data-label="b">x</td></tr></tbody></table>'
+    assert webpage.card_tables(matrix) == matrix

@@ -3,7 +3,9 @@
  *   long ago still warns (the build also shows it when the page was already overdue when built);
  * - print button on checklists and actor pages (print packs), and the page's own address on the print-out;
  * - language switch: the links mkdocs-static-i18n writes at build time are followed as they are
- *   (Material would otherwise fetch sitemaps and may guess another page);
+ *   (Material would otherwise fetch sitemaps and may guess another page), to the section being read;
+ * - boxes on checklists and actor pages can be ticked on screen: kept in this browser only (localStorage),
+ *   never sent anywhere, cleared with one button; without JavaScript or storage they stay paper boxes;
  * - the phone-width search button is reachable with the keyboard;
  * - a cited section's note shown as a tooltip (Material's role="dialog") is named after its note number.
  */
@@ -39,11 +41,119 @@
     }
   }
 
+  var SECTION_KEY = "samverkan-section";
+
+  // The page's sections in order: its headings, and the "jump to your role" targets (the same ids in both
+  // languages). A twin page has the same sections in the same order, also where a heading's id differs.
+  function sections() {
+    return Array.prototype.slice.call(document.querySelectorAll(
+      "article h2[id], article h3[id], article h4[id], article li[id^='role-']"));
+  }
+
+  // The section the reader is in: the one the address points to while it is on screen, else the last
+  // one whose top has scrolled past the header. None at the top of the page.
+  function currentSection(all) {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && all.indexOf(target) >= 0) {
+      var box = target.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < window.innerHeight) return target;
+    }
+    var current = null;
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getBoundingClientRect().top <= 96) current = all[i];
+    }
+    return current;
+  }
+
   function languageLinks() {
     document.addEventListener("click", function (ev) {
       var link = ev.target && ev.target.closest && ev.target.closest("a.md-select__link[hreflang]");
-      if (link) ev.stopPropagation(); // the browser follows the link's own href
+      if (!link) return;
+      ev.stopPropagation(); // the browser follows the link's own href, not Material's guess
+      var all = sections();
+      var section = currentSection(all);
+      if (!section) return;
+      ev.preventDefault();
+      try { sessionStorage.setItem(SECTION_KEY, JSON.stringify({ id: section.id, index: all.indexOf(section) })); } catch (e) { /* no storage: the id alone */ }
+      location.href = link.href.split("#")[0] + "#" + encodeURIComponent(section.id);
     }, true);
+  }
+
+  // Arriving from the other language at a section whose id this page does not have (headings are named in
+  // each language): the section at the same place instead.
+  function sectionFromOtherLanguage() {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(SECTION_KEY) || "null"); sessionStorage.removeItem(SECTION_KEY); } catch (e) { return; }
+    var wanted = decodeURIComponent(location.hash.slice(1));
+    if (!saved || saved.id !== wanted || document.getElementById(wanted)) return;
+    var twin = sections()[saved.index];
+    if (!twin) return;
+    history.replaceState(null, "", "#" + encodeURIComponent(twin.id));
+    twin.scrollIntoView();
+  }
+
+  var TICKS_PREFIX = "samverkan-ticks:";
+
+  function tickStore() {
+    try {
+      var probe = TICKS_PREFIX + "probe";
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return localStorage;
+    } catch (e) {
+      return null; // private mode or a blocked store: the boxes stay for paper
+    }
+  }
+
+  // Each box by its item's text (and how often that text came before), so a tick stays with its item
+  // when items are added or moved; an item whose wording changes starts unticked.
+  function tickKeys(boxes) {
+    var seen = {};
+    return boxes.map(function (box) {
+      var label = box.closest("label") || box.parentNode;
+      var text = label.textContent.replace(/\s+/g, " ").trim();
+      seen[text] = (seen[text] || 0) + 1;
+      return text + "#" + seen[text];
+    });
+  }
+
+  function ticks() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("article .task-list-item input[type=checkbox]"));
+    var clear = document.querySelector("[data-sv-ticks-clear]");
+    var status = document.querySelector("[data-sv-ticks-status]");
+    var store = boxes.length && clear && status ? tickStore() : null;
+    if (!store) return;
+    var key = TICKS_PREFIX + location.pathname;
+    var keys = tickKeys(boxes);
+    var saved = [];
+    try { saved = JSON.parse(store.getItem(key) || "[]"); } catch (e) { saved = []; }
+
+    function show() {
+      var ticked = boxes.filter(function (box) { return box.checked; }).length;
+      clear.hidden = ticked === 0;
+      status.textContent = ticked ? status.getAttribute("data-sv-ticks-status").replace("{ticked}", ticked).replace("{total}", boxes.length) : "";
+    }
+
+    function save() {
+      var ticked = keys.filter(function (k, i) { return boxes[i].checked; });
+      if (ticked.length) store.setItem(key, JSON.stringify(ticked));
+      else store.removeItem(key);
+      show();
+    }
+
+    boxes.forEach(function (box, i) {
+      box.disabled = false;
+      box.removeAttribute("disabled");
+      box.checked = saved.indexOf(keys[i]) >= 0;
+      box.addEventListener("change", save);
+    });
+    document.documentElement.setAttribute("data-sv-tickable", "");
+    clear.addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      save();
+      boxes[0].focus();
+    });
+    show();
   }
 
   function searchButton() {
@@ -79,6 +189,8 @@
     reviewNotice();
     printTools();
     languageLinks();
+    sectionFromOtherLanguage();
+    ticks();
     searchButton();
     namedTooltips();
   }
