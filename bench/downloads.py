@@ -1,9 +1,12 @@
-"""What a reader downloads: the search index per language, and a first visit to three pages."""
+"""What a reader downloads and waits for: the search index per language, a first visit to three pages (the
+index is fetched only when search is used), the first search on a fresh page, typing once the index is
+loaded, and the phrase and keyword sets' top-3 hit rates (the lunr replay of tests/search_engine.py)."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,6 +20,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from samverkan.load import load_site  # noqa: E402
 from samverkan.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from samverkan.urls import page_url  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))
+from search_engine import Engine, location  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -81,8 +87,85 @@ def _language_of(location: str) -> str:
     return first if first in LANGUAGES else DEFAULT_LANGUAGE
 
 
+# the last keystroke's keydown to the moment Material writes the result count (as the browser tests time it)
+TIMER = """() => {
+  const input = document.querySelector('.md-search__input'), meta = document.querySelector('.md-search-result__meta');
+  window.__t0 = 0; window.__t1 = 0; meta.textContent = '…';
+  input.addEventListener('keydown', () => { window.__t0 = performance.now(); window.__t1 = 0; }, true);
+  new MutationObserver(() => { if (window.__t0 && !window.__t1 && meta.textContent !== '…') window.__t1 = performance.now(); })
+    .observe(meta, {childList: true, characterData: true, subtree: true});
+}"""
+COLD_RUNS = 5
+
+
+def search_timings(base: str, routine: str) -> dict:
+    """Cold: a fresh page, "/" (Material's key) and one letter, to results; warm: every phrase typed once loaded."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        cold = [_cold_search(browser, base + routine) for _ in range(COLD_RUNS)]
+        warm = _typing(browser, base + routine, [case["q"] for case in _sets()["phrases"]["sv"]])
+        browser.close()
+    return {"cold_first_search_ms": round(statistics.median(cold)), "cold_runs_ms": [round(t) for t in cold],
+            "keystroke_to_results_median_ms": round(statistics.median(warm)), "keystroke_to_results_max_ms": round(max(warm))}
+
+
+def _fresh_page(browser, url: str):
+    page = browser.new_context().new_page()
+    page.goto(url, wait_until="networkidle")
+    page.evaluate(TIMER)
+    return page
+
+
+def _results_time(page) -> float:
+    page.wait_for_function("() => window.__t1 > 0", timeout=20_000)
+    return page.evaluate("() => window.__t1 - window.__t0")
+
+
+def _cold_search(browser, url: str) -> float:
+    page = _fresh_page(browser, url)
+    page.keyboard.press("/")
+    page.keyboard.type("r")
+    elapsed = _results_time(page)
+    page.context.close()
+    return elapsed
+
+
+def _typing(browser, url: str, phrases: list[str]) -> list[float]:
+    page = _fresh_page(browser, url)
+    page.keyboard.press("/")
+    times = []
+    for phrase in phrases:
+        page.locator(".md-search__input").fill(phrase[:-1])
+        page.evaluate("() => { window.__t0 = 0; window.__t1 = 0; document.querySelector('.md-search-result__meta').textContent = '…'; }")
+        page.keyboard.type(phrase[-1])
+        times.append(_results_time(page))
+    page.context.close()
+    return times
+
+
+def _sets() -> dict:
+    import yaml
+
+    return {name: yaml.safe_load((ROOT / "tests" / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
+
+
+def hit_rates(site: Path) -> dict:
+    """Share of each set's queries whose page is in the top 3, per language (lunr replay over the built index)."""
+    rates = {}
+    for lang in LANGUAGES:
+        engine = Engine.from_site(site, lang)
+        for name, cases in _sets().items():
+            hits = sum(location(lang, case["page"]) in engine.search(case["q"])[:3] for case in cases[lang])
+            rates[f"{name} ({lang})"] = {"hits": hits, "total": len(cases[lang])}
+    return rates
+
+
 def measure(site: Path, base: str, log: list[Sent]) -> dict:
+    pages = sample_pages()
     return {
         "search_index": search_index_sizes(site),
-        "first_visit": {name: first_visit(base, log, path) for name, path in sample_pages().items()},
+        "first_visit": {name: first_visit(base, log, path) for name, path in pages.items()},
+        "search": {**search_timings(base, pages["routine"]), "hit_rates": hit_rates(site)},
     }

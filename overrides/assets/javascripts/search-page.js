@@ -1,9 +1,9 @@
 /* Samverkansplanen: search on the page, inlined by overrides/main.html just before Material's bundle.
  *
- * - The search index is fetched when the reader first goes to search, not with every page. Material's bundle
- *   requests search/search_index.json as soon as it starts (online; from file:// it already waits until
- *   search opens). That request is held until the search box gets focus (a click, Tab, or Material's
- *   "/", "s" and "f" keys, which focus it) or search is opened, and then sent as Material made it.
+ * - The search index and the search worker are fetched when the reader first goes to search, not with every
+ *   page. Material's bundle requests search/search_index.json and starts its worker as soon as it starts
+ *   (from file:// it already waits with the index until search opens). Both are held until the search box
+ *   gets focus (a click, Tab, or Material's "/", "s" and "f" keys, which focus it) or search is opened.
  * - When nothing is found, the help under the result count (overrides/partials/search-help.html) is shown:
  *   the three situations of the start page and the emergency numbers.
  * - Each result's chips are not a landmark of their own.
@@ -13,13 +13,29 @@
   var INDEX = /\/search\/search_index\.json$/;
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   var held = [];
+  var NativeWorker = window.Worker; /* from file:// the iframe-worker shim's, installed in the head */
 
   function release() {
     if (!held) return;
-    var requests = held;
+    var waiting = held;
     held = null;
-    requests.forEach(function (request) { send.apply(request[0], request[1]); });
+    waiting.forEach(function (start) { start(); });
   }
+
+  /* Material creates its search worker at once; the worker and its scripts start when the index does */
+  window.Worker = function (url, options) {
+    if (!held || !/\/workers\/search-[a-z]+\.js/.test(String(url))) return new NativeWorker(url, options);
+    var proxy = new EventTarget(), worker = null, queue = [];
+    held.push(function () {
+      worker = new NativeWorker(url, options);
+      worker.addEventListener("message", function (ev) { proxy.dispatchEvent(new MessageEvent("message", { data: ev.data })); });
+      worker.addEventListener("error", function (ev) { proxy.dispatchEvent(new ErrorEvent("error", ev)); });
+      queue.forEach(function (message) { worker.postMessage(message); });
+    });
+    proxy.postMessage = function (message) { if (worker) worker.postMessage(message); else queue.push(message); };
+    proxy.terminate = function () { if (worker) worker.terminate(); };
+    return proxy;
+  };
 
   XMLHttpRequest.prototype.open = function (method, url) {
     this.svSearchIndex = INDEX.test(new URL(String(url), location.href).pathname);
@@ -27,7 +43,8 @@
   };
   XMLHttpRequest.prototype.send = function () {
     if (held && this.svSearchIndex) {
-      held.push([this, arguments]);
+      var request = this, args = arguments;
+      held.push(function () { send.apply(request, args); });
       return;
     }
     return send.apply(this, arguments);
