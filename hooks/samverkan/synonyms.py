@@ -111,21 +111,21 @@ def stem(lang: str, word: str) -> str:
     return word
 
 
-def _page_words(handbook: Handbook, lang: str) -> set[str]:
-    words = set()
-    for page in handbook.pages:
-        if page.lang == lang:
-            text = " ".join((page.title, page.description or "", " ".join(page.keywords), page.body))
-            words.update(_WORD.findall(text.lower()))
+def _page_words(handbook: Handbook, lang: str) -> dict[str, set[str]]:
+    """The words of the language's pages, by their first three letters."""
+    text = " ".join(" ".join((page.title, page.description or "", " ".join(page.keywords), page.body)) for page in handbook.pages if page.lang == lang)
+    words: dict[str, set[str]] = {}
+    for word in set(_WORD.findall(text.lower())):
+        words.setdefault(word[:3], set()).add(word)
     return words
 
 
-def _found(word: str, lang: str, page_words: set[str]) -> bool:
+def _found(word: str, lang: str, page_words: dict[str, set[str]]) -> bool:
     """Whether search finds ``word`` on some page: its stem begins the stem of a word there."""
     if not word.isalpha():
-        return word in page_words
+        return word in page_words.get(word[:3], ())
     target = stem(lang, word)
-    return any(stem(lang, candidate).startswith(target) for candidate in page_words if candidate[:3] == target[:3])
+    return any(stem(lang, candidate).startswith(target) for candidate in page_words.get(target[:3], ()))
 
 
 def check(handbook: Handbook) -> list[Problem]:
