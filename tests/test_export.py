@@ -47,7 +47,8 @@ def test_export_command_writes_both_languages_and_the_schema(tmp_path, capsys):
 
 
 def test_schema_rejects_an_item_without_its_actor_field():
-    handbook_doc = {"format_version": "1.0", "language": "sv", "routines": [], "actors": [], "laws": [], "terms": [],
+    handbook_doc = {"format_version": "1.1", "language": "sv", "routines": [], "municipalities": [],
+                    "edition": {"id": "county", "name": None, "code": None, "site_url": None, "reviewed": None, "units": []}, "actors": [], "laws": [], "terms": [],
                     "checklists": [{"id": "x", "title": "X", "version": "1.0", "reviewed": "2026-01-01", "next_review": "2027-01-01",
                                     "owner": "a", "url": "https://e/x/", "description": None, "routine": "r", "items": [{"text": "Do it.", "phase": None}]}]}
     with pytest.raises(jsonschema.ValidationError):

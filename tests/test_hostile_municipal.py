@@ -96,7 +96,7 @@ CASES = [
          f"{FILE}:10: 'socialjour.phone' must be one switchboard number"),
     # misspelt and missing keys
     case("misspelt field", {FILE: annanby("additions:", "additons:")},
-         f"{FILE}:11: unknown field 'additons' — did you mean 'additions'? allowed: name, code, units, additions (see municipalities/TEMPLATE.yml)"),
+         f"{FILE}:11: unknown field 'additons' — did you mean 'additions'? allowed: name, code, units, additions, site_url, reviewed (see municipalities/TEMPLATE.yml)"),
     case("misspelt unit field", {FILE: annanby("    phone:", "    phon:")},
          f"{FILE}:10: unknown field 'phon' under 'units.socialjour' — did you mean 'phone'? allowed: name, phone (see municipalities/TEMPLATE.yml)"),
     case("misspelt unit", {FILE: annanby("  socialjour:", "  socialjor:")},
@@ -205,6 +205,8 @@ def check(root: Path) -> subprocess.CompletedProcess:
 def project(fixture_root, tmp_path) -> Path:
     root = tmp_path / "handbook"
     shutil.copytree(fixture_root, root, symlinks=True)
+    status = root / "municipalities" / "status.yml"  # Annanby gets a file in every case: status.yml must say it has adopted
+    status.write_text(status.read_text(encoding="utf-8").replace("Annanby kommun, adopted: no", "Annanby kommun, adopted: yes"), encoding="utf-8")
     return root
 
 

@@ -38,9 +38,9 @@ def test_municipality_edition_shows_its_names_numbers_and_additions_in_both_lang
     assert '<span class="sv-local">Socialjouren i Testby</span>' in sv
     assert '<a href="tel:+46812345678">08-123 456 78</a>' in sv and '<a href="tel:+46812345678">08-123 456 78</a>' in en
     assert "Testby's out-of-hours service" in en
-    assert '<p class="admonition-title">Lokalt tillägg: Testby kommun</p>' in sv
+    assert '<h2 class="admonition-title" id="lokalt-tillagg">Lokalt tillägg: Testby kommun<' in sv
     assert "<strong>alltid</strong>" in sv
-    assert '<p class="admonition-title">Local addition: Testby Municipality</p>' in en
+    assert '<h2 class="admonition-title" id="local-addition">Local addition: Testby Municipality<' in en
     assert "Lokalt tillägg" not in read(site, "index.html")  # additions only on their routine
 
 
@@ -89,9 +89,11 @@ def test_the_real_template_gives_every_value_the_real_pages_ask_for():
 
 def test_values_no_page_uses_are_reported_not_failed(tmp_path):
     root = municipal_handbook(tmp_path)
-    problems, notes = edition_problems(root, "testby")
+    assert edition_problems(root, "testby") == ([], [])  # a municipality's every unit is on its contact card
+    replace(root, "municipalities/county.yml", "units:\n", "units:\n  falt:\n    name: {sv: fältgruppen, en: the field team}\n")
+    problems, notes = edition_problems(root, None)
     assert problems == []
-    assert notes == ["municipalities/testby.yml:8: 'falt.name' is used by no page"]
+    assert notes == ["municipalities/county.yml:4: 'falt.name' is used by no page"]
 
 
 def test_unknown_municipality_and_addition_to_no_routine_are_problems(tmp_path):

@@ -15,17 +15,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import edition, overlay
 from .model import LANGUAGES, Actor, Checklist, Handbook, Item, Law, Page, Routine, Term
 from .site import read_config
+from .overlay import Overlay
 from .urls import published_url
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "handbook-export.schema.json"
 SCHEMA_NAME = SCHEMA.name
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 
-def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool = True) -> dict:
-    """The export of one language."""
+def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool = True, chosen: Overlay | None = None) -> dict:
+    """The export of one language, of the chosen edition (the county's when none): its local values filled
+    in, its additions with their routines, and every municipality's contacts."""
+    chosen = chosen or overlay.Overlay(overlay.COUNTY, "")
 
     def common(page: Page) -> dict:
         return {
@@ -45,31 +49,56 @@ def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool 
     return {
         "format_version": FORMAT_VERSION,
         "language": lang,
-        "routines": [common(r) | _routine(r) for r in pages(Routine)],
-        "checklists": [common(c) | {"routine": c.routine.id if c.routine else None, "items": [_item(i) for i in c.items]} for c in pages(Checklist)],
+        "edition": _edition(chosen, lang, site_url),
+        "municipalities": [_municipality(each, lang) for each in overlay.loaded(handbook) if edition.card(each, lang)],
+        "routines": [common(r) | _routine(r, chosen) for r in pages(Routine)],
+        "checklists": [common(c) | {"routine": c.routine.id if c.routine else None, "items": [_item(i, chosen, lang) for i in c.items]} for c in pages(Checklist)],
         "actors": [common(a) | {"kind": a.kind, "contact": a.contact} for a in pages(Actor)],
         "laws": [common(law) | {"sfs": law.sfs, "status": law.status, "abbr": law.abbr, "official_url": law.url} for law in pages(Law)],
         "terms": [common(t) | {"definition": t.definition, "abbr": t.abbr} for t in pages(Term)],
     }
 
 
-def _routine(routine: Routine) -> dict:
+def _routine(routine: Routine, chosen: Overlay) -> dict:
+    text = (chosen.additions.get(routine.id) or {}).get(routine.lang) if chosen.is_municipality else None
+    addition = {"section": edition.placement(chosen, routine.id, routine.lang), "markdown": _plain(chosen, routine.lang, text.strip())} if text else None
     return {
         "actors": [{"actor": role.actor.id, "role": role.role} for role in routine.actors],
         "checklists": [ref.id for ref in routine.checklists],
-        "steps": [_item(step) for step in routine.steps],
+        "steps": [_item(step, chosen, routine.lang) for step in routine.steps],
         "legal_basis": [{"law": c.law.id, "ref": c.ref} for c in routine.legal_basis],
+        "local_addition": addition,
     }
 
 
-def _item(item: Item) -> dict:
-    return {"text": item.text, "actor": item.actor.id if item.actor else None, "phase": item.phase}
+def _item(item: Item, chosen: Overlay, lang: str) -> dict:
+    return {"text": _plain(chosen, lang, item.text), "actor": item.actor.id if item.actor else None, "phase": item.phase}
 
 
-def files(handbook: Handbook, site_url: str, directory_urls: bool = True) -> dict[str, str]:
-    """File name -> text: handbook-<lang>.json for every language, and the schema."""
+def _plain(chosen: Overlay, lang: str, text: str) -> str:
+    """The text with the edition's local values written in as plain text."""
+    return overlay.LOCAL_MARKER.sub(lambda match: chosen.value(match[1], lang) or match[0], text)
+
+
+def _edition(chosen: Overlay, lang: str, site_url: str) -> dict:
+    """Which edition this is: the county's, or a municipality's with its contacts."""
+    if not chosen.is_municipality:
+        return {"id": overlay.COUNTY, "name": None, "code": None, "site_url": site_url or None, "reviewed": None, "units": []}
+    return _municipality(chosen, lang) | {"site_url": site_url or None}
+
+
+def _municipality(each: Overlay, lang: str) -> dict:
+    card = edition.card(each, lang)
+    units = [{"id": unit.key, "name": unit.name, "phone": unit.phone} for unit in card.units]
+    return {"id": each.slug, "name": card.name, "code": each.code, "reviewed": card.reviewed, "units": units}
+
+
+def files(handbook: Handbook, site_url: str, directory_urls: bool = True, chosen: Overlay | None = None) -> dict[str, str]:
+    """File name -> text: handbook-<lang>.json for every language, and the schema; of the edition named by
+    SAMVERKAN_MUNICIPALITY when none is given."""
+    chosen = chosen or overlay.chosen(handbook.root)
     texts = {
-        f"handbook-{lang}.json": json.dumps(document(handbook, lang, site_url, directory_urls), ensure_ascii=False, separators=(",", ":")) + "\n"
+        f"handbook-{lang}.json": json.dumps(document(handbook, lang, site_url, directory_urls, chosen), ensure_ascii=False, separators=(",", ":")) + "\n"
         for lang in LANGUAGES
     }
     return texts | {SCHEMA_NAME: SCHEMA.read_text(encoding="utf-8")}
@@ -94,6 +123,7 @@ def run(config_file: str | Path, out: str | Path) -> int:
 
     config = read_config(config_file)
     handbook = load_site(config_file)
-    for path in write(handbook, out, config.get("site_url") or "", config.get("use_directory_urls", True)):
+    site_url = edition.site_url(overlay.chosen(handbook.root)) or config.get("site_url") or ""
+    for path in write(handbook, out, site_url, config.get("use_directory_urls", True)):
         print(path)
     return 0

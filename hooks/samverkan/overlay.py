@@ -44,7 +44,7 @@ TEMPLATE = "TEMPLATE"
 NOT_MUNICIPALITIES = {COUNTY, TEMPLATE, "status", "public-numbers"}
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 PHONE_FIELD = "phone"
-FIELDS = ("name", "code", "units", "additions")
+FIELDS = ("name", "code", "units", "additions", "site_url", "reviewed")  # the last two: see edition.py
 UNIT_FIELDS = ("name", PHONE_FIELD)
 TEMPLATE_HINT = f"see {FOLDER}/{TEMPLATE}.yml"
 
@@ -244,10 +244,15 @@ def _read_additions(overlay: Overlay, additions) -> None:
     if not isinstance(additions, dict):
         return _fault(overlay, ("additions",), "'additions' must be a set of routine ids", "write additions: and under it e.g. avvikning: with 'sv: |' and 'en: |'")
     for routine_id, texts in additions.items():
-        if _text_per_language(texts) is None:
-            _pair_fault(overlay, ("additions", routine_id), texts, f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
+        if _text_per_language(_texts_only(texts)) is None:
+            _pair_fault(overlay, ("additions", routine_id), _texts_only(texts), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
         else:
-            overlay.additions[routine_id] = texts
+            overlay.additions[routine_id] = _texts_only(texts)
+
+
+def _texts_only(addition):
+    """An addition without the section it is placed at (edition.PLACEMENT, checked in edition.py)."""
+    return {key: value for key, value in addition.items() if key != "section"} if isinstance(addition, dict) else addition
 
 
 def _text_per_language(value) -> dict | None:
@@ -461,13 +466,16 @@ def check(handbook: Handbook, overlay: Overlay) -> tuple[list[Problem], list[str
     """Problems that fail the edition's build, and notes about values no page uses.
 
     A file that cannot be read has that one problem, and nothing follows from it."""
+    from . import edition
+
     if not overlay.readable:
         return [_one_line(problem) for problem in overlay.problems], []
     rules = Rules.of(handbook)
     problems = list(overlay.problems) + _unit_problems(overlay, rules)  # first: they mark what is misspelt
     problems += _missing_problems(overlay, rules) + _addition_problems(handbook, overlay)
-    problems += text_problems(handbook, overlay) + municipality_problems(overlay, rules)
+    problems += text_problems(handbook, overlay) + municipality_problems(overlay, rules) + edition.file_problems(handbook, overlay)
     used = {"name"} | set(rules.needed) | {match[1] for texts in overlay.additions.values() for text in texts.values() for match in LOCAL_MARKER.finditer(text)}
+    used |= edition.on_card(overlay)
     notes = [f"{overlay.file}:{overlay.line(key)}: '{key}' is used by no page" for key in overlay.values if key not in used]
     return [_one_line(problem) for problem in problems], notes
 
@@ -524,6 +532,8 @@ def site_problems(handbook: Handbook, slug: str | None) -> tuple[list[Problem], 
 
 def folder_problems(handbook: Handbook) -> list[Problem]:
     """Every municipality file and the county wording, checked whichever edition is built."""
+    from . import edition
+
     overlays = loaded(handbook)
     problems = [problem for each in overlays for problem in check(handbook, each)[0]]
     if (Path(handbook.root) / FOLDER / f"{TEMPLATE}.yml").exists():  # copied by every adopter: it must be complete
@@ -536,6 +546,7 @@ def folder_problems(handbook: Handbook) -> list[Problem]:
             first_with_code.setdefault(each.code, each.file)
     folder = Path(handbook.root) / FOLDER
     problems += [Problem(f"{FOLDER}/{path.name}", 1, "a municipality file must end in .yml", f"rename it to {path.stem}.yml") for path in sorted(folder.glob("*.yaml"))]
+    problems += edition.status_problems(handbook)
     return problems
 
 

@@ -14,7 +14,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import overlay, releases
+from . import edition, overlay, releases
 from .load import load_site
 from .mkdocs_build import build_site
 
@@ -62,7 +62,7 @@ def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None
             raise BuildFailed("\n".join(problems))
         with _mkdocs_messages() as messages:
             try:
-                build_site(config_file, site_dir)
+                build_site(config_file, site_dir, site_url=edition.site_url(overlay.load(_project(config_file), slug)))
             except (MkDocsException, SystemExit, OSError) as error:
                 raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
 

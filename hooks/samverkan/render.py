@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import citations, overlay as overlays, views
+from . import citations, edition, overlay as overlays, views
 from .body import ID, MARKER
 from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import published_url, relative_url
@@ -42,6 +42,7 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
         self.labels = self.env.get_template("labels.html").module.labels
+        self.edition = edition.EditionMarkdown(self.env, handbook, self.overlay)  # name, contact card, additions in place
 
     @cached_property
     def _abbreviations(self) -> dict[str, str]:
@@ -53,10 +54,7 @@ class Renderer:
         [[id]] markers go through Markdown as plain text and become links in the HTML (``links``):
         a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
         every page, for targets the model has already checked."""
-        text = self.cite(page, overlays.fill(self.overlay, page.lang, markdown))
-        local = self.local_html(page)
-        if local:
-            text += "\n\n" + local
+        text = self.edition(page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown)))
         text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{_TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
@@ -152,13 +150,6 @@ class Renderer:
         html = self.env.get_template("history.html").render(t=self.labels[page.lang], entries=entries)
         return "\n".join(line for line in html.split("\n") if line.strip())
 
-    def local_html(self, page: Page) -> str:
-        """The chosen municipality's addition to a routine, in a marked box; the text inside stays Markdown."""
-        text = self.overlay.addition(page.id, page.lang) if isinstance(page, Routine) else None
-        if not text:
-            return ""
-        return self.env.get_template("local.html").render(t=self.labels[page.lang], municipality=self.overlay.name(page.lang), text=text)
-
     def _view_context(self, page: Page):
         hb = self.handbook
         if isinstance(page, Actor):
@@ -172,7 +163,7 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view == "glossary":
             return "glossary.html", {"terms": views.glossary(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
-            return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view])}
+            return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]), "local": edition.routines_with_additions(self.overlay)}
         return None
 
     def page_frame(self, page: Page) -> dict[str, Markup]:
@@ -182,7 +173,8 @@ class Renderer:
         Rendered here with a small context: as includes in Material's templates, each of them cost
         as much as a page's whole Markdown conversion."""
         context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": self.address(page)}
-        return {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
+        parts = {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
+        return parts | {"banner": self.edition.banner(page.lang)}
 
     def address(self, page: Page) -> str:
         """The page's published address (MkDocs' canonical URL), or '' when the site has no site_url."""

@@ -1,0 +1,210 @@
+"""A municipality's edition is visibly its own: its name, its contact card, its address, its additions at
+their section, its export; and status.yml agrees with the municipality files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from handbooks import replace
+from municipal import municipal_handbook
+from samverkan import edition, export, overlay, publish
+from samverkan.load import load_site
+from samverkan.render import Renderer
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "schema" / "handbook-export.schema.json").read_text(encoding="utf-8"))
+TESTBY_URL = "https://plan.testby.se/handbok/"
+
+
+def with_edition_fields(root: Path) -> Path:
+    """Testby's file with its own address, a review date and its addition placed at 'Vem gör vad'."""
+    replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: {TESTBY_URL}\nreviewed: 2026-11-29\n')
+    replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikning:\n    section: {sv: vem-gor-vad, en: who-does-what}\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def testby_site(tmp_path_factory) -> Path:
+    root = with_edition_fields(municipal_handbook(tmp_path_factory.mktemp("testby")))
+    site = root.parent / "site"
+    publish.build(root / "mkdocs.yml", site, "testby")
+    return site
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def problems_of(root: Path, slug: str | None = None) -> list[str]:
+    handbook = load_site(root / "mkdocs.yml")
+    return [str(problem) for problem in overlay.all_problems(handbook, overlay.load(root, slug))[0]]
+
+
+# Edition identity
+
+
+def test_edition_names_itself_above_the_header_and_on_the_start_page_with_its_card(testby_site):
+    start = read(testby_site, "index.html")
+    assert '<aside class="md-banner">' in start and "Samverkansplanen, utgåva för <strong>Testby kommun</strong>" in start
+    assert '<p class="sv-edition-name">Utgåva för Testby kommun</p>' in start
+    card = start[start.index('<section class="sv-contact-card"'):start.index("</section>", start.index('<section class="sv-contact-card"'))]
+    assert "<dt>Socialjouren i Testby</dt>" in card and "08-123 456 78</a></dd>" in card  # the site makes it tap-to-call
+    assert "<dt>Fältgruppen</dt><dd>via kommunens växel</dd>" in card  # a unit without a number
+    assert "Kvällar, nätter och helger:</strong> Socialjouren i Testby," in card and "114 14" in card
+    assert start.index("</h1>") < start.index('<section class="sv-contact-card"') < start.index("md-footer")  # under the title
+    assert "Edition for Testby Municipality" in read(testby_site, "en/index.html")
+
+
+def test_card_on_routines_and_checklists_that_say_call_but_not_on_other_pages(testby_site):
+    assert 'data-sv-edition="testby"' in read(testby_site, "rutiner/avvikning/index.html")
+    assert 'data-sv-edition="testby"' in read(testby_site, "checklistor/avvikning-boendet/index.html")  # "Ring socialjouren."
+    assert 'data-sv-edition="testby"' in read(testby_site, "en/checklistor/avvikning-boendet/index.html")
+    assert "sv-contact-card" not in read(testby_site, "aktorer/boendet/index.html")  # a residence, not a municipal unit
+    assert "sv-contact-card" not in read(testby_site, "lagar/sol/index.html")
+
+
+def test_shows_card_on_the_actor_pages_of_municipal_units(tmp_path):
+    root = municipal_handbook(tmp_path)
+    handbook = load_site(root / "mkdocs.yml")
+    actor = handbook.get("sv", "boendet")
+    assert not edition.shows_card(handbook, actor)
+    actor.kind = edition.MUNICIPAL_UNIT
+    assert edition.shows_card(handbook, actor)
+
+
+def test_county_edition_has_no_banner_and_no_card(tmp_path):
+    root = municipal_handbook(tmp_path)
+    site = tmp_path / "site"
+    publish.build(root / "mkdocs.yml", site)
+    start, routine = read(site, "index.html"), read(site, "rutiner/avvikning/index.html")
+    assert "md-banner" not in start and "sv-contact-card" not in start + routine and "sv-local-notice" not in routine
+
+
+def test_card_escapes_what_the_file_says(tmp_path):
+    root = municipal_handbook(tmp_path)
+    handbook = load_site(root / "mkdocs.yml")
+    town = overlay.Overlay("town", "", values={"name": {"sv": "A & <B>", "en": "A"}, "jour.name": {"sv": '"<i>x</i>', "en": "x"}},
+                           data={"units": {"jour": {}}})
+    html = Renderer(handbook, overlay=town).edition(handbook.get("sv", "avvikning"), "# T\n\nText.")
+    assert "Kontakter i A &amp; &lt;B&gt;" in html and "&#34;&lt;i&gt;x&lt;/i&gt;" in html and "<i>" not in html
+
+
+# The edition's address and its export
+
+
+def test_site_url_gives_canonical_links_sitemap_print_address_and_export(testby_site):
+    assert f'<link rel="canonical" href="{TESTBY_URL}rutiner/avvikning/">' in read(testby_site, "rutiner/avvikning/index.html")
+    assert f"<loc>{TESTBY_URL}</loc>" in read(testby_site, "sitemap.xml") and "samverkansplanen.example" not in read(testby_site, "sitemap.xml")
+    assert f"{TESTBY_URL}checklistor/avvikning-boendet/" in read(testby_site, "checklistor/avvikning-boendet/index.html")  # print-out address
+    document = json.loads(read(testby_site, "export/handbook-sv.json"))
+    assert {page["url"].startswith(TESTBY_URL) for page in document["routines"] + document["checklists"]} == {True}
+
+
+def test_edition_export_carries_its_contacts_and_additions_and_validates(testby_site):
+    for lang in ("sv", "en"):
+        document = json.loads(read(testby_site, f"export/handbook-{lang}.json"))
+        jsonschema.Draft202012Validator(SCHEMA).validate(document)
+        assert document["edition"]["id"] == "testby" and document["edition"]["code"] == "0999"
+        assert document["edition"]["site_url"] == TESTBY_URL and document["edition"]["reviewed"] == "2026-11-29"
+        assert {"id": "socialjour", "name": "Socialjouren i Testby" if lang == "sv" else "Testby's out-of-hours service", "phone": "08-123 456 78"} in document["edition"]["units"]
+        routine = next(r for r in document["routines"] if r["id"] == "avvikning")
+        assert routine["local_addition"]["section"] == ("vem-gor-vad" if lang == "sv" else "who-does-what")
+        assert "**alltid**" in routine["local_addition"]["markdown"] or "**always**" in routine["local_addition"]["markdown"]
+        assert {m["id"] for m in document["municipalities"]} == {"testby", "tredjeby"}
+
+
+def test_county_export_says_it_is_the_county_edition_and_lists_every_municipality(tmp_path):
+    root = municipal_handbook(tmp_path)
+    handbook = load_site(root / "mkdocs.yml")
+    document = json.loads(export.files(handbook, "https://x.example/", chosen=overlay.load(root, None))["handbook-sv.json"])
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    assert document["edition"]["id"] == "county" and document["edition"]["units"] == []
+    assert [m["name"] for m in document["municipalities"]] == ["Testby kommun", "Tredjeby kommun"]
+    assert all(r["local_addition"] is None for r in document["routines"])
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://plan.testby.se/", "site_url 'http://plan.testby.se/' is not an https:// address"),
+    ("https://plan.testby.se/handbok", "site_url 'https://plan.testby.se/handbok' must end in /"),
+    ("https://plan.testby.se/?a=1", "site_url 'https://plan.testby.se/?a=1' must be a plain address, without a user, ?query or #part"),
+    ("javascript:alert(1)//", "site_url 'javascript:alert(1)//' is not an https:// address"),
+])
+def test_a_bad_site_url_is_one_problem_at_its_line(tmp_path, url, message):
+    root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: "{url}"\n')
+    assert [p.split(" — ")[0] for p in problems_of(root, "testby")] == [f"municipalities/testby.yml:3: {message}"]
+
+
+# Local additions where they matter
+
+
+def test_addition_sits_at_its_section_is_in_the_toc_and_announced_at_the_top(testby_site):
+    page = read(testby_site, "rutiner/avvikning/index.html")
+    content = page[page.index('<article'):]
+    box, after, section = content.index("sv-local-addition"), content.index('id="efterat"'), content.index('id="vem-gor-vad"')
+    assert section < box < after  # at the end of 'Vem gör vad', before the next section
+    assert '<h3 class="admonition-title" id="lokalt-tillagg">Lokalt tillägg: Testby kommun<' in content
+    toc = page[page.index('md-nav--secondary'):]
+    assert toc.index('href="#vem-gor-vad"') < toc.index('href="#lokalt-tillagg"') < toc.index('href="#efterat"')
+    notice = content.index('<p class="sv-local-notice" role="note">Sidan har ett lokalt tillägg från Testby kommun. <a href="#lokalt-tillagg">Läs tillägget</a></p>')
+    assert content.index("</h1>") < notice < section
+
+
+def test_addition_without_a_section_ends_the_routine(tmp_path):
+    root = municipal_handbook(tmp_path)
+    handbook = load_site(root / "mkdocs.yml")
+    renderer = Renderer(handbook, overlay=overlay.load(root, "testby"))
+    markdown = renderer.markdown(handbook.get("en", "avvikning"), handbook.get("en", "avvikning").body)
+    assert markdown.index("## Afterwards") < markdown.index("## Local addition: Testby Municipality {#local-addition .admonition-title}")
+
+
+def test_routine_list_marks_routines_with_an_addition(tmp_path):
+    root = municipal_handbook(tmp_path)
+    handbook = load_site(root / "mkdocs.yml")
+    page = handbook.at("sv", "index.md")
+    page.view = "routines"
+    marked = Renderer(handbook, overlay=overlay.load(root, "testby")).view_html(page)
+    assert re.search(r'>När ett barn avviker</a> <span class="sv-local-mark">Lokalt tillägg</span>', marked)
+    assert "sv-local-mark" not in Renderer(handbook).view_html(page)
+
+
+def test_a_section_that_does_not_exist_is_named_with_the_ones_that_do(tmp_path):
+    root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikning:\n    section: vem-gor-va\n")
+    assert problems_of(root, "testby") == [
+        "municipalities/testby.yml:11: 'avvikning' (en) has no section 'vem-gor-va' — sections: when-a-child-goes-missing, who-does-what, afterwards",
+        "municipalities/testby.yml:11: 'avvikning' (sv) has no section 'vem-gor-va' — did you mean 'vem-gor-vad'? sections: nar-ett-barn-avviker, vem-gor-vad, efterat",
+    ]
+
+
+def test_sections_follow_the_toc_anchors():
+    found = edition.sections("# Title\n\n## Vem gör vad\n\ntext\n\n### Sub {#own}\n\n```\n## not a heading\n```\n\n## Vem gör vad\n")
+    assert [(s.anchor, s.level, s.end) for s in found] == [("title", 1, 14), ("vem-gor-vad", 2, 12), ("own", 3, 12), ("vem-gor-vad_1", 2, 14)]
+
+
+# status.yml and the municipality files agree
+
+
+def test_adopted_without_a_file_names_status_yml(tmp_path):
+    root = municipal_handbook(tmp_path)
+    (root / "municipalities" / "tredjeby.yml").unlink()
+    assert problems_of(root) == ['municipalities/status.yml:4: Tredjeby kommun (0997) is marked adopted, but no file in municipalities/ has code "0997"'
+                                 " — add its file (copy municipalities/TEMPLATE.yml), or write adopted: no until it exists"]
+
+
+def test_a_file_for_a_municipality_that_has_not_adopted_names_the_file(tmp_path):
+    root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/status.yml", "Testby kommun, adopted: yes", "Testby kommun, adopted: no")
+    assert [p.split(" — ")[0] for p in problems_of(root)] == ["municipalities/testby.yml:2: Testby kommun has a file, but municipalities/status.yml:3 says adopted: no"]
+
+
+def test_real_status_file_and_municipality_files_agree():
+    handbook = load_site(ROOT / "mkdocs.yml")
+    assert edition.status_problems(handbook) == []
+    adopted = {row.code for row in handbook.adoption if row.adopted}
+    assert adopted == {each.code for each in overlay.loaded(handbook) if each.is_municipality} == {"0180", "0191"}
