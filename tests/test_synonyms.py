@@ -29,7 +29,7 @@ def test_a_handbook_word_that_no_page_uses_is_one_problem_at_its_line(tmp_path):
     handbook = load_site(ROOT / "mkdocs.yml")
     write(tmp_path, "sv", "synonyms:\n  hittades: påträffas\n  rymt: qqqxyzord\n")
     handbook.root = str(tmp_path)
-    problems = synonyms.check(handbook)
+    problems = synonyms.check(synonyms.attach(handbook))
     assert [(p.path, p.line) for p in problems] == [("search/synonyms-sv.yml", 3)]
     assert "'qqqxyzord'" in problems[0].message and "'rymt'" in problems[0].message
 

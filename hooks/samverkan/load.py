@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import overlay
+from . import overlay, synonyms
 from .frontmatter import FrontMatterError, read_text_file, split
 from .markup import IMAGE_SUFFIXES as ASSET_SUFFIXES
 from .model import LANGUAGES, PAGE_CLASSES, Handbook, Page
@@ -160,7 +160,7 @@ def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
     with _collector_paused():
         handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav)
     handbook.nav_lines = _lines_of(config_file.read_text(encoding="utf-8"), nav or ())
-    return overlay.attach(handbook)
+    return synonyms.attach(overlay.attach(handbook))
 
 
 def _lines_of(text: str, paths) -> dict[str, int]:

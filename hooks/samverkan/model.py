@@ -226,6 +226,7 @@ class Handbook:
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
     public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
     adoption: tuple = ()  # rows of municipalities/status.yml, see overlay.read_status
+    vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
 
     def __post_init__(self):
         self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from .frontmatter import FrontMatterError, decode
+from .frontmatter import FrontMatterError, read_text_file
 from .model import LANGUAGES, Handbook
 from .overlay import read_yaml
 from .problems import Problem
@@ -44,14 +44,15 @@ def read(root: str | Path, lang: str) -> tuple[Vocabulary, list[Problem]]:
     """The language's vocabulary, and one problem per fault in its file (a missing file is an empty vocabulary)."""
     name = file_name(lang)
     path = Path(root) / name
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         return Vocabulary(), []
+    text, problems = read_text_file(path, name)
+    if text is None:
+        return Vocabulary(), problems
     try:
-        data, lines = read_yaml(decode(path.read_bytes()))
+        data, lines = read_yaml(text)
     except FrontMatterError as error:
         return Vocabulary(), [Problem(name, error.line, error.message.replace("front matter", "file"), error.fix)]
-    except OSError as error:
-        return Vocabulary(), [Problem(name, 1, f"the file cannot be read ({error.strerror})", "check that it is a readable file")]
     if not isinstance(data, dict):
         return Vocabulary(), [Problem(name, 1, "the file is not a set of fields", f"write the fields {' and '.join(FIELDS)}:")]
     problems = [Problem(name, lines.get((key,), 1), f"unknown field '{key}'", f"use only {' and '.join(FIELDS)}") for key in data if key not in FIELDS]
@@ -128,11 +129,17 @@ def _found(word: str, lang: str, page_words: dict[str, set[str]]) -> bool:
     return any(stem(lang, candidate).startswith(target) for candidate in page_words.get(target[:3], ()))
 
 
+def attach(handbook: Handbook) -> Handbook:
+    """Give the handbook each language's vocabulary; faults in the files are load problems."""
+    for lang in LANGUAGES:
+        handbook.vocabularies[lang], faults = read(handbook.root, lang)
+        handbook.load_problems = list(handbook.load_problems) + faults
+    return handbook
+
+
 def check(handbook: Handbook) -> list[Problem]:
     problems = []
-    for lang in LANGUAGES:
-        vocabulary, faults = read(handbook.root, lang)
-        problems += faults
+    for lang, vocabulary in handbook.vocabularies.items():
         if not vocabulary.synonyms:
             continue
         page_words = _page_words(handbook, lang)
