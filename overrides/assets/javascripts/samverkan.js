@@ -6,7 +6,7 @@
  *   (Material would otherwise fetch sitemaps and may guess another page), to the section being read;
  * - boxes on checklists and actor pages can be ticked on screen: kept in this browser only (localStorage),
  *   never sent anywhere, cleared with one button; without JavaScript or storage they stay paper boxes;
- * - the phone-width search button is reachable with the keyboard;
+ * - the phone-width search button is a real button, reachable with the keyboard;
  * - a cited section's note shown as a tooltip (Material's role="dialog") is named after its note number.
  */
 (function () {
@@ -156,22 +156,25 @@
     show();
   }
 
+  // The phone-width search icon is a <label> for Material's toggle: not focusable, and a label may not take
+  // the button role (axe: aria-allowed-role). A real button in its place opens search and focuses the box.
   function searchButton() {
     var labels = document.querySelectorAll("label.md-header__button[for='__search']");
     var toggle = document.getElementById("__search");
-    for (var i = 0; i < labels.length; i++) {
+    for (var i = 0; i < labels.length && toggle; i++) {
       var label = labels[i];
-      label.setAttribute("tabindex", "0");
-      label.setAttribute("role", "button");
-      if (!label.getAttribute("aria-label")) label.setAttribute("aria-label", document.documentElement.lang === "en" ? "Search" : "Sök");
-      label.addEventListener("keydown", function (ev) {
-        if ((ev.key === "Enter" || ev.key === " ") && toggle) {
-          ev.preventDefault();
-          toggle.click();
-          var input = document.querySelector(".md-search__input");
-          if (input) input.focus();
-        }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " sv-search-button";
+      button.setAttribute("aria-label", document.documentElement.lang === "en" ? "Search" : "Sök");
+      button.innerHTML = label.innerHTML;
+      button.addEventListener("click", function () {
+        toggle.click();
+        var input = document.querySelector(".md-search__input");
+        if (input) input.focus();
       });
+      label.parentNode.insertBefore(button, label);
+      label.style.display = "none";
     }
   }
 

@@ -1,0 +1,253 @@
+"""On a phone at 02:00 (issue 14), in Chromium at 390 x 844 px: a checklist's first screen shows its urgent
+items, every public number calls with a 44 x 44 px target, no table scrolls sideways, the language switch keeps
+the section, boxes tick in this browser only; at 1280 px the matrix shows every column; axe-core finds nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import build_site  # tests/conftest.py
+from samverkan import overlay
+from samverkan.load import load_site
+from samverkan.pdf import serve
+
+from .conftest import FIGURES, ROOT, page_url_path, site_pages
+from .test_pages_browser import AXE_OPTIONS
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_site(ROOT / "mkdocs.yml")
+
+
+def url_of(base: str, page) -> str:
+    return base + ("" if page.lang == "sv" else "en/") + page.path.removesuffix(".md") + "/"
+
+
+def checklists(handbook):
+    return [page for page in handbook.pages if page.type == "checklist" and any(item.phase == "at-once" for item in page.items)]
+
+
+def test_the_first_screen_of_every_checklist_shows_its_urgent_items(phone, served_site, handbook):
+    lowest = {}
+    for checklist in checklists(handbook):
+        phone.goto(url_of(served_site, checklist))
+        heading, item = phone.evaluate("""() => {
+            const h = document.getElementById('at-once');
+            const li = [...document.querySelectorAll('article li.task-list-item')].find(li => h.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING);
+            return [h.getBoundingClientRect().bottom, li.getBoundingClientRect().top]; }""")
+        lowest[f"{checklist.lang}/{checklist.id}"] = round(item)
+        assert heading <= PHONE["height"] and item <= PHONE["height"] - 24, f"{checklist.lang}/{checklist.id}: 'at once' ends at {heading} px, its first item starts at {item} px"
+    assert len(lowest) >= 20
+    worst = max(lowest, key=lowest.get)
+    FIGURES["first urgent item on a 390 x 844 screen, lowest"] = f"{lowest[worst]} px ({worst})"
+
+
+def test_a_checklist_keeps_time_order_on_paper(phone, served_site, handbook):
+    for lang in ("sv", "en"):
+        phone.goto(url_of(served_site, handbook.get(lang, "avvikning-boendet")))
+        order = "() => ['before', 'at-once', 'afterwards'].map(id => document.getElementById(id).getBoundingClientRect().top)"
+        before, urgent, afterwards = phone.evaluate(order)
+        assert urgent < afterwards < before, "on screen: at once first, before last"
+        phone.emulate_media(media="print")
+        before, urgent, afterwards = phone.evaluate(order)
+        assert before < urgent < afterwards, "on paper: in time order"
+        assert not phone.locator(".sv-phases__later").is_visible() and not phone.locator(".sv-ticks-status").is_visible()
+        phone.emulate_media(media="screen")
+
+
+def written_numbers(handbook) -> list[str]:
+    """The public numbers as people write them: public-numbers.yml and every municipality's switchboards."""
+    listed = [entry["number"] for entry in yaml.safe_load((ROOT / overlay.NUMBERS_FILE).read_text(encoding="utf-8"))]
+    return sorted({*listed, *(n for each in overlay.loaded(handbook) for n in each.public_numbers())}, key=len, reverse=True)
+
+
+UNLINKED_NUMBERS = """numbers => {
+    const pattern = new RegExp('(?<![\\\\d+])(' + numbers.map(n => n.replace(/[-+()]/g, '\\\\$&').replace(/ /g, '[ \\\\u00a0]')).join('|') + ')(?![\\\\d])', 'g');
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('a, code, pre')) continue;
+        for (const m of node.data.matchAll(pattern)) found.push(m[0]);
+    }
+    return found; }"""
+
+CALL_TARGETS = """() => [...document.querySelectorAll('article a[href^="tel:"]')].filter(a => a.offsetParent).map(a => {
+    const box = a.getBoundingClientRect();
+    return {text: a.textContent, width: box.width, height: box.height, nowrap: getComputedStyle(a).whiteSpace === 'nowrap'}; })"""
+
+
+def test_every_public_number_calls_with_a_44_px_target(phone, served_site, built_site, handbook):
+    numbers = written_numbers(handbook)
+    shapes = [re.compile(r"(?<![\d+])" + re.escape(n).replace(r"\ ", "[ \u00a0]") + r"(?!\d)") for n in numbers]
+    pages = [rel for rel in site_pages(built_site) if any(s.search((built_site / rel).read_text(encoding="utf-8")) for s in shapes)]
+    assert len(pages) >= 20, pages
+    targets = 0
+    for rel in pages:
+        phone.goto(served_site + page_url_path(rel))
+        assert phone.evaluate(UNLINKED_NUMBERS, numbers) == [], f"{rel}: numbers that do not call"
+        for target in phone.evaluate(CALL_TARGETS):
+            targets += 1
+            assert target["width"] >= 44 and target["height"] >= 44 and target["nowrap"], f"{rel}: {target}"
+    FIGURES["call links checked at 390 px (all >= 44 x 44 px)"] = f"{targets} on {len(pages)} pages"
+
+
+def test_a_municipality_edition_calls_its_own_switchboard(phone, tmp_path, monkeypatch):
+    monkeypatch.setenv(overlay.ENV, "stockholm")
+    site = tmp_path / "site-stockholm"
+    build_site(ROOT / "mkdocs.yml", site)
+    server, base = serve(site)
+    try:
+        pages = [rel for rel in site_pages(site) if "08-508 000 00" in (site / rel).read_text(encoding="utf-8")]
+        assert len(pages) >= 2, "the Stockholm edition shows its switchboard in both languages"
+        for rel in pages:
+            phone.goto(base + page_url_path(rel))
+            assert phone.evaluate(UNLINKED_NUMBERS, ["08-508 000 00", "020-390 000", "114 14", "112"]) == [], rel
+            targets = phone.evaluate(CALL_TARGETS)
+            assert any(t["text"] == "08-508 000 00" for t in targets) and all(t["width"] >= 44 and t["height"] >= 44 for t in targets), rel
+    finally:
+        server.shutdown()
+
+
+def test_no_table_scrolls_sideways_at_390_px(phone, served_site, built_site):
+    pages = [rel for rel in site_pages(built_site) if "<table" in (built_site / rel).read_text(encoding="utf-8")]
+    assert len(pages) >= 10
+    for rel in pages:
+        phone.goto(served_site + page_url_path(rel))
+        wide = phone.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+            const box = (t.closest('.md-typeset__scrollwrap') || t.parentElement);
+            return Math.max(t.scrollWidth - t.clientWidth, box.scrollWidth - box.clientWidth, t.getBoundingClientRect().right - innerWidth); })
+            .filter(over => over > 1)""")
+        assert wide == [], f"{rel}: a table scrolls sideways by {wide} px"
+    FIGURES["pages with tables, none scrolling sideways at 390 px"] = len(pages)
+
+
+def test_matrix_links_are_tall_and_apart_enough_to_tap(phone, served_site):
+    phone.goto(served_site + "ansvarsmatris/")
+    boxes = phone.evaluate("() => [...document.querySelectorAll('.sv-matrix td a')].map(a => a.getBoundingClientRect().toJSON())")
+    assert boxes and all(box["height"] >= 44 for box in boxes)
+    for above, below in zip(boxes, boxes[1:]):  # one per line in a card, never overlapping
+        assert below["top"] >= above["bottom"] - 0.5 or below["left"] >= above["right"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_at_1280_px_the_matrix_shows_all_its_columns(browser, served_site, lang):
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.goto(served_site + ("" if lang == "sv" else "en/") + "ansvarsmatris/")
+    seen = page.evaluate("""() => {
+        const table = document.querySelector('.sv-matrix table');
+        const content = document.querySelector('article').getBoundingClientRect();
+        return {right: table.getBoundingClientRect().right, content: content.right, scroll: document.documentElement.scrollWidth - innerWidth,
+                columns: [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().right)}; }""")
+    context.close()
+    assert len(seen["columns"]) == 4 and seen["scroll"] <= 0
+    assert max(seen["columns"]) <= seen["content"] + 1 and seen["right"] <= seen["content"] + 1, seen
+
+
+def test_a_one_actor_checklist_names_its_actor_once_on_screen_and_paper(phone, served_site, handbook):
+    for lang in ("sv", "en"):
+        checklist = handbook.get(lang, "avvikning-polisen")
+        police = handbook.get(lang, "polisen").title
+        assert {item.actor.id for item in checklist.items} == {"polisen"}
+        phone.goto(url_of(served_site, checklist))
+        for media in ("screen", "print"):
+            phone.emulate_media(media=media)
+            items = phone.locator("article .task-list-item").all_inner_texts()
+            assert len(items) == len(checklist.items) and not any(police in text for text in items), media
+            assert phone.locator(".sv-checklist-actor").is_visible() and police in phone.locator(".sv-checklist-actor").inner_text()
+
+
+def test_a_role_is_one_tap_from_the_top(phone, served_site, handbook):
+    for lang in ("sv", "en"):
+        checklist = handbook.get(lang, "manniskohandel-alla")
+        volunteers = handbook.get(lang, "frivilliga-organisationer")
+        phone.goto(url_of(served_site, checklist))
+        jump = phone.locator(f'.sv-roles a[href="#role-{volunteers.id}"]')
+        assert jump.bounding_box()["y"] < PHONE["height"] and jump.bounding_box()["height"] >= 44
+        jump.tap()
+        first = phone.locator(f"#role-{volunteers.id}")
+        top = first.bounding_box()["y"]
+        assert 0 <= top < PHONE["height"] / 2 and volunteers.title in first.inner_text()
+
+
+@pytest.mark.parametrize("start, where", [("sv/rutiner/patraffande.md", "table"), ("sv/checklistor/avvikning-boendet.md", "#within-days"),
+                                          ("en/checklistor/manniskohandel-alla.md", "#role-god-man")])
+def test_the_language_switch_keeps_the_section(phone, served_site, handbook, start, where):
+    lang, path = start.split("/", 1)
+    page = handbook.at(lang, path)
+    phone.goto(url_of(served_site, page))
+    if where == "table":  # a heading whose id differs between the languages: the section before the table
+        section = phone.evaluate("() => { const t = document.querySelector('article table'); let h = t; "
+                                 "while (h && !/^H[23]$/.test(h.tagName)) h = h.previousElementSibling || h.parentElement; return h.id; }")
+        phone.evaluate("id => document.getElementById(id).scrollIntoView()", section)
+    else:
+        section = where[1:]
+        phone.evaluate("id => document.getElementById(id).scrollIntoView()", section)
+    index = phone.evaluate("id => [...document.querySelectorAll(\"article h2[id], article h3[id], article h4[id], article li[id^='role-']\")].findIndex(e => e.id === id)", section)
+    other = "en" if lang == "sv" else "sv"
+    link = phone.locator(f'a.md-select__link[hreflang="{other}"]')
+    with phone.expect_navigation():
+        link.dispatch_event("click")
+    phone.wait_for_load_state("load")
+    landed = phone.evaluate("""() => { const all = [...document.querySelectorAll("article h2[id], article h3[id], article h4[id], article li[id^='role-']")];
+        const id = decodeURIComponent(location.hash.slice(1)); const el = document.getElementById(id);
+        return {index: all.indexOf(el), top: el ? el.getBoundingClientRect().top : null, lang: document.documentElement.lang}; }""")
+    assert landed["lang"] == other and landed["index"] == index and 0 <= landed["top"] < PHONE["height"] / 2, landed
+
+
+def test_boxes_tick_in_this_browser_only_and_clear_with_one_button(phone, served_site, handbook):
+    checklist = handbook.get("sv", "patraffande-frivilliga")
+    requests = []
+    phone.goto(url_of(served_site, checklist), wait_until="networkidle")
+    phone.on("request", lambda request: requests.append(request.url))
+    boxes = phone.locator("article .task-list-item input[type=checkbox]")
+    assert boxes.count() == len(checklist.items) and boxes.first.is_enabled()
+    clear = phone.locator("[data-sv-ticks-clear]")
+    assert not clear.is_visible()
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    assert requests == [], "ticking sends nothing"
+    assert "2 av" in phone.locator("[data-sv-ticks-status]").inner_text() and clear.is_visible()
+    phone.reload()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True], "kept in this browser"
+    phone.emulate_media(media="print")
+    assert boxes.nth(0).is_visible() and not clear.is_visible()
+    phone.emulate_media(media="screen")
+    clear.click()
+    assert not any(boxes.nth(i).is_checked() for i in range(boxes.count())) and not clear.is_visible()
+    assert phone.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('samverkan-ticks:'))") == []
+
+
+CHANGED = ["checklistor/avvikning-boendet/", "checklistor/manniskohandel-alla/", "checklistor/avvikning-socialtjansten/",
+           "rutiner/patraffande/", "rutiner/avvikning/", "ansvarsmatris/", "aktorer/polisen/", "lagar/sol/", ""]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_axe_finds_nothing_on_the_changed_pages_at_390_px(phone, served_site, prefix):
+    found = {}
+    for path in CHANGED:
+        phone.goto(served_site + prefix + path)
+        phone.evaluate(Axe().axe_script)
+        boxes = phone.locator("article .task-list-item input[type=checkbox]")
+        if boxes.count():
+            boxes.first.check()  # the clear button and the status line are shown too
+        for violation in phone.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS):
+            found.setdefault(violation["id"], []).append(f"{prefix}{path}: {[n['target'] for n in violation['nodes']][:3]}")
+    FIGURES[f"axe-core violations at 390 px ({prefix or 'sv/'}changed pages)"] = sum(len(v) for v in found.values())
+    assert not found, found
