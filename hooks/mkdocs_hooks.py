@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from samverkan import export, markup, overlay, search_index, webpage  # noqa: E402
+from samverkan import export, markup, overlay, paper, search_index, webpage  # noqa: E402
 from samverkan.background import Background  # noqa: E402
 from samverkan.load import load_site, refused  # noqa: E402
 from samverkan.render import TEMPLATES, Renderer  # noqa: E402
@@ -146,6 +146,7 @@ def on_post_build(config):
     if _building_another_language(config):
         return
     export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
+    paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")  # plan-version feeds, archived versions
     _strict.finish()  # MkDocs' own warnings (a broken link, say) stop a strict build too
     _strict.end()
     # the offline edition inlines one index for both; its search worker picks the language

@@ -9,6 +9,7 @@ from .citations import inline_citations, legal_basis_sections
 from .personal_data import personal_data
 from .problems import Problem
 from .synonyms import check as synonym_targets
+from .versions import problems as changelogs
 
 
 def dates(handbook: Handbook) -> list[Problem]:
@@ -215,7 +216,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
 
 
 ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
-              legal_basis_sections, inline_citations)
+              legal_basis_sections, inline_citations, changelogs)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:
