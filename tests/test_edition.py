@@ -77,12 +77,29 @@ def test_shows_card_on_the_actor_pages_of_municipal_units(tmp_path):
     assert edition.shows_card(handbook, actor)
 
 
-def test_county_edition_has_no_banner_and_no_card(tmp_path):
-    root = municipal_handbook(tmp_path)
-    site = tmp_path / "site"
+# a chosen municipality's part: its notice (p), card (section) or addition (aside) in a hidden div
+HIDDEN_PART = re.compile(r'<div class="sv-chosen" data-sv-municipality="([a-z-]+)" hidden(?:="hidden")?>.*?</(?:p|section|aside)>\s*</div>', re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def county_site(tmp_path_factory) -> Path:
+    root = with_edition_fields(municipal_handbook(tmp_path_factory.mktemp("county")))
+    site = root.parent / "site"
     publish.build(root / "mkdocs.yml", site)
-    start, routine = read(site, "index.html"), read(site, "rutiner/avvikning/index.html")
-    assert "md-banner" not in start and "sv-contact-card" not in start + routine and "sv-local-notice" not in routine
+    return site
+
+
+def test_county_edition_shows_the_county_text_and_every_municipality_hidden_until_chosen(county_site):
+    start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
+    assert '<p class="sv-chooser__edition">Samverkansplanen för hela Stockholms län.</p>' in start
+    assert '<div class="sv-chooser__controls" data-sv-chooser hidden>' in start  # shown by JavaScript only
+    assert '<option value="testby">Testby kommun</option>' in start and '<option value="tredjeby">Tredjeby kommun</option>' in start
+    hidden = {match[1] for match in HIDDEN_PART.finditer(routine)}
+    assert hidden == {"testby", "tredjeby"}
+    visible = HIDDEN_PART.sub("", routine)
+    assert "sv-contact-card" not in visible and "sv-local" not in visible and "Lokalt tillägg" not in visible
+    assert 'id="lokalt-tillagg-testby"' in routine and 'href="#lokalt-tillagg-testby"' not in routine[:routine.index("<article")]  # not in the TOC
+    assert routine.index('id="vem-gor-vad"') < routine.index('id="lokalt-tillagg-testby"') < routine.index('id="efterat"')
 
 
 def test_card_escapes_what_the_file_says(tmp_path):
@@ -208,3 +225,15 @@ def test_real_status_file_and_municipality_files_agree():
     assert edition.status_problems(handbook) == []
     adopted = {row.code for row in handbook.adoption if row.adopted}
     assert adopted == {each.code for each in overlay.loaded(handbook) if each.is_municipality} == {"0180", "0191"}
+
+
+def test_contacts_page_lists_every_municipality_with_a_file(tmp_path):
+    root = with_edition_fields(municipal_handbook(tmp_path))
+    handbook = load_site(root / "mkdocs.yml")
+    page = handbook.at("sv", "index.md")
+    page.view = "contacts"
+    html = Renderer(handbook).view_html(page)
+    rows = re.findall(r'<tr data-sv-municipality-row="([a-z-]+)">\s*<th scope="row">([^<]+)</th>', html)
+    assert rows == [("testby", "Testby kommun"), ("tredjeby", "Tredjeby kommun")]
+    assert "<li>Socialjouren i Testby: 08-123 456 78</li><li>Fältgruppen: via kommunens växel</li>" in html
+    assert '<time datetime="2026-11-29">2026-11-29</time>' in html

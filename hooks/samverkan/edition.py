@@ -80,6 +80,12 @@ def on_card(overlay: Overlay) -> set:
     return {key for key in overlay.values if "." in key} if overlay.is_municipality else set()
 
 
+def cards(handbook: Handbook, lang: str) -> list[Card]:
+    """Every municipality's card that has a readable file, by name (the page "Kontakter per kommun")."""
+    found = [card(each, lang) for each in loaded(handbook)]
+    return sorted((each for each in found if each), key=lambda each: each.name.casefold())
+
+
 def site_url(overlay: Overlay) -> str | None:
     """The edition's address from its file, when given and valid (see ``file_problems``)."""
     value = overlay.data.get("site_url")
@@ -159,7 +165,11 @@ def _unique(anchor: str, seen: set) -> str:
 
 class EditionMarkdown:
     """Puts the edition's parts into a page's Markdown: the addition at its section (or at the end), the
-    announcement of the addition and the contact card after the title."""
+    announcement of the addition and the contact card after the title.
+
+    On the county edition every municipality's parts are there too, hidden (the HTML attribute), for the
+    reader who chooses a municipality (samverkan-edition.js); without JavaScript and on paper the county
+    text stands. Their additions have no heading there, so the table of contents stays the county's."""
 
     def __init__(self, env, handbook: Handbook, overlay: Overlay):
         self.handbook = handbook
@@ -170,36 +180,58 @@ class EditionMarkdown:
     def labels(self, lang: str) -> dict:
         return self.module.labels[lang]
 
+    def choosable(self) -> list[Overlay]:
+        """The municipalities a reader of the county edition may choose: every readable file."""
+        if self.overlay.is_municipality:
+            return []
+        return [each for each in loaded(self.handbook) if each.is_municipality and each.readable and each.values.get("name")]
+
     def __call__(self, page: Page, markdown: str) -> str:
-        t = self.labels(page.lang)
-        addition = self.overlay.addition(page.id, page.lang) if isinstance(page, Routine) else None
+        top = []
+        for each in [self.overlay] if self.overlay.is_municipality else self.choosable():
+            markdown, parts = self._parts(page, markdown, each)
+            top += parts
+        return after_title(markdown, "\n\n".join(top)) if top else markdown
+
+    def _parts(self, page: Page, markdown: str, each: Overlay) -> tuple[str, list[str]]:
+        """The page's Markdown with the municipality's addition in place, and what goes under the title."""
+        t, own = self.labels(page.lang), each is self.overlay
+        addition = each.addition(page.id, page.lang) if isinstance(page, Routine) else None
         top = []
         if addition:
-            markdown, anchor = self._place(page, markdown, addition, t)
-            top.append(str(self.module.announcement(self.overlay.name(page.lang), anchor, t)))
-        shown = card(self.overlay, page.lang) if shows_card(self.handbook, page) else None
+            anchor = t["local_anchor"] if own else f"{t['local_anchor']}-{each.slug}"
+            markdown = self._place(page, markdown, each, addition, anchor, own)
+            top.append(str(self.module.announcement(each.name(page.lang), anchor, t)))
+        shown = card(each, page.lang) if shows_card(self.handbook, page) else None
         if shown:
-            top.append(str(self.module.contact_card(shown, t, page.id == START_PAGE)))
-        return after_title(markdown, "\n\n".join(_compact(part) for part in top)) if top else markdown
+            top.append(str(self.module.contact_card(shown, t, page.id == START_PAGE, own)))
+        return markdown, [_compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top]
 
     def banner(self, lang: str) -> Markup:
-        """What the site shows above its header: the municipality's name in its edition; nothing in the county's."""
-        if not self.overlay.is_municipality:
-            return Markup("")
-        return Markup(_compact(str(self.module.banner(self.overlay.name(lang), self.labels(lang)))))
+        """What the site shows above its header: the municipality's name in its edition; the county's
+        edition says it is the county's, with the chooser (shown by samverkan-edition.js)."""
+        t = self.labels(lang)
+        if self.overlay.is_municipality:
+            return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
+        names = [(each.slug, each.name(lang)) for each in self.choosable()]
+        return Markup(_compact(str(self.module.chooser(names, t)))) if names else Markup("")
 
-    def _place(self, page: Page, markdown: str, addition: str, t: dict) -> tuple[str, str]:
-        """The Markdown with the addition at the end of its section, or at the end of the page; and its anchor."""
-        anchor = t["local_anchor"]
-        wanted = placement(self.overlay, page.id, page.lang)
-        section = next((each for each in sections(markdown) if each.anchor == wanted), None) if wanted else None
+    def _place(self, page: Page, markdown: str, each: Overlay, addition: str, anchor: str, own: bool) -> str:
+        """The Markdown with the addition at the end of its section, or at the end of the page."""
+        t = self.labels(page.lang)
+        wanted = placement(each, page.id, page.lang)
+        section = next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
         level = min(section.level + 1, 6) if section else 2
-        # the heading is Markdown: the name is escaped and its anchor is ours (attr_list reads only the last {…})
-        heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(self.overlay.name(page.lang))} {{#{anchor} .admonition-title}}")
-        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=self.overlay.name(page.lang), t=t)
+        if own:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
+            heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(each.name(page.lang))} {{#{anchor} .admonition-title}}")
+        else:
+            heading = Markup(f'<p class="admonition-title" id="{anchor}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
+        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=each.name(page.lang), t=t)
+        if not own:
+            box = str(self.module.chosen(each.slug, Markup(box), True))
         lines = markdown.split("\n")
         at = section.end if section else len(lines)
-        return "\n".join(lines[:at] + ["", box, ""] + lines[at:]), anchor
+        return "\n".join(lines[:at] + ["", box, ""] + lines[at:])
 
 
 def _markdown_text(text: str) -> str:
