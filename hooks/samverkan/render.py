@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import citations, edition, overlay as overlays, views
+from . import citations, edition, overlay as overlays, paper, views
 from .body import ID, MARKER
 from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import published_url, relative_url
@@ -147,7 +147,7 @@ class Renderer:
         if not isinstance(page, Routine) or not page.history:
             return ""
         entries = sorted(page.history, key=lambda entry: entry.date, reverse=True)
-        html = self.env.get_template("history.html").render(t=self.labels[page.lang], entries=entries)
+        html = self.env.get_template("history.html").render(t=self.labels[page.lang], entries=entries, archived=paper.history_links(self, page))
         return "\n".join(line for line in html.split("\n") if line.strip())
 
     def _view_context(self, page: Page):
@@ -160,6 +160,8 @@ class Renderer:
             return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
             return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption)}
+        if isinstance(page, PlainPage) and page.view == "changelog":
+            return "changelog.html", paper.news(self, page)
         if isinstance(page, PlainPage) and page.view == "contacts":
             return "contacts.html", {"cards": edition.cards(hb, page.lang), "edition_labels": self.edition.labels(page.lang)}
         if isinstance(page, PlainPage) and page.view == "glossary":
@@ -174,7 +176,7 @@ class Renderer:
 
         Rendered here with a small context: as includes in Material's templates, each of them cost
         as much as a page's whole Markdown conversion."""
-        context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": self.address(page)}
+        context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": self.address(page), **paper.frame(self, page)}
         parts = {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
         return parts | {"banner": self.edition.banner(page.lang)}
 
