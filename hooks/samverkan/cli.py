@@ -8,6 +8,7 @@
     python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
     python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
     python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
+    python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import export, lix, overlay, publish, review, revisions
+from . import archive, export, lix, overlay, publish, review, revisions
 from .load import load_site
 
 
@@ -50,6 +51,10 @@ def _add_edition_commands(commands) -> None:
     due.add_argument("--strict", action="store_true", help="overdue pages are errors (exit 1), not warnings")
     out = commands.add_parser("export", help="write one JSON per language and the JSON Schema into --out")
     out.add_argument("--out", required=True, help="the folder to write into")
+    kept = commands.add_parser("archive", help="build a released plan version from its git tag into arkiv/<version>/")
+    which = kept.add_mutually_exclusive_group(required=True)
+    which.add_argument("--tag", help="the plan version's tag, e.g. v2.0")
+    which.add_argument("--all", action="store_true", help="every plan version tag (vX.Y)")
 
 
 def check(handbook) -> int:
@@ -76,4 +81,5 @@ TOOLS = {
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
     "export": lambda args: export.run(args.config, args.out),
+    "archive": lambda args: archive.run(args.config, args.tag, args.all),
 }

@@ -28,7 +28,7 @@ def frame(renderer, page: Page) -> dict:
     plan = versions.plan(renderer.handbook.root)
     printable = isinstance(page, (Checklist, Actor))
     address = renderer.address(page)
-    context = {"plan": plan, "archived": _archived(page, plan), "qr": None, "qr_address": ""}
+    context = {"plan": plan, "archived": _archived(page, plan, renderer.directory_urls), "qr": None, "qr_address": ""}
     if printable and address:
         context["qr_address"] = qr.versioned_address(address, plan.version if plan else None, page.version)
         context["qr"] = Markup(qr.svg(context["qr_address"]))
@@ -39,12 +39,12 @@ def _to_site_root(page: Page, directory_urls: bool = True) -> str:
     return "../" * language_url(page.lang, page.path, directory_urls).count("/")
 
 
-def _archived(page: Page, plan) -> dict | None:
+def _archived(page: Page, plan, directory_urls: bool) -> dict | None:
     """In an archived build: the version shown and the relative link to the current page (two levels up)."""
     version = os.environ.get(ARCHIVE_ENV)
     if not version or plan is None:
         return None
-    return {"version": plan.version, "date": plan.date.isoformat(), "current": _to_site_root(page) + "../../" + language_url(page.lang, page.path, True)}
+    return {"version": plan.version, "date": plan.date.isoformat(), "current": _to_site_root(page, directory_urls) + "../../" + language_url(page.lang, page.path, directory_urls)}
 
 
 def history_links(renderer, page: Page) -> dict[str, str]:
