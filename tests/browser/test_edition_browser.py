@@ -1,0 +1,125 @@
+"""A municipality's edition and the county site's chooser, in Chromium (issue 13): the edition shows its name
+and contact card; its addition is in the table of contents at its section; on the county site a reader chooses a
+municipality by keyboard, the choice is remembered, changed and forgotten, works from disk (offline), and axe-core
+finds nothing; without JavaScript and on paper the county text stands; at 360 px nothing scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from samverkan import publish
+
+from .conftest import ROOT, serve_under_subpath
+from .test_pages_browser import AXE_OPTIONS
+
+NARROW = {"width": 360, "height": 740}
+KEY = "samverkan-municipality"
+
+
+@pytest.fixture(scope="module")
+def edition_sites(tmp_path_factory):
+    """The Sigtuna and Stockholm editions of the real handbook, served under /handbok/: {slug: base URL}."""
+    urls, servers = {}, []
+    for slug in ("sigtuna", "stockholm"):
+        site = tmp_path_factory.mktemp(f"site-{slug}") / "site"
+        publish.build(ROOT / "mkdocs.yml", site, slug)
+        server, urls[slug] = serve_under_subpath(site.resolve(), tmp_path_factory.mktemp(f"www-{slug}"))
+        servers.append(server)
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+def axe_violations(page) -> list:
+    page.evaluate(Axe().axe_script)
+    return [violation["id"] for violation in page.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS)]
+
+
+def no_sideways_scroll_and_numbers_on_one_line(page) -> None:
+    width = page.evaluate("() => document.scrollingElement.scrollWidth")
+    assert width <= NARROW["width"], f"{page.url}: the page is {width} px wide"
+    lines = page.evaluate("""() => [...document.querySelectorAll('.sv-contact-card a[href^="tel:"]')]
+        .filter(a => a.offsetParent !== null).map(a => [a.textContent, a.getClientRects().length])""")
+    assert lines and all(count == 1 for _, count in lines), lines
+
+
+def test_edition_shows_its_name_and_card_where_staff_look_for_numbers(browser, edition_sites):
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    base = edition_sites["sigtuna"]
+    page.goto(base)
+    assert page.locator(".md-banner").inner_text().strip() == "Samverkansplanen, utgåva för Sigtuna kommun"
+    assert page.locator(".sv-edition-name").inner_text() == "Utgåva för Sigtuna kommun"
+    card = page.locator(".sv-contact-card")
+    assert card.is_visible() and "010-444 05 00" in card.inner_text() and "08-591 260 00" in card.inner_text()
+    assert page.locator('.sv-contact-card a[href="tel:+46104440500"]').count() == 2  # the night route too
+    no_sideways_scroll_and_numbers_on_one_line(page)
+    for path in ("rutiner/avvikning/", "checklistor/avvikning-boendet/", "aktorer/socialjouren/", "en/rutiner/patraffande/"):
+        page.goto(base + path)
+        assert page.locator('.sv-contact-card[data-sv-edition="sigtuna"]').is_visible(), path
+        no_sideways_scroll_and_numbers_on_one_line(page)
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_addition_is_in_the_table_of_contents_at_its_section(page, edition_sites):
+    page.goto(edition_sites["stockholm"] + "rutiner/avvikning/")
+    toc = page.locator(".md-nav--secondary a.md-nav__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert toc.index("#vem-gor-vad") < toc.index("#lokalt-tillagg") < toc.index("#tidsramar")
+    page.locator(".sv-local-notice a").click()
+    assert page.evaluate("location.hash") == "#lokalt-tillagg"
+    assert page.locator("#lokalt-tillagg").is_visible()
+    assert axe_violations(page) == []
+
+
+def choose_by_keyboard(page, times: int) -> None:
+    page.locator("#sv-chooser-select").focus()
+    for _ in range(times):
+        page.keyboard.press("ArrowDown")
+
+
+def chosen_parts(page) -> set:
+    return set(page.locator("[data-sv-municipality]:visible").evaluate_all("parts => parts.map(p => p.dataset.svMunicipality)"))
+
+
+def test_county_chooser_sets_remembers_changes_and_clears_by_keyboard(browser, served_site):
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    page.goto(served_site)
+    assert chosen_parts(page) == set() and page.locator("[data-sv-chooser]").is_visible()
+    choose_by_keyboard(page, 1)  # the first municipality: Sigtuna kommun
+    assert chosen_parts(page) == {"sigtuna"} and page.evaluate(f"localStorage.getItem('{KEY}')") == "sigtuna"
+    assert "Sigtuna kommun" in page.locator("[data-sv-chooser-status]").inner_text()
+    no_sideways_scroll_and_numbers_on_one_line(page)
+    assert axe_violations(page) == []
+    page.goto(served_site + "rutiner/avvikning/")  # remembered on the next page
+    assert page.locator("#sv-chooser-select").input_value() == "sigtuna" and chosen_parts(page) == {"sigtuna"}
+    page.locator("#sv-chooser-select").select_option("stockholm")  # changed: its card and its addition in place
+    assert chosen_parts(page) == {"stockholm"} and page.locator("#lokalt-tillagg-stockholm").is_visible()
+    no_sideways_scroll_and_numbers_on_one_line(page)
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")  # on paper the county text stands
+    assert chosen_parts(page) == set()
+    page.emulate_media(media="screen")
+    page.locator("[data-sv-chooser-clear]").focus()
+    page.keyboard.press("Enter")
+    assert chosen_parts(page) == set() and page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert page.evaluate("document.activeElement.id") == "sv-chooser-select"
+    context.close()
+
+
+def test_without_javascript_the_county_text_stands(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "rutiner/avvikning/")
+    assert not page.locator("[data-sv-chooser]").is_visible() and chosen_parts(page) == set()
+    assert "kommunens socialjour" in page.locator("article").inner_text()
+    context.close()
+
+
+def test_chooser_works_offline_from_disk(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator("#sv-chooser-select").select_option("sigtuna")
+    page.goto((offline_site / "rutiner" / "avvikning.html").as_uri())
+    assert chosen_parts(page) == {"sigtuna"}
