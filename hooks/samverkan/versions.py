@@ -121,16 +121,20 @@ class _Parser:
         self.problems: list[Problem] = []
         self.current: dict | None = None  # the release being read
         self.in_unreleased = False
+        self.skipping = False  # inside a section whose heading was wrong: reported once, not line by line
         self.block: list[str] | None = None  # the paragraph or list item being read
 
     def problem(self, line: int, what: str, fix: str) -> None:
         self.problems.append(Problem(self.name, line, what, fix))
 
     def feed(self, number: int, line: str) -> None:
+        if self.skipping and not line.startswith("## "):
+            return None
+        # a bad line is reported and read on (it is shown escaped), so the lines after it are not reported too
         if "\x00" in line:
-            return self.problem(number, "the line contains a NUL byte", "save the file again as plain UTF-8 text")
-        if _HTML.search(line):
-            return self.problem(number, "the line contains HTML", "write plain text; Markdown's **bold**, *italics*, `code` and [links](https://…) are allowed")
+            self.problem(number, "the line contains a NUL byte", "save the file again as plain UTF-8 text")
+        elif _HTML.search(line):
+            self.problem(number, "the line contains HTML", "write plain text; Markdown's **bold**, *italics*, `code` and [links](https://…) are allowed")
         for match in _LINK.finditer(line):
             if not re.match(r"https?://", match["url"]):
                 self.problem(number, f"the link '{match['url'][:60]}' is not an https: address", "link to an https:// address, or write the text without a link")
@@ -149,7 +153,7 @@ class _Parser:
         if line.startswith("### ") and (self.current is not None or self.in_unreleased):
             title = line[4:].strip()
             if title not in SECTIONS[self.lang]:
-                return self.problem(number, f"'{title[:40]}' is not a changelog heading", "use one of: " + ", ".join(SECTIONS[self.lang]))
+                self.problem(number, f"'{title[:40]}' is not a changelog heading", "use one of: " + ", ".join(SECTIONS[self.lang]))
             if self.current is not None:
                 self.current["sections"].append((title, []))
             return None
@@ -157,14 +161,16 @@ class _Parser:
 
     def release(self, number: int, line: str) -> None:
         self.close()
+        self.skipping = False
         match = _RELEASE.match(line)
         if match and match["version"] == "Unreleased" and not match["date"]:
-            self.in_unreleased = not self.releases
-            if not self.in_unreleased:
+            self.in_unreleased = True
+            if self.releases:
                 self.problem(number, "the section [Unreleased] is below a released version", "keep [Unreleased] at the top")
             return
         self.in_unreleased = False
         fix = "write the heading as '## [X.Y] – YYYY-MM-DD', e.g. '## [2.1] – 2026-12-01'"
+        self.skipping = True
         if not match or not match["date"]:
             return self.problem(number, f"'{line[:50]}' is not a version heading", fix)
         if not is_plan_version(match["version"]):
@@ -173,6 +179,7 @@ class _Parser:
             date = dt.date.fromisoformat(match["date"])
         except ValueError:
             return self.problem(number, f"'{match['date'][:20]}' is not a date", fix)
+        self.skipping = False
         self.current = {"version": match["version"], "date": date, "line": number, "intro": [], "sections": []}
 
     def body(self, number: int, line: str) -> None:
