@@ -114,7 +114,7 @@ def test_a_one_actor_checklist_names_its_actor_once(built_site):
 
 def test_a_mostly_one_actor_checklist_names_the_others_and_jumps_to_them(built_site):
     handbook, page, html = _rendered(built_site, "sv", "avvikning-socialtjansten")
-    assert "Ansvarig för punkterna: " in html
+    assert "Ansvarig: " in html and "Andra aktörer står efter sina punkter." in html
     night = [item for item in page.items if item.actor.id == "socialjouren"]
     assert html.count('class="sv-actor" href="../../aktorer/socialjouren/"') == len(night) >= 1
     assert 'href="../../aktorer/socialtjansten-anvisningskommun/">' not in html.split('class="sv-roles"')[1]
@@ -145,3 +145,24 @@ def test_tables_people_act_on_become_labelled_cards():
     assert out.endswith(html[html.index("<table><thead><tr><th>Ord"):])  # two columns fit a phone as they are
     matrix = '<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tbody><tr><td data-label="b">x</td></tr></tbody></table>'
     assert webpage.card_tables(matrix) == matrix
+
+
+def test_the_guide_reaches_every_role_of_every_urgent_routine_with_its_own_items():
+    from samverkan import guide
+
+    handbook = load_site(ROOT / "mkdocs.yml")
+    for lang in ("sv", "en"):
+        found = guide.situations(handbook, lang)
+        assert {"avvikning", "patraffande", "manniskohandel"} <= {s.routine.id for s in found}
+        for situation in found:
+            routine = situation.routine
+            sources = [routine] + [handbook.get(lang, ref.id) for ref in routine.checklists]
+            acting = {item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor}
+            assert {role.actor.id for role in situation.roles} == acting, routine.id
+            for role in situation.roles:  # exactly the role's items in the routine, each once, in time order per source
+                expected = sorted((source.id, item.line) for source in sources for item in (*source.steps, *source.items) if item.actor and item.actor.id == role.actor.id)
+                assert sorted((group.checklist.id, item.line) for group in role.groups for item in group.items) == expected
+            assert situation.responsible, routine.id
+        start = handbook.get(lang, "start")
+        assert guide.url_from(handbook, start, True) == "vad-gor-jag-nu/"
+        assert guide.url_from(handbook, handbook.get(lang, "vad-gor-jag-nu"), True) is None

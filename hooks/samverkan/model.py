@@ -15,7 +15,7 @@ LAW_STATUSES = ("in-force", "repealed")
 SECTION_STATUSES = ("confirmed", "unconfirmed")
 # Time phases a checklist section can declare with a heading anchor, in the order they happen.
 PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
-PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption", "contacts", "changelog")
+PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption", "contacts", "changelog", "guide")
 
 
 @dataclass(frozen=True)

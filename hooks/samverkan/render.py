@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import citations, edition, overlay as overlays, paper, views
+from . import citations, edition, guide, overlay as overlays, paper, views
 from .body import ID, MARKER
 from .model import ROLES, Actor, Checklist, Handbook, Law, Page, PlainPage, Routine
 from .urls import published_url, relative_url
@@ -156,6 +156,8 @@ class Renderer:
             return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page)}
         if isinstance(page, Law):
             return "law.html", {"sections": citations.section_rows(hb, page), "cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
+        if isinstance(page, PlainPage) and page.view == "guide":
+            return "guide.html", {"situations": guide.situations(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view == "matrix":
             return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
@@ -196,6 +198,7 @@ class Renderer:
             "owner": owner.title if owner else page.owner.id,
             "untranslated": page.untranslated,
             "suggest_url": self._suggest_url(page),
+            "guide_url": guide.url_from(self.handbook, page, self.directory_urls),  # "Vad gör jag nu?" in every header
             "overdue": page.next_review < dt.date.today(),
             "routine": self._routine_link(page),
             "printable": isinstance(page, (Checklist, Actor)),  # checklists and actor pages (print packs)

@@ -54,7 +54,7 @@
   // one whose top has scrolled past the header. None at the top of the page.
   function currentSection(all) {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target && all.indexOf(target) >= 0) {
+    if (target && target.closest("article")) { // a heading, a role, or a step of "Vad gör jag nu?"
       var box = target.getBoundingClientRect();
       if (box.bottom > 0 && box.top < window.innerHeight) return target;
     }

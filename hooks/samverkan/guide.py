@@ -1,0 +1,70 @@
+""""Vad gör jag nu? / What do I do now?": what has happened -> who you are -> your items, from the model.
+
+A situation is a routine with something to do at once (a checklist item or step in the phase 'at-once'); its
+roles are the actors responsible for items or steps in it; a role's result is its items in that routine, per
+checklist, in time order (views.actor_items). Nothing is written twice: a new routine or actor appears by itself.
+The page (PlainPage with ``view: guide``) shows it through overrides/samverkan/guide.html as plain links
+between sections (#<routine>, #<routine>--<actor>), so it works without JavaScript, offline and on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import views
+from .model import Actor, Handbook, Page, PlainPage, Routine
+from .urls import relative_url
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: Actor
+    groups: tuple[views.ItemGroup, ...]  # the actor's items in the routine, per checklist, in time order
+
+    @property
+    def items(self):
+        return tuple(item for group in self.groups for item in group.items)
+
+
+@dataclass(frozen=True)
+class Situation:
+    routine: Routine
+    roles: tuple[Role, ...]
+    actors: tuple[tuple[Actor, str], ...]  # everyone with a role in the routine, responsible first
+
+    @property
+    def responsible(self) -> tuple[Actor, ...]:
+        return tuple(actor for actor, role in self.actors if role == "responsible")
+
+
+def situations(handbook: Handbook, lang: str) -> list[Situation]:
+    """Every routine with something to do at once, in the navigation's order, with every role acting in it."""
+    return handbook.memo(("guide", lang), lambda: _situations(handbook, lang))
+
+
+def _situations(handbook: Handbook, lang: str) -> list[Situation]:
+    found = []
+    for routine in views.in_nav_order(handbook, handbook.of_type(lang, Routine)):
+        sources = [routine] + [page for page in (handbook.get(lang, ref.id) for ref in routine.checklists) if page]
+        if not any(item.phase == "at-once" for source in sources for item in (*source.steps, *source.items)):
+            continue
+        roles = [_role(handbook, actor, routine) for actor in _acting(handbook, lang, sources)]
+        ranked = sorted(routine.actors, key=lambda role: ("responsible", "participates", "informed").index(role.role))
+        actors = tuple((actor, role.role) for role in ranked if (actor := handbook.get(lang, role.actor.id)))
+        found.append(Situation(routine, tuple(sorted(roles, key=lambda role: role.actor.title)), actors))
+    return found
+
+
+def _acting(handbook: Handbook, lang: str, sources: list[Page]) -> list[Actor]:
+    ids = dict.fromkeys(item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor)
+    return [actor for actor in (handbook.get(lang, actor_id) for actor_id in ids) if isinstance(actor, Actor)]
+
+
+def _role(handbook: Handbook, actor: Actor, routine: Routine) -> Role:
+    return Role(actor, tuple(group for group in views.actor_items(handbook, actor) if group.routine.id == routine.id))
+
+
+def url_from(handbook: Handbook, page: Page, directory_urls: bool) -> str | None:
+    """The guide's address from a page (the link in every page's header); None on the guide itself or without one."""
+    target = handbook.memo(("guide-page", page.lang), lambda: next((p for p in handbook.of_type(page.lang, PlainPage) if p.view == "guide"), None))
+    return relative_url(page.path, target.path, directory_urls) if target and target is not page else None
