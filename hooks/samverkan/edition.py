@@ -111,9 +111,9 @@ def _section(overlay: Overlay, routine_id: str):
 
 
 def shows_card(handbook: Handbook, page: Page) -> bool:
-    """The pages where staff look for numbers: the start page, routines, the actor pages of the
-    municipality's units, and checklists that tell someone to call a unit."""
-    if page.id == START_PAGE or isinstance(page, Routine):
+    """The pages where staff look for numbers: the start page, "Vad gör jag nu?", routines, the actor pages
+    of the municipality's units, and checklists that tell someone to call a unit."""
+    if page.id == START_PAGE or isinstance(page, Routine) or getattr(page, "view", None) == "guide":
         return True
     if isinstance(page, Actor):
         return page.kind == MUNICIPAL_UNIT

@@ -15,7 +15,7 @@ from samverkan import overlay
 from samverkan.load import load_site
 from samverkan.pdf import serve
 
-from .conftest import FIGURES, ROOT, page_url_path, site_pages
+from .conftest import FIGURES, ROOT, count_pdf_pages, page_url_path, site_pages
 from .test_pages_browser import AXE_OPTIONS
 
 PHONE = {"width": 390, "height": 844}
@@ -274,6 +274,22 @@ def test_the_guide_is_in_every_header_and_the_language_switch_keeps_the_step(pho
     assert phone.url.endswith("/en/vad-gor-jag-nu/#patraffande--polisen")
     assert phone.locator('[id="patraffande--polisen"]').is_visible()
     assert handbook.get("en", "polisen").title in phone.locator('[id="patraffande--polisen"] h2').inner_text()
+
+
+def test_a_guide_result_prints_like_a_checklist(phone, served_site, handbook):
+    from samverkan import guide
+
+    situation = next(s for s in guide.situations(handbook, "sv") if s.routine.id == "avvikning")
+    role = next(r for r in situation.roles if r.actor.id == "boendet")
+    phone.goto(url_of(served_site, handbook.get("sv", "vad-gor-jag-nu")) + "#avvikning--boendet")
+    assert phone.locator('[id="avvikning--boendet"] [data-sv-print]').is_visible()
+    phone.emulate_media(media="print")
+    assert phone.locator("h1").is_visible() and not phone.locator(".sv-guide__start").is_visible()
+    assert phone.locator(".sv-guide .task-list-item:visible").count() == len(role.items)
+    assert not phone.locator(".md-header").is_visible() and not phone.locator(".sv-guide__path").first.is_visible()
+    pages = count_pdf_pages(phone.pdf(format="A4", prefer_css_page_size=True))
+    FIGURES["guide result avvikning/boendet on paper"] = f"{pages} A4 page(s)"
+    assert pages <= 2
 
 
 CHANGED = ["checklistor/avvikning-boendet/", "checklistor/manniskohandel-alla/", "checklistor/avvikning-socialtjansten/",
