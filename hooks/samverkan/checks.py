@@ -10,6 +10,7 @@ from .personal_data import personal_data
 from .problems import Problem
 from .synonyms import check as synonym_targets
 from .versions import problems as changelogs
+from .guide import problems as guide_reaches
 
 
 def dates(handbook: Handbook) -> list[Problem]:
@@ -216,7 +217,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
 
 
 ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
-              legal_basis_sections, inline_citations, changelogs)
+              legal_basis_sections, inline_citations, changelogs, guide_reaches)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import views
-from .model import Actor, Handbook, Page, PlainPage, Routine
+from .model import DEFAULT_LANGUAGE, Actor, Handbook, Page, PlainPage, Routine
+from .problems import Problem
 from .urls import relative_url
 
 
@@ -68,3 +69,21 @@ def url_from(handbook: Handbook, page: Page, directory_urls: bool) -> str | None
     """The guide's address from a page (the link in every page's header); None on the guide itself or without one."""
     target = handbook.memo(("guide-page", page.lang), lambda: next((p for p in handbook.of_type(page.lang, PlainPage) if p.view == "guide"), None))
     return relative_url(page.path, target.path, directory_urls) if target and target is not page else None
+
+
+def problems(handbook: Handbook) -> list[Problem]:
+    """What "Vad gör jag nu?" cannot reach, once the handbook has the guide: a routine with checklists but nothing
+    to do at once, and an actor responsible in a routine with no item or step of its own there."""
+    if not any(page.view == "guide" for page in handbook.of_type(DEFAULT_LANGUAGE, PlainPage)):
+        return []
+    found = []
+    reached = {s.routine.id: {role.actor.id for role in s.roles} for s in situations(handbook, DEFAULT_LANGUAGE)}
+    for routine in handbook.of_type(DEFAULT_LANGUAGE, Routine):
+        if routine.checklists and routine.id not in reached:
+            found.append(Problem(routine.file, 1, "'Vad gör jag nu?' cannot reach this routine: nothing in it is to be done at once",
+                                 "put its urgent items under a heading '## Genast {#at-once}' in its checklist"))
+        for role in routine.actors if routine.id in reached else ():
+            if role.role == "responsible" and role.actor.id not in reached[routine.id]:
+                found.append(Problem(routine.file, routine.line_of("actors"), f"'Vad gör jag nu?' cannot show '{role.actor.id}' anything: it is responsible but has no item or step here",
+                                     f"end the steps or checklist items it does with [[{role.actor.id}]]"))
+    return found
