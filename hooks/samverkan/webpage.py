@@ -5,6 +5,7 @@ Kept apart from MkDocs so tests can call them directly; hooks/mkdocs_hooks.py wi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -56,21 +57,21 @@ _NO_CALL_LINK = ("a", "code", "pre", "script", "style", "textarea", "button", "k
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>", re.DOTALL)
 _SPACE_GAP = "(?:[ \u00a0\u202f]|&nbsp;|&#160;)?"  # a space or no-break space between digits
 _DIGIT_GAP = "(?:[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;)?"  # also a dash: only in numbers with an area code
-_VOID = frozenset(("br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"))
 
 
-def call_pattern(public_numbers) -> re.Pattern | None:
+@functools.cache  # the same numbers for every page of a build
+def call_pattern(public_numbers: frozenset) -> re.Pattern | None:
     """Any of the declared public numbers (digits only, national form) as written in running text:
     '114 14', '020-390 000', '+46 8-508 000 00'. Not part of a longer number, a date, an SFS number or a section."""
     if not public_numbers:
         return None
-    shapes = []
+    shapes = []  # each in a group named after its digits
     for number in sorted(public_numbers, key=len, reverse=True):  # the longest first: 11414 before 112
         first, rest = number[0], number[1:]
         # '1–12 år' is not 112: short numbers are written whole, service numbers (114 14) with spaces at most
         gap = _DIGIT_GAP if first == "0" else _SPACE_GAP if len(number) > 3 else ""
         start = rf"(?:0|\+46{gap}(?:\(0\){gap})?)" if first == "0" else first
-        shapes.append(f"(?P<n{len(shapes)}>" + start + "".join(gap + digit for digit in rest) + ")")
+        shapes.append(f"(?P<n{number}>" + start + "".join(gap + digit for digit in rest) + ")")
     return re.compile(rf"(?<![\w+\-/.:,\u2010-\u2015])(?:{'|'.join(shapes)})(?![\w\-/\u2010-\u2015]|[.:,]\d|\s*§)")
 
 
@@ -85,11 +86,9 @@ def call_links(html: str, public_numbers) -> str:
     pattern = call_pattern(public_numbers)
     if pattern is None:
         return html
-    ordered = sorted(public_numbers, key=len, reverse=True)
 
     def link(match) -> str:
-        number = ordered[int(match.lastgroup[1:])]
-        return f'<a class="sv-tel" href="tel:{tel_target(number)}">{match[0]}</a>'
+        return f'<a class="sv-tel" href="tel:{tel_target(match.lastgroup[1:])}">{match[0]}</a>'
 
     parts, depth, last = [], 0, 0
     for tag in _TAG.finditer(html):
@@ -126,7 +125,7 @@ def urgent_first(html: str, later_label: str) -> str:
         return html
     intro_end, urgent_start = headings[0].start(), headings[urgent].start()
     earlier = headings[:urgent]
-    later = ", ".join(f'<a href="#{escape(h[1])}">{escape(_heading_text(h[2]), quote=False)}</a>' for h in earlier)
+    later = ", ".join(f'<a href="#{h[1]}">{_heading_text(h[2])}</a>' for h in earlier)  # both as the page wrote them
     return (html[:intro_end]
             + '<div class="sv-phases"><div class="sv-phases__now">'
             + f'<p class="sv-phases__later">{later_label} {later}.</p>\n'
