@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def read(site, path):
     return (site / path).read_text(encoding="utf-8")
@@ -11,7 +13,7 @@ def test_routines_show_their_change_history_in_both_languages(built_site):
     sv, en = read(built_site, "rutiner/avvikning/index.html"), read(built_site, "en/rutiner/avvikning/index.html")
     assert '<h2 id="andringshistorik">Ändringshistorik</h2>' in sv
     assert "<h2 id=\"andringshistorik\">Change history</h2>" in en
-    assert sv.count("<tr><td>") == en.count("<tr><td>") > 0
+    assert sv.count("<tr><td") == en.count("<tr><td") > 0  # cells carry their column's label (cards on a phone)
 
 
 def test_adoption_page_lists_all_26_municipalities(built_site):
@@ -28,5 +30,6 @@ def test_every_page_links_to_suggest_a_change(built_site):
 
 def test_county_edition_shows_generic_local_wording(built_site):
     page = read(built_site, "rutiner/avvikning/index.html")
-    assert "kommunens socialjour (via polisen på 114 14, som kan förmedla kontakt, eller 112 om det är akut)" in page
+    wording = "kommunens socialjour (via polisen på 114 14, som kan förmedla kontakt, eller 112 om det är akut)"
+    assert wording in re.sub(r"<[^>]+>", "", page)  # the numbers in it are call links
     assert "[[local:" not in page and "Lokalt tillägg" not in page
