@@ -174,7 +174,7 @@ def role_jumps(html: str, actors: dict[str, ActorLink], label: str) -> str:
         return html
     targets.sort(key=lambda actor: html.find(f'id="role-{actor.id}"'))
     links = "".join(f'<li><a href="#role-{actor.id}">{escape(actor.title, quote=False)}</a></li>' for actor in targets)
-    return _after_title(html, f'<nav class="sv-roles" aria-label="{escape(label)}"><p class="sv-roles__title">{escape(label)}</p><ul>{links}</ul></nav>')
+    return _after_title(html, f'<nav class="sv-roles" aria-labelledby="sv-roles-title"><p class="sv-roles__title" id="sv-roles-title">{escape(label)}</p><ul>{links}</ul></nav>')
 
 
 def main_actor(page: Page) -> tuple[str | None, bool]:
