@@ -306,6 +306,7 @@ def test_axe_finds_nothing_on_the_changed_pages_at_390_px(phone, served_site, pr
         boxes = phone.locator("article .task-list-item input[type=checkbox]")
         if boxes.count() and boxes.first.is_visible() and boxes.first.is_enabled():
             boxes.first.evaluate("box => box.click()")  # shows the clear button and the status line; no scrolling
+        phone.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # the header's title fades on scroll
         for violation in phone.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS):
             found.setdefault(violation["id"], []).append(f"{prefix}{path}: {[n['target'] for n in violation['nodes']][:3]}")
     FIGURES[f"axe-core violations at 390 px ({prefix or 'sv/'}changed pages)"] = sum(len(v) for v in found.values())
