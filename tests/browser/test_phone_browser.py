@@ -51,11 +51,12 @@ def test_the_first_screen_of_every_checklist_shows_its_urgent_items(phone, serve
             const h = document.getElementById('at-once');
             const li = [...document.querySelectorAll('article li.task-list-item')].find(li => h.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING);
             return [h.getBoundingClientRect().bottom, li.getBoundingClientRect().top]; }""")
-        lowest[f"{checklist.lang}/{checklist.id}"] = round(item)
-        assert heading <= PHONE["height"] and item <= PHONE["height"] - 24, f"{checklist.lang}/{checklist.id}: 'at once' ends at {heading} px, its first item starts at {item} px"
+        lowest[f"{checklist.lang}/{checklist.id}"] = round(max(item, heading + 16))
     assert len(lowest) >= 20
     worst = max(lowest, key=lowest.get)
     FIGURES["first urgent item on a 390 x 844 screen, lowest"] = f"{lowest[worst]} px ({worst})"
+    below = {name: top for name, top in lowest.items() if top > PHONE["height"] - 24}  # its first line must show
+    assert not below, f"the first urgent item starts below the first screen ({PHONE['height']} px): {below}"
 
 
 def test_a_checklist_keeps_time_order_on_paper(phone, served_site, handbook):
