@@ -30,7 +30,7 @@ from lunr.stemmer import stemmer as english_stemmer
 from lunr.token import Token
 
 _TAG = re.compile(r"<[^>]*>")
-_SYNTAX = re.compile(r"^[+\-*~^:]+|[+\-*~^:]+$")  # lunr query syntax typed around a word
+_SYNTAX = re.compile(r"[+\-*~^:]")  # lunr's query syntax: never passed on
 EXACT_BOOST = 10  # as in search-query.js
 _swedish = snowballstemmer.stemmer("swedish")
 

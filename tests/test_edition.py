@@ -78,7 +78,7 @@ def test_shows_card_on_the_actor_pages_of_municipal_units(tmp_path):
 
 
 # a chosen municipality's part: its notice (p), card (section) or addition (aside) in a hidden div
-HIDDEN_PART = re.compile(r'<div class="sv-chosen" data-sv-municipality="([a-z-]+)" hidden(?:="hidden")?>.*?</(?:p|section|aside)>\s*</div>', re.DOTALL)
+HIDDEN_PART = re.compile(r'<div class="sv-chosen" data-sv-municipality="([a-z-]+)" hidden(?:="hidden")?[^>]*>.*?</(?:p|section|aside)>\s*</div>', re.DOTALL)
 
 
 @pytest.fixture(scope="module")

@@ -39,20 +39,23 @@
     if (!controls) return;
     var select = controls.querySelector("select");
     var status = controls.querySelector("[data-sv-chooser-status]");
+    var clear = controls.querySelector("[data-sv-chooser-clear]");
     var known = Array.prototype.some.call(select.options, function (option) { return option.value === stored(); });
     select.value = known ? stored() : "";  // a municipality no longer on the site: none
     controls.hidden = false;
     show(select.value);
+    clear.hidden = !select.value;
     if (select.value) say(status, select);
 
     function choose(slug) {
       select.value = slug;
       store(slug);
       show(slug);
+      clear.hidden = !slug;
       say(status, select);
     }
     select.addEventListener("change", function () { choose(select.value); });
-    controls.querySelector("[data-sv-chooser-clear]").addEventListener("click", function () {
+    clear.addEventListener("click", function () {
       choose("");
       select.focus();
     });
