@@ -57,6 +57,14 @@ def test_checklist_is_read_into_a_typed_page_with_items_lines_and_phases():
     assert [link.id for link in page.links] == ["polisen", "boendet", "boendet", "boendet"]
 
 
+def test_stage_headings_scope_the_items_below_them_until_a_heading_as_high():
+    text = ("## Genast {#at-once}\n- [ ] A. [[boendet]]\n### I ankomstskedet {#arrival}\n- [ ] B. [[boendet]]\n"
+            "### Efter anvisning {#after-assignment}\n- [ ] C. [[boendet]]\n#### Mer\n- [ ] D. [[boendet]]\n## Sedan {#within-hours}\n- [ ] E. [[boendet]]\n")
+    assert [(item.text, item.phase, item.stage) for item in body.parse(text, 1).items] == [
+        ("A.", "at-once", None), ("B.", "at-once", "arrival"), ("C.", "at-once", "after-assignment"),
+        ("D.", "at-once", "after-assignment"), ("E.", "within-hours", None)]
+
+
 def test_routine_steps_are_numbered_lines_ending_in_an_actor():
     parsed = body.parse("1. Boendet ringer polisen. [[boendet]]\n2. En vanlig numrerad rad.\n", first_line=12)
     assert [(step.text, step.actor, step.line) for step in parsed.steps] == [("Boendet ringer polisen.", Ref("boendet", 12), 12)]

@@ -163,6 +163,13 @@ def test_the_guide_reaches_every_role_of_every_urgent_routine_with_its_own_items
                 expected = sorted((source.id, item.line) for source in sources for item in (*source.steps, *source.items) if item.actor and item.actor.id == role.actor.id)
                 assert sorted((group.checklist.id, item.line) for group in role.groups for item in group.items) == expected
             assert situation.responsible, routine.id
+        missing = next(s for s in found if s.routine.id == "avvikning")
+        boendet = next(role for role in missing.roles if role.actor.id == "boendet")
+        assert boendet.stages == ("arrival", "after-assignment")
+        for stage, other in (("arrival", "after-assignment"), ("after-assignment", "arrival")):
+            kept = boendet.at(stage).items
+            assert any(item.stage == stage for item in kept) and not any(item.stage == other for item in kept)
+            assert len(kept) == len([item for item in boendet.items if item.stage in (None, stage)])
         start = handbook.get(lang, "start")
         assert guide.url_from(handbook, start, True) == "vad-gor-jag-nu/"
         assert guide.url_from(handbook, handbook.get(lang, "vad-gor-jag-nu"), True) is None

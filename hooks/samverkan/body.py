@@ -6,7 +6,8 @@ An author writes ordinary Markdown. Three conventions carry structure:
   marker at the end of the line names its one responsible actor;
 - a numbered line ``1. Do this. [[actor-id]]`` in a routine is an ordered step.
 A heading ending in ``{#at-once}`` (or another phase in ``model.PHASES``) puts the
-items below it in that time phase.
+items below it in that time phase; one ending in ``{#arrival}`` or ``{#after-assignment}``
+(``model.STAGES``) says they apply only before or only after the child is assigned a municipality.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import PHASES, Item, Ref
+from .model import PHASES, STAGES, Item, Ref
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MARKER = re.compile(rf"\[\[({ID})(?:\|([^\]\n]+))?\]\]")
@@ -52,7 +53,8 @@ _STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]).*$", r
 
 def parse(body: str, first_line: int) -> Body:
     items, steps, fenced = [], [], []  # fenced: (start, end) offsets of code blocks
-    phase, phase_level, fence_start = None, 0, None
+    phase = stage = (None, 0)  # (anchor, heading level) of the time phase and the stage the items are in
+    fence_start = None
     line, last = first_line, 0
     for match in _STRUCTURE_LINE.finditer(body):
         line += body.count("\n", last, match.start())
@@ -70,22 +72,28 @@ def parse(body: str, first_line: int) -> Body:
         heading = HEADING.match(text)
         if heading:
             level = len(heading["hashes"])
-            if heading["anchor"] in PHASES:
-                phase, phase_level = heading["anchor"], level
-            elif level <= phase_level:
-                phase, phase_level = None, 0
+            phase = _scope(phase, heading["anchor"], level, PHASES)
+            stage = _scope(stage, heading["anchor"], level, STAGES)
             continue
         task, step = TASK.match(text), STEP.match(text)
         if task:
-            items.append(_item(task["text"], line, phase))
+            items.append(_item(task["text"], line, phase[0], stage[0]))
         elif step and TRAILING_MARKER.search(step["text"]):
-            steps.append(_item(step["text"], line, phase))
+            steps.append(_item(step["text"], line, phase[0], stage[0]))
     if fence_start is not None:  # an unclosed fence runs to the end
         fenced.append((fence_start, len(body)))
     links, faults = _markers(body, first_line, fenced)
     faults += [Fault(item.line, "the line ends with two actors", "give each item one responsible actor: split it into one line per actor")
                for item in (*items, *steps) if TRAILING_MARKER.search(item.text)]
     return Body(links, tuple(items), tuple(steps), tuple(sorted(faults, key=lambda fault: fault.line)))
+
+
+def _scope(current: tuple, anchor: str | None, level: int, names: tuple) -> tuple:
+    """The scope after a heading: one whose anchor is among ``names`` opens it; one at the same or a higher
+    level closes it."""
+    if anchor in names:
+        return anchor, level
+    return (None, 0) if level <= current[1] else current
 
 
 def _markers(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple[tuple[Ref, ...], list[Fault]]:
@@ -104,8 +112,8 @@ def _markers(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple
     return tuple(links), faults
 
 
-def _item(text: str, line: int, phase: str | None) -> Item:
+def _item(text: str, line: int, phase: str | None, stage: str | None) -> Item:
     trailing = TRAILING_MARKER.search(text)
     actor = Ref(trailing[1], line) if trailing else None
     plain = TRAILING_MARKER.sub("", text).strip()
-    return Item(text=plain, actor=actor, line=line, phase=phase)
+    return Item(text=plain, actor=actor, line=line, phase=phase, stage=stage)

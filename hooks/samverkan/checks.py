@@ -183,7 +183,7 @@ def _pair_problems(sv: Page, en: Page) -> list[Problem]:
         ("actors", "actors", _actor_ids),
         ("laws cited", "legal_basis", lambda p: sorted({c.law.id for c in p.legal_basis})),
         ("sections", "sections", lambda p: [f"{s.ref} ({s.status})" for s in getattr(p, "sections", ())]),
-        ("checklist items (actor@phase)", "type", lambda p: [f"{i.actor.id if i.actor else '-'}@{i.phase or '-'}" for i in p.items]),
+        ("checklist items (actor@phase)", "type", lambda p: [f"{i.actor.id if i.actor else '-'}@{i.phase or '-'}{'/' + i.stage if i.stage else ''}" for i in p.items]),
         ("step actors", "type", lambda p: [s.actor.id if s.actor else "-" for s in p.steps]),
     ):
         if values(sv) != values(en):

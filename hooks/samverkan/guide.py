@@ -2,17 +2,18 @@
 
 A situation is a routine with something to do at once (a checklist item or step in the phase 'at-once'); its
 roles are the actors responsible for items or steps in it; a role's result is its items in that routine, per
-checklist, in time order (views.actor_items). Nothing is written twice: a new routine or actor appears by itself.
+checklist, in time order (views.actor_items). Where a role's items differ before and after the child is assigned a
+municipality (headings {#arrival} and {#after-assignment}), the guide asks which applies first. Nothing is written twice: a new routine or actor appears by itself.
 The page (PlainPage with ``view: guide``) shows it through overrides/samverkan/guide.html as plain links
 between sections (#<routine>, #<routine>--<actor>), so it works without JavaScript, offline and on paper.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import views
-from .model import DEFAULT_LANGUAGE, Actor, Handbook, Page, PlainPage, Routine
+from .model import DEFAULT_LANGUAGE, STAGES, Actor, Handbook, Page, PlainPage, Routine
 from .problems import Problem
 from .urls import relative_url
 
@@ -25,6 +26,18 @@ class Role:
     @property
     def items(self):
         return tuple(item for group in self.groups for item in group.items)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The stages the role's items differ by (model.STAGES); empty when none does, and the guide does not ask."""
+        return tuple(stage for stage in STAGES if any(item.stage == stage for item in self.items))
+
+    def at(self, stage: str | None) -> "Role":
+        """The role with only the items that apply at ``stage`` (those of no stage apply at every one)."""
+        if stage is None:
+            return self
+        groups = (replace(group, items=tuple(item for item in group.items if item.stage in (None, stage))) for group in self.groups)
+        return Role(self.actor, tuple(group for group in groups if group.items))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ LAW_STATUSES = ("in-force", "repealed")
 SECTION_STATUSES = ("confirmed", "unconfirmed")
 # Time phases a checklist section can declare with a heading anchor, in the order they happen.
 PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
+# Where the child is in the asylum process, for items that differ: before and after the Migration Agency assigns a municipality.
+STAGES = ("arrival", "after-assignment")
 PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption", "contacts", "changelog", "guide")
 
 
@@ -64,6 +66,7 @@ class Item:
     actor: Ref | None
     line: int
     phase: str | None = None
+    stage: str | None = None  # one of STAGES when the item applies only then
 
 
 @dataclass

@@ -248,17 +248,23 @@ def test_every_path_through_the_guide_leads_to_the_roles_own_items(browser, serv
         start = url_of(served_site, handbook.get(lang, "vad-gor-jag-nu"))
         for situation in guide.situations(handbook, lang):
             for role in situation.roles:
-                page.goto(start)
-                page.locator(f'.sv-guide__start a[href="#{situation.routine.id}"]').click()
-                page.locator(f'#{situation.routine.id} a[href="#{situation.routine.id}--{role.actor.id}"]').click()
-                result = page.locator(f'[id="{situation.routine.id}--{role.actor.id}"]')
-                assert result.is_visible() and not page.locator(".sv-guide__start").is_visible()
-                shown = [re.sub(r"\s+", " ", text).strip() for text in result.locator(".task-list-item").all_inner_texts()]
-                assert len(shown) == len(role.items), (lang, situation.routine.id, role.actor.id)
-                for text, item in zip(shown, role.items):
-                    words = item.text.split("[[")[0].split()[:2]  # the words before any [[marker]]
-                    assert " ".join(words) in text, (text, item.text)
-                paths += 1
+                for stage in role.stages or (None,):  # where the items differ: has the child been assigned?
+                    page.goto(start)
+                    page.locator(f'.sv-guide__start a[href="#{situation.routine.id}"]').click()
+                    chosen = f"{situation.routine.id}--{role.actor.id}"
+                    page.locator(f'#{situation.routine.id} a[href="#{chosen}"]').click()
+                    if stage:
+                        page.locator(f'[id="{chosen}"] a[href="#{chosen}--{stage}"]').click()
+                        chosen += f"--{stage}"
+                    result = page.locator(f'[id="{chosen}"]')
+                    assert result.is_visible() and not page.locator(".sv-guide__start").is_visible()
+                    shown = [re.sub(r"\s+", " ", text).strip() for text in result.locator(".task-list-item").all_inner_texts()]
+                    items = role.at(stage).items
+                    assert len(shown) == len(items), (lang, chosen)
+                    for text, item in zip(shown, items):
+                        words = item.text.split("[[")[0].split()[:2]  # the words before any [[marker]]
+                        assert " ".join(words) in text, (text, item.text)
+                    paths += 1
     context.close()
     FIGURES["guide paths (situation x role, sv + en)"] = paths
     assert paths >= 40
@@ -282,11 +288,11 @@ def test_a_guide_result_prints_like_a_checklist(phone, served_site, handbook):
 
     situation = next(s for s in guide.situations(handbook, "sv") if s.routine.id == "avvikning")
     role = next(r for r in situation.roles if r.actor.id == "boendet")
-    phone.goto(url_of(served_site, handbook.get("sv", "vad-gor-jag-nu")) + "#avvikning--boendet")
-    assert phone.locator('[id="avvikning--boendet"] [data-sv-print]').is_visible()
+    phone.goto(url_of(served_site, handbook.get("sv", "vad-gor-jag-nu")) + "#avvikning--boendet--arrival")
+    assert phone.locator('[id="avvikning--boendet--arrival"] [data-sv-print]').is_visible()
     phone.emulate_media(media="print")
     assert phone.locator("h1").is_visible() and not phone.locator(".sv-guide__start").is_visible()
-    assert phone.locator(".sv-guide .task-list-item:visible").count() == len(role.items)
+    assert phone.locator(".sv-guide .task-list-item:visible").count() == len(role.at("arrival").items)
     assert not phone.locator(".md-header").is_visible() and not phone.locator(".sv-guide__path").first.is_visible()
     pages = count_pdf_pages(phone.pdf(format="A4", prefer_css_page_size=True))
     FIGURES["guide result avvikning/boendet on paper"] = f"{pages} A4 page(s)"
