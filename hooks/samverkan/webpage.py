@@ -54,7 +54,6 @@ def relative_alternates(extra, directory_urls: bool = True) -> None:
 
 # Elements whose text is never turned into a call link: links and code already mean something else.
 _NO_CALL_LINK = ("a", "code", "pre", "script", "style", "textarea", "button", "kbd", "samp")
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>", re.DOTALL)
 _SPACE_GAP = "(?:[ \u00a0\u202f]|&nbsp;|&#160;)?"  # a space or no-break space between digits
 _DIGIT_GAP = "(?:[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;)?"  # also a dash: only in numbers with an area code
 
@@ -83,25 +82,26 @@ def tel_target(national_digits: str) -> str:
 def call_links(html: str, public_numbers) -> str:
     """Every public number in the text a tap-to-call link (class sv-tel), except inside a link, code or a
     button. The numbers come from handbook.public_numbers, so a municipality's switchboards call too."""
-    pattern = call_pattern(public_numbers)
-    if pattern is None:
+    scanner = _call_scanner(public_numbers)
+    if scanner is None:
         return html
 
     def link(match) -> str:
+        if match["skip"] is not None:  # a tag, or an element whose text stays as it is
+            return match[0]
         return f'<a class="sv-tel" href="tel:{tel_target(match.lastgroup[1:])}">{match[0]}</a>'
 
-    parts, depth, last = [], 0, 0
-    for tag in _TAG.finditer(html):
-        text = html[last : tag.start()]
-        parts.append(text if depth else pattern.sub(link, text))
-        parts.append(tag[0])
-        last = tag.end()
-        name = (tag[2] or "").lower()
-        if name in _NO_CALL_LINK and not tag[3]:
-            depth = max(0, depth + (-1 if tag[1] else 1))
-    tail = html[last:]
-    parts.append(tail if depth else pattern.sub(link, tail))
-    return "".join(parts)
+    return scanner.sub(link, html)
+
+
+@functools.cache
+def _call_scanner(public_numbers: frozenset) -> re.Pattern | None:
+    """One pass over a page: tags and whole no-call elements are matched (and kept) before the numbers."""
+    numbers = call_pattern(public_numbers)
+    if numbers is None:
+        return None
+    elements = "|".join(_NO_CALL_LINK)
+    return re.compile(rf"(?P<skip><!--.*?-->|<({elements})\b[^>]*>.*?</\2\s*>|<[^>]+>)|{numbers.pattern}", re.DOTALL)
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)

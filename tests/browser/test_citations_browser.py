@@ -26,6 +26,8 @@ def tab_to_first_note(page) -> None:
     for _ in range(120):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
+            # the tooltip fades in (Material: opacity .25s); axe reads colours mid-fade as too faint
+            page.wait_for_function("() => [...document.querySelectorAll('.md-tooltip2--active')].some(t => getComputedStyle(t).opacity === '1')")
             return
     pytest.fail("no citation note is reachable with Tab")
 
