@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from samverkan import export, markup, overlay, paper, search_index, webpage  # noqa: E402
+from samverkan import export, markup, municipal_checks, overlay, paper, search_index, webpage  # noqa: E402
 from samverkan.background import Background  # noqa: E402
 from samverkan.load import load_site, refused  # noqa: E402
 from samverkan.render import TEMPLATES, Renderer  # noqa: E402
@@ -62,7 +62,7 @@ def on_config(config):
         gc.freeze()
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
-        _cache["background"] = Background(lambda: (*overlay.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))
+        _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))
     return config
 
 

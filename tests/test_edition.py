@@ -12,7 +12,7 @@ import pytest
 
 from handbooks import replace
 from municipal import municipal_handbook
-from samverkan import edition, export, overlay, publish
+from samverkan import edition, export, municipal_checks, overlay, publish
 from samverkan.load import load_site
 from samverkan.render import Renderer
 
@@ -42,7 +42,7 @@ def read(site: Path, path: str) -> str:
 
 def problems_of(root: Path, slug: str | None = None) -> list[str]:
     handbook = load_site(root / "mkdocs.yml")
-    return [str(problem) for problem in overlay.all_problems(handbook, overlay.load(root, slug))[0]]
+    return [str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, slug))[0]]
 
 
 # Edition identity

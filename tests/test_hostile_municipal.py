@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from municipal import municipal_handbook
-from samverkan import overlay
+from samverkan import municipal_checks, overlay
 from samverkan.load import load_site
 
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
@@ -242,7 +242,7 @@ def test_values_are_escaped_where_they_land_in_pages():
 def test_the_chosen_edition_reports_a_broken_municipality_once(project):
     write(project, {FILE: annanby("08-123 400 00", "070-123 45 67")})
     handbook = load_site(project / "mkdocs.yml")
-    problems, _ = overlay.all_problems(handbook, overlay.load(project, "annanby"))
+    problems, _ = municipal_checks.all_problems(handbook, overlay.load(project, "annanby"))
     assert [str(p).split(" — ")[0] for p in problems] == [f"{FILE}:10: 'socialjour.phone' is a mobile number (070-123 45 67)"]
 
 
@@ -271,7 +271,7 @@ def test_random_files_in_the_municipality_folder_give_only_one_line_problems(fix
     try:
         started = time.perf_counter()
         handbook = load_site(fixture_root / "mkdocs.yml")
-        problems, notes = overlay.all_problems(handbook, overlay.load(fixture_root, "annanby"))
+        problems, notes = municipal_checks.all_problems(handbook, overlay.load(fixture_root, "annanby"))
         assert time.perf_counter() - started < 2
     finally:
         if before is None:

@@ -10,7 +10,7 @@ import pytest
 
 from handbooks import replace
 from municipal import municipal_handbook
-from samverkan import overlay, publish
+from samverkan import municipal_checks, overlay, publish
 from samverkan.load import load_site
 from samverkan.render import Renderer
 
@@ -23,7 +23,7 @@ def read(site: Path, path: str) -> str:
 
 def edition_problems(root: Path, slug: str | None) -> tuple[list[str], list[str]]:
     handbook = load_site(root / "mkdocs.yml")
-    problems, notes = overlay.check(handbook, overlay.load(root, slug))
+    problems, notes = municipal_checks.check(handbook, overlay.load(root, slug))
     return [str(p) for p in sorted(problems)], notes
 
 
@@ -86,8 +86,8 @@ def test_a_copy_of_the_template_is_refused_at_every_example_value_it_still_holds
 def test_the_real_template_gives_every_value_the_real_pages_ask_for():
     handbook = load_site(ROOT / "mkdocs.yml")
     template = overlay.load(ROOT, "TEMPLATE")
-    assert overlay.check(handbook, template)[0] == []
-    assert set(overlay.Rules.of(handbook).needed) <= set(template.values)
+    assert municipal_checks.check(handbook, template)[0] == []
+    assert set(municipal_checks.Rules.of(handbook).needed) <= set(template.values)
 
 
 def test_values_no_page_uses_are_reported_not_failed(tmp_path):
@@ -126,7 +126,7 @@ def test_fill_marks_local_values_and_leaves_unknown_markers():
 def test_real_stockholm_overlay_and_template_are_complete():
     handbook = load_site(ROOT / "mkdocs.yml")
     for slug in ("stockholm", "TEMPLATE", None):
-        problems, _ = overlay.check(handbook, overlay.load(ROOT, slug))
+        problems, _ = municipal_checks.check(handbook, overlay.load(ROOT, slug))
         assert [str(p) for p in problems] == [], slug
 
 

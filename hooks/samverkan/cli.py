@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import archive, export, lix, overlay, publish, review, revisions
+from . import archive, export, lix, municipal_checks, overlay, publish, review, revisions
 from .load import load_site
 
 
@@ -58,7 +58,7 @@ def _add_edition_commands(commands) -> None:
 
 
 def check(handbook) -> int:
-    problems, notes = overlay.all_problems(handbook, overlay.chosen(handbook.root))
+    problems, notes = municipal_checks.all_problems(handbook, overlay.chosen(handbook.root))
     for note in notes:
         print(note, file=sys.stderr)
     for problem in problems:

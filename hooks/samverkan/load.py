@@ -98,12 +98,7 @@ def _likely_id(text: str, rel: str) -> str:
 def read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:
     """Turn one file's text into a typed page, or explain in one line per fault why it cannot."""
     page, problems = _read_page(text, path, lang, file)
-    return page, [_one_line(problem) for problem in problems]
-
-
-def _one_line(problem: Problem) -> Problem:
-    """Messages quote the author's values; a value with line breaks must not break the one-line report."""
-    return Problem(problem.path, problem.line, "\\n".join(problem.message.splitlines()), "\\n".join(problem.fix.splitlines()))
+    return page, [problem.on_one_line() for problem in problems]
 
 
 def _read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:

@@ -14,7 +14,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import edition, overlay, releases
+from . import edition, municipal_checks, overlay, releases
 from .load import load_site
 from .mkdocs_build import build_site
 
@@ -45,7 +45,7 @@ def default_site_dir(config_file: str | Path, slug: str | None) -> Path:
 def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str], list[str]]:
     """Every problem of the edition, one line each (none when it may be published), and notes on unused values."""
     handbook = load_site(config_file)
-    problems, notes = overlay.all_problems(handbook, overlay.load(handbook.root, slug))
+    problems, notes = municipal_checks.all_problems(handbook, overlay.load(handbook.root, slug))
     return [str(problem) for problem in problems], notes
 
 
