@@ -274,8 +274,7 @@ def needed_keys(page: Page) -> list[tuple[str, int]]:
 
 def loaded(handbook: Handbook) -> list[Overlay]:
     """The county wording and every municipality file, read once per handbook."""
-    slugs = [COUNTY] + [path.stem for path in municipality_files(handbook.root)]
-    return handbook.memo(("overlays",), lambda: [load(handbook.root, slug) for slug in slugs])
+    return handbook.memo(("overlays",), lambda: [load(handbook.root, slug) for slug in [COUNTY, *(path.stem for path in municipality_files(handbook.root))]])
 
 
 # Rendering

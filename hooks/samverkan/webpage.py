@@ -96,12 +96,13 @@ def call_links(html: str, public_numbers) -> str:
 
 @functools.cache
 def _call_scanner(public_numbers: frozenset) -> re.Pattern | None:
-    """One pass over a page: tags and whole no-call elements are matched (and kept) before the numbers."""
+    """One pass over a page: tags, whole no-call elements and text without digits are matched (and kept) in
+    long runs before the numbers, so the replacement is called about once per number, not once per tag."""
     numbers = call_pattern(public_numbers)
     if numbers is None:
         return None
     elements = "|".join(_NO_CALL_LINK)
-    return re.compile(rf"(?P<skip><!--.*?-->|<({elements})\b[^>]*>.*?</\2\s*>|<[^>]+>)|{numbers.pattern}", re.DOTALL)
+    return re.compile(rf"(?P<skip>(?:<!--.*?-->|<({elements})\b[^>]*>.*?</\2\s*>|<[^>]+>|[^<0-9+]+)+)|{numbers.pattern}", re.DOTALL)
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
