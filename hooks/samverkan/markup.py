@@ -31,7 +31,7 @@ _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # Python-Markdown takes spaces into a link's address, so the whole "(...)" is read and the title, if
 # any, split off afterwards.
 _LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*\]\(\s*<?([^)>\n]*)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
@@ -58,11 +58,8 @@ def _line_faults(text: str, page_path: str, files: set[str]) -> list[tuple[str, 
         faults += _target_faults(match[0][1:-1], page_path, files, image=False)
     for match in _TAG.finditer(_AUTOLINK.sub("", text)):
         faults += _tag_faults(match[1].lower(), match[2])
-    for match in _LINK.finditer(text):
-        faults += _target_faults(match[2], page_path, files, image=bool(match[1]))
-    reference = _REFERENCE.match(text)
-    if reference:
-        faults += _target_faults(reference[1], page_path, files, image=False)
+    for _, target, image in link_targets(text):
+        faults += _target_faults(target, page_path, files, image)
     for match in _ATTR_LIST.finditer(text):
         if "=" in match[1]:
             faults.append((f"the attribute list '{match[0][:40]}' sets attributes", "use only {#anchor} or {.class} after a heading or paragraph"))
@@ -78,8 +75,17 @@ def _tag_faults(tag: str, attributes: str) -> list[tuple[str, str]]:
     return []
 
 
+def link_targets(text: str):
+    """(offset, address, whether it is an image) of every Markdown link, image and reference definition in
+    ``text``; the address is as written, with any title after it."""
+    for match in _LINK.finditer(text):
+        yield match.start(), match[2], bool(match[1])
+    for match in _REFERENCE.finditer(text):
+        yield match.start(), match[1], False
+
+
 def _target_faults(target: str, page_path: str, files: set[str], image: bool) -> list[tuple[str, str]]:
-    scheme = _scheme(target)
+    scheme = scheme_of(target)
     target = target.split()[0] if target.strip() else ""
     if scheme and scheme not in ALLOWED_SCHEMES:
         return [(f"links to '{scheme}:' addresses are not allowed", "link to an https: address, a tel: number or a page")]
@@ -93,7 +99,7 @@ def _target_faults(target: str, page_path: str, files: set[str], image: bool) ->
     return []
 
 
-def _scheme(target: str) -> str | None:
+def scheme_of(target: str) -> str | None:
     """The address's scheme as a browser reads it: entities decoded, control characters and spaces dropped."""
     plain = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
     match = _SCHEME.match(plain)
@@ -116,7 +122,7 @@ def unsafe_html(page_html: str) -> str | None:
     if event:
         return f"the page's HTML contains an event attribute '{event[1].lower()}'"
     for match in _URL_ATTRIBUTE.finditer(page_html):
-        scheme = _scheme(match[1].strip("\"'"))
+        scheme = scheme_of(match[1].strip("\"'"))
         if scheme and scheme not in ALLOWED_SCHEMES:
             return f"the page's HTML links to a '{scheme}:' address"
     return None

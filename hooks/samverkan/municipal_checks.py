@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import checks, edition
 from .body import ID, LOCAL_MARKER
+from .markup import link_targets, scheme_of
 from .model import LANGUAGES, Handbook, Routine
 from .overlay import (COUNTY, FOLDER, PHONE_FIELD, STATUS_FILE, TEMPLATE, TEMPLATE_HINT, Overlay, key_path, load, loaded,
                       needed_keys)
@@ -130,8 +131,6 @@ def _phone_problems(overlay: Overlay) -> list[Problem]:
 
 
 TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*|!(?:--)?|\?)")
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
-SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 ANY_MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 ONE_MARKER = re.compile(rf"(?P<id>{ID})(?:\|[^\]\n]+)?|local:(?P<key>[a-z0-9_-]+(?:\.[a-z0-9_-]+)?)")
 
@@ -176,12 +175,12 @@ def _text_faults(handbook: Handbook, overlay: Overlay, path: tuple, lang: str | 
     tag = TAG.search(text)  # the first is enough: the text is not Markdown until it has none
     if tag:
         yield tag.start(), f"'{name}' contains HTML ('{tag[0]}')", "write plain text, no tags; a link as [text](https://…)"
-    for match in LINK_TARGET.finditer(text):
-        target = match[1] if match[1] is not None else match[2]
+    for offset, target, _ in link_targets(text):
+        target = target.split()[0] if target.strip() else ""
         if not target.startswith("https://"):
-            scheme = SCHEME.match(target)
-            shown = f"a '{scheme[0]}' address" if scheme else f"'{_short(target)}'"
-            yield match.start(), f"'{name}' links to {shown}, not an https: address", "link only to https:// addresses"
+            scheme = scheme_of(target)
+            shown = f"a '{scheme}:' address" if scheme else f"'{_short(target)}'"
+            yield offset, f"'{name}' links to {shown}, not an https: address", "link only to https:// addresses"
     for match in ANY_MARKER.finditer(text):
         yield from _marker_faults(handbook, overlay, name, lang, match, addition)
 
