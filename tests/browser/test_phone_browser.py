@@ -301,7 +301,8 @@ def test_a_guide_result_prints_like_a_checklist(phone, served_site, handbook):
 
 CHANGED = ["checklistor/avvikning-boendet/", "checklistor/manniskohandel-alla/", "checklistor/avvikning-socialtjansten/",
            "rutiner/patraffande/", "rutiner/avvikning/", "ansvarsmatris/", "aktorer/polisen/", "lagar/sol/", "",
-           "vad-gor-jag-nu/", "vad-gor-jag-nu/#avvikning", "vad-gor-jag-nu/#manniskohandel--frivilliga-organisationer"]
+           "vad-gor-jag-nu/", "vad-gor-jag-nu/#avvikning", "vad-gor-jag-nu/#avvikning--boendet", "vad-gor-jag-nu/#avvikning--boendet--after-assignment",
+           "vad-gor-jag-nu/#manniskohandel--frivilliga-organisationer"]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
