@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from markdown.extensions.toc import slugify
 
+from .body import FENCE
 from .model import LANGUAGES, Actor, Checklist, Handbook, Page, Routine
 from .overlay import FOLDER, STATUS_FILE, Overlay, loaded
 from .problems import Problem
@@ -43,7 +44,6 @@ CALLS_A_UNIT = {
     "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b[^.]*\b(?:social services|out-of-hours)", re.IGNORECASE),
 }
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{[^}]*#([\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 # What a municipality's file gives the edition
