@@ -17,9 +17,9 @@ from serve import GZIP_LEVEL, Sent
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from samverkan.load import load_site  # noqa: E402
-from samverkan.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from samverkan.urls import page_url  # noqa: E402
+from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from samverkan.content.urls import page_url  # noqa: E402
+from samverkan.editions.handbook import load_site  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from search_engine import Engine, location  # noqa: E402

@@ -16,7 +16,7 @@ import measure
 ROOT = measure.ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from samverkan.overlay import municipality_files  # noqa: E402
+from samverkan.editions.overlay import municipality_files  # noqa: E402
 
 PYTHON = str(measure.VENV_BIN / "python")
 

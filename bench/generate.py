@@ -23,10 +23,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from samverkan.body import MARKER  # noqa: E402
-from samverkan.frontmatter import split  # noqa: E402
-from samverkan.load import load_site  # noqa: E402
-from samverkan.site import read_config  # noqa: E402
+from samverkan.content.body import MARKER  # noqa: E402
+from samverkan.content.frontmatter import split  # noqa: E402
+from samverkan.content.settings import read_config  # noqa: E402
+from samverkan.editions.handbook import load_site  # noqa: E402
 
 COPIED_TYPES = ("routine", "checklist", "actor")
 TEXT_FIELDS = {"title", "description", "keywords", "unconfirmed", "definition", "contact"}

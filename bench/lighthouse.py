@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from downloads import CHROMIUM, CHROME_FLAGS
+from downloads import CHROME_FLAGS, CHROMIUM
 
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"

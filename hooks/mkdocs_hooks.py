@@ -3,7 +3,7 @@
 mkdocs-static-i18n runs the whole build once per language, so every event
 fires twice. The handbook is read once per change of the files on disk and
 shared by both language builds; the checks and the generated views run on the
-other core meanwhile (samverkan/background.py).
+other core meanwhile (samverkan/engine/background.py).
 """
 
 from __future__ import annotations
@@ -18,12 +18,16 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
-
-from samverkan import export, markup, municipal_checks, overlay, paper, search_index, webpage  # noqa: E402
-from samverkan.background import Background  # noqa: E402
-from samverkan.load import load_site, refused  # noqa: E402
-from samverkan.render import TEMPLATES, Renderer  # noqa: E402
-from samverkan.strict import StrictLog  # noqa: E402
+from samverkan.checks import municipal as municipal_checks
+from samverkan.content import markup
+from samverkan.content.load import refused
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site  # noqa: E402
+from samverkan.engine.background import Background  # noqa: E402
+from samverkan.engine.strict import StrictLog  # noqa: E402
+from samverkan.site import export, search_index
+from samverkan.views import paper, webpage  # noqa: E402
+from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {}
@@ -77,7 +81,7 @@ def _load(config, key) -> None:
 
 
 def _prepared() -> dict:
-    """What the background work (samverkan/background.py) made: every page's generated view and frame,
+    """What the background work (samverkan/engine/background.py) made: every page's generated view and frame,
     and the export files. It also ran every check: the problems are logged when first collected,
     always before the build ends."""
     if "prepared" not in _cache:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from samverkan import checks
-from samverkan.load import load_site
+from samverkan.checks import pages as checks
+from samverkan.editions.handbook import load_site
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 

@@ -1,4 +1,4 @@
-"""Background work (samverkan.background): the result of the work, from a forked process when no other
+"""Background work (samverkan.engine.background): the result of the work, from a forked process when no other
 thread runs. Each case runs in a fresh interpreter: the test session itself runs threads (the browser
 tests' web server), and then the work rightly stays in-process."""
 
@@ -12,14 +12,13 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from samverkan.background import Background
+from samverkan.engine.background import Background
 
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 
 
 def run_fresh(code: str) -> subprocess.CompletedProcess:
-    prelude = "import os\nfrom samverkan.background import Background, BackgroundError\n"
+    prelude = "import os\nfrom samverkan.engine.background import Background, BackgroundError\n"
     return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(HOOKS)}, timeout=60)
 

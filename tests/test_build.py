@@ -6,13 +6,13 @@ import logging
 import re
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from conftest import build_site
 from handbooks import copy_minimal, replace
-from samverkan import checks, cli
-from samverkan.load import load_site
-from samverkan.model import Routine
+from mkdocs.exceptions import Abort
+from samverkan import cli
+from samverkan.checks import pages as checks
+from samverkan.content.model import Routine
+from samverkan.editions.handbook import load_site
 
 
 def read(site, path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from handbooks import copy_minimal, problems, replace
 
 BOENDET = "docs/sv/aktorer/boendet.md"

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import build_site
 from handbooks import copy_minimal, problems, replace
-from samverkan.citations import official_url, section_refs
-from samverkan.model import Law
+from samverkan.content.model import Law
+from samverkan.views.citations import official_url, section_refs
 
 PAGE = "lagrum.md"  # a page of the test handbook that cites every law below
 SV, EN = f"docs/sv/{PAGE}", f"docs/en/{PAGE}"

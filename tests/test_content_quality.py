@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from samverkan import lix
-from samverkan.load import load_site
-from samverkan.model import Checklist, Item, Ref, Routine
+from samverkan.checks import lix
+from samverkan.content.model import Checklist, Routine
+from samverkan.content.parts import Item, Ref
+from samverkan.editions.handbook import load_site
 
 MAX_ITEM_CHARACTERS = 160  # about two lines on a phone or printed A4
 

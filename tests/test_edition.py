@@ -9,12 +9,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from handbooks import replace
 from municipal import municipal_handbook
-from samverkan import edition, export, municipal_checks, overlay, publish
-from samverkan.load import load_site
-from samverkan.render import Renderer
+from samverkan.checks import municipal as municipal_checks
+from samverkan.editions import edition, overlay
+from samverkan.editions.handbook import load_site
+from samverkan.publish import publish
+from samverkan.site import export
+from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "schema" / "handbook-export.schema.json").read_text(encoding="utf-8"))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from handbooks import copy_minimal
-from samverkan import cli, export
-from samverkan.load import load_site
+from samverkan import cli
+from samverkan.editions.handbook import load_site
+from samverkan.site import export
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "schema" / "handbook-export.schema.json").read_text(encoding="utf-8"))

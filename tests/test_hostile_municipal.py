@@ -20,10 +20,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from municipal import municipal_handbook
-from samverkan import municipal_checks, overlay
-from samverkan.load import load_site
+from samverkan.checks import municipal as municipal_checks
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site
 
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from samverkan import body, frontmatter
-from samverkan.load import read_page
-from samverkan.model import Checklist, Ref
-from samverkan.urls import page_url, relative_url
+from samverkan.content import body, frontmatter
+from samverkan.content.load import read_page
+from samverkan.content.model import Checklist
+from samverkan.content.parts import Ref
+from samverkan.content.urls import page_url, relative_url
 
 CHECKLIST = """---
 type: checklist

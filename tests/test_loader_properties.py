@@ -5,9 +5,8 @@ from __future__ import annotations
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from samverkan.load import read_page
-from samverkan.schema import fields_for
+from samverkan.content.load import read_page
+from samverkan.content.schema import fields_for
 
 
 def test_a_value_with_line_breaks_is_reported_on_one_line():
@@ -57,7 +56,7 @@ def test_random_municipality_files_give_an_overlay_or_one_line_problems(data):
     import tempfile
     from pathlib import Path
 
-    from samverkan import overlay
+    from samverkan.editions import overlay
 
     with tempfile.TemporaryDirectory() as root:
         (Path(root) / "municipalities").mkdir()
@@ -75,7 +74,7 @@ BOUNDED = settings(max_examples=150, deadline=2000, suppress_health_check=[Healt
 @BOUNDED
 @given(st.binary(max_size=400) | st.builds(lambda text: ("---\n" + text).encode("utf-8", "surrogatepass"), st.text(max_size=300)))
 def test_random_bytes_give_a_page_or_one_line_problems(data):
-    from samverkan.frontmatter import FrontMatterError, decode
+    from samverkan.content.frontmatter import FrontMatterError, decode
 
     try:
         text = decode(data)
@@ -91,7 +90,7 @@ markdownish = st.text(alphabet=st.sampled_from(list("[]()<>{}|:#-*`!=\"' \nabcjv
 @BOUNDED
 @given(markdownish)
 def test_random_bodies_give_one_line_problems(body):
-    from samverkan.markup import body_problems
+    from samverkan.content.markup import body_problems
 
     page, problems = read_page(VALID_PAGE + body, "x.md", "sv", "docs/sv/x.md")
     assert not problems

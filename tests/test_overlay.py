@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from handbooks import replace
 from municipal import municipal_handbook
-from samverkan import municipal_checks, overlay, publish
-from samverkan.load import load_site
-from samverkan.render import Renderer
+from samverkan.checks import municipal as municipal_checks
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site
+from samverkan.publish import publish
+from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 

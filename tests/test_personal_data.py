@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from handbooks import copy_minimal, problems, replace
-from samverkan.personal_data import digits, luhn_ok, scan
+from samverkan.content.personal_data import digits, luhn_ok, scan
 
 PUBLIC = frozenset({"112", "11414", "020390000", "0850800000"})
 

@@ -12,9 +12,9 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from handbooks import copy_minimal, replace
-from samverkan import cli, publish, releases
+from samverkan import cli
+from samverkan.publish import publish, releases
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

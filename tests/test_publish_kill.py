@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from handbooks import copy_minimal
-from samverkan import publish, releases
+from samverkan.publish import publish, releases
 from test_publish import fake_build, snapshot
 
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
@@ -25,7 +24,7 @@ ENV = {**os.environ, "PYTHONPATH": str(HOOKS), "NO_MKDOCS_2_WARNING": "1"}
 KILLED_AT_A_STEP = textwrap.dedent("""
     import os, shutil, signal, sys
     from pathlib import Path
-    from samverkan import releases
+    from samverkan.publish import releases
     target, action, kill_at = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     steps = 0
 
@@ -132,7 +131,7 @@ def wait_for(condition, timeout: float) -> bool:
 def publish_command(config: Path, published: Path, slow_background: bool = False) -> list[str]:
     """The real command; with ``slow_background`` its background process first sleeps for 3 s, so that a
     process left behind by the kill would still be there when we look."""
-    slowed = ("from samverkan import background\n"
+    slowed = ("from samverkan.engine import background\n"
               "start = background.Background.__init__\n"
               "background.Background.__init__ = lambda self, work: start(self, lambda: time.sleep(3) or work())\n")
     command = f"import sys, time\n{slowed if slow_background else ''}from samverkan.cli import main\nsys.exit(main())"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from handbooks import copy_minimal, replace
-from samverkan import review
-from samverkan.load import load_site
+from samverkan.checks import review
+from samverkan.editions.handbook import load_site
 
 
 def handbook(tmp_path):

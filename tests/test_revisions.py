@@ -6,8 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from samverkan import revisions
+from samverkan.content import revisions
 
 PAGE = """---
 type: page

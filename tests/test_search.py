@@ -16,9 +16,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from samverkan.editions.handbook import load_site  # noqa: E402
+from samverkan.views.views import actor_items  # noqa: E402
 from search_engine import EXACT_BOOST, Engine, location  # noqa: E402
-from samverkan.load import load_site  # noqa: E402
-from samverkan.views import actor_items  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"

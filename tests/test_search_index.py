@@ -2,7 +2,7 @@
 
 import json
 
-from samverkan import search_index
+from samverkan.site import search_index
 
 
 def write(path, docs, config=None):

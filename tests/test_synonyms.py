@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from samverkan import synonyms
-from samverkan.load import load_site
+from samverkan.content import synonyms
+from samverkan.editions.handbook import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

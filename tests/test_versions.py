@@ -13,10 +13,10 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT
-from samverkan import archive, qr, versions
-from samverkan.mkdocs_build import build_site
+from samverkan.content import versions
+from samverkan.engine.mkdocs_build import build_site
+from samverkan.views import qr
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 GOOD = """# Ändringslogg

@@ -1,15 +1,14 @@
-"""Reader-facing HTML changes (samverkan.webpage) and the actor pages' print packs, without a browser."""
+"""Reader-facing HTML changes (samverkan.views.webpage) and the actor pages' print packs, without a browser."""
 
 from __future__ import annotations
 
 import re
 
-from samverkan import views, webpage
-from samverkan.load import load_site
-from samverkan.model import PHASES
-from samverkan.render import Renderer
-
 from conftest import ROOT
+from samverkan.content.parts import PHASES
+from samverkan.editions.handbook import load_site
+from samverkan.views import views, webpage
+from samverkan.views.render import Renderer
 
 
 def test_task_list_boxes_are_labelled_by_their_text():
@@ -51,8 +50,7 @@ def test_every_actor_page_is_its_print_pack_grouped_by_routine_in_time_order():
 def test_no_instant_navigation():
     """navigation.instant breaks mkdocs-static-i18n's language links (and the 'en…' slug case): keep it off."""
     import yaml
-
-    from samverkan.site import read_config
+    from samverkan.content.settings import read_config
 
     features = read_config(ROOT / "mkdocs.yml")["theme"].get("features", [])
     assert not any(feature.startswith("navigation.instant") for feature in features), features
@@ -148,7 +146,7 @@ def test_tables_people_act_on_become_labelled_cards():
 
 
 def test_the_guide_reaches_every_role_of_every_urgent_routine_with_its_own_items():
-    from samverkan import guide
+    from samverkan.views import guide
 
     handbook = load_site(ROOT / "mkdocs.yml")
     for lang in ("sv", "en"):

@@ -1,8 +1,7 @@
-"""Samverkansplanen's content model, checks and views.
+"""Samverkansplanen's content model, checks and views, in plain Python with no MkDocs import.
 
-Plain Python with no MkDocs import, so the checks survive a change of site
-engine. The flow is: ``load`` reads every page of both languages once into a
-``Handbook``; ``checks`` are pure functions from the handbook to problems;
-``views`` derive tables and lists from the same handbook; ``render`` turns
-views into HTML through the Jinja templates in ``overrides/samverkan``.
+The flow runs one way, each subpackage importing only those before it:
+``content`` (read every page once into a ``Handbook``) -> ``editions`` (municipality files) -> ``views``
+(derived views and HTML passes) -> ``checks`` (pure functions to problems) -> ``engine`` (the site engine
+adapter) -> ``site`` (search index, export, PDF) -> ``publish`` (releases, archive) -> ``cli``.
 """

@@ -17,8 +17,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import archive, export, lix, municipal_checks, overlay, publish, review, revisions
-from .load import load_site
+from samverkan.checks import lix, review
+from samverkan.checks import municipal as municipal_checks
+from samverkan.content import revisions
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site
+from samverkan.publish import archive, publish
+from samverkan.site import export
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on sys.path)
-from samverkan.pdf import CHROMIUM_ARGS, count_pages, serve
+from samverkan.site.pdf import CHROMIUM_ARGS, count_pages, serve
 
 CHROMIUM = "/usr/bin/chromium"
 SUBPATH = "handbok"

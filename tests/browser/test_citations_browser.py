@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from samverkan import citations
-from samverkan.load import load_site
+from samverkan.editions.handbook import load_site
+from samverkan.views import citations
 
 from .test_pages_browser import AXE_OPTIONS
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from samverkan import publish
+from samverkan.publish import publish
 
 from .conftest import ROOT, serve_under_subpath
 from .test_pages_browser import AXE_OPTIONS

@@ -8,10 +8,10 @@ import shutil
 import subprocess
 
 import pytest
-
-from samverkan import pdf, versions
-from samverkan.load import load_site
-from samverkan.site import read_config
+from samverkan.content import versions
+from samverkan.content.settings import read_config
+from samverkan.editions.handbook import load_site
+from samverkan.site import pdf
 
 from .conftest import FIGURES, ROOT
 

@@ -9,11 +9,10 @@ import re
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import build_site  # tests/conftest.py
-from samverkan import overlay
-from samverkan.load import load_site
-from samverkan.pdf import serve
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site
+from samverkan.site.pdf import serve
 
 from .conftest import FIGURES, ROOT, count_pdf_pages, page_url_path, site_pages
 from .test_pages_browser import AXE_OPTIONS
@@ -239,7 +238,7 @@ def test_boxes_tick_in_this_browser_only_and_clear_with_one_button(phone, served
 def test_every_path_through_the_guide_leads_to_the_roles_own_items(browser, served_site, handbook, javascript):
     """What has happened -> who are you -> result, by tapping plain links; the result's items are the role's
     items in the routine's checklists and steps, in both languages, with and without JavaScript."""
-    from samverkan import guide
+    from samverkan.views import guide
 
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript)
     page = context.new_page()
@@ -284,7 +283,7 @@ def test_the_guide_is_in_every_header_and_the_language_switch_keeps_the_step(pho
 
 
 def test_a_guide_result_prints_like_a_checklist(phone, served_site, handbook):
-    from samverkan import guide
+    from samverkan.views import guide
 
     situation = next(s for s in guide.situations(handbook, "sv") if s.routine.id == "avvikning")
     role = next(r for r in situation.roles if r.actor.id == "boendet")

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from samverkan import pdf
-from samverkan.load import load_site
+from samverkan.editions.handbook import load_site
+from samverkan.site import pdf
 
 from .conftest import FIGURES, ROOT, count_pdf_pages
 
@@ -97,7 +96,7 @@ def test_the_pdf_command_writes_a_pdf_per_printable_page_and_language(fixture_si
     site, _ = fixture_site
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
     run = subprocess.run(
-        [sys.executable, "-m", "samverkan.pdf", "--config", str(site.parent / "mkdocs.yml"), "--site", str(site), "--out", str(tmp_path)],
+        [sys.executable, "-m", "samverkan.site.pdf", "--config", str(site.parent / "mkdocs.yml"), "--site", str(site), "--out", str(tmp_path)],
         capture_output=True, text=True, env=env, timeout=120,
     )
     assert run.returncode == 0, run.stderr
@@ -119,7 +118,7 @@ def test_pdfs_print_the_published_address_not_the_local_server(browser, served_s
     try:
         page.goto(served_site + "en/checklistor/avvikning-boendet/")
         address = page.locator("[data-sv-address]").inner_text()
-        from samverkan.site import read_config
+        from samverkan.content.settings import read_config
 
         site_url = read_config(ROOT / "mkdocs.yml")["site_url"].rstrip("/") + "/"
         assert address == site_url + "en/checklistor/avvikning-boendet/", address

@@ -1,0 +1,1 @@
+"""Reading: files, front matter, page bodies and municipality-free settings, into the typed model (``Handbook``)."""

@@ -1,0 +1,226 @@
+"""The typed content model: what a handbook page is, per type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from samverkan.content.body import parse
+from samverkan.content.parts import LANGUAGES, Item, Ref
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    actor: Ref
+    role: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    law: Ref
+    ref: str | None = None
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a law the handbook may cite, e.g. '19 kap. 1 §', with its one-line summary."""
+
+    ref: str
+    summary: str
+    status: str
+    line: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: str
+    date: dt.date
+    change: str
+
+
+@dataclass
+class Page:
+    path: str  # relative to the language folder, e.g. "rutiner/avvikning.md"
+    lang: str
+    file: str  # relative to the project root, for messages
+    lines: dict = field(repr=False)
+    type: str
+    id: str
+    title: str
+    version: str
+    reviewed: dt.date
+    next_review: dt.date
+    owner: Ref
+    description: str | None = None
+    order: int | None = None
+    legal_basis: tuple[Citation, ...] = ()
+    keywords: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    untranslated: bool = False
+    body: str = field(default="", repr=False)  # the Markdown after the front matter
+    body_line: int = 1  # the file line the body starts on
+    front_matter: dict = field(default_factory=dict, repr=False)  # the raw YAML fields, handed to MkDocs as the page's meta
+    source: str = field(default="", repr=False)  # the file's whole text as read, for checks on the text itself
+
+    @cached_property
+    def _structure(self):
+        """The body's [[id]] links, checklist items and routine steps, read when first asked for: the
+        checks and views need them (samverkan/engine/background.py runs those on another core), the page
+        rendering does not."""
+        return parse(self.body, self.body_line)
+
+    @property
+    def links(self) -> tuple[Ref, ...]:
+        """[[id]] markers in the body."""
+        return self._structure.links
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Checklist items: task-list lines ending in [[actor-id]]."""
+        return self._structure.items
+
+    @property
+    def steps(self) -> tuple[Item, ...]:
+        """Routine steps: numbered lines ending in [[actor-id]]."""
+        return self._structure.steps
+
+    @property
+    def faults(self):
+        """Markers and items in the body that mean nothing (body.Fault)."""
+        return self._structure.faults
+
+    @property
+    def expected_id(self) -> str:
+        """The id the file's place gives: its name, or for an index page its folder's (the start page: 'start')."""
+        folder, _, name = self.path.rpartition("/")
+        if name == "index.md":
+            return folder.rpartition("/")[2] or "start"
+        return name.removesuffix(".md")
+
+    def line_of(self, *path) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+    @property
+    def refs(self) -> list[tuple[Ref, str]]:
+        """Every outgoing reference as (ref, the page type it must point to, or '' for any)."""
+        found = [(self.owner, "actor")]
+        found += [(citation.law, "law") for citation in self.legal_basis]
+        found += [(item.actor, "actor") for item in (*self.steps, *self.items) if item.actor]
+        found += [(link, "") for link in self.links]
+        return found
+
+
+@dataclass
+class Routine(Page):
+    actors: tuple[RoleRef, ...] = ()
+    checklists: tuple[Ref, ...] = ()
+    related: tuple[Ref, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
+
+    @property
+    def refs(self):
+        return (
+            super().refs
+            + [(role.actor, "actor") for role in self.actors]
+            + [(ref, "checklist") for ref in self.checklists]
+            + [(ref, "routine") for ref in self.related]
+        )
+
+
+@dataclass
+class Checklist(Page):
+    routine: Ref | None = None
+
+    @property
+    def refs(self):
+        return super().refs + ([(self.routine, "routine")] if self.routine else [])
+
+
+@dataclass
+class Actor(Page):
+    kind: str = ""
+    contact: str | None = None
+
+
+@dataclass
+class Law(Page):
+    sfs: str = ""
+    url: str = ""
+    status: str = "in-force"
+    abbr: str | None = None
+    repealed_on: dt.date | None = None
+    replaced_by: Ref | None = None
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def refs(self):
+        return super().refs + ([(self.replaced_by, "law")] if self.replaced_by else [])
+
+
+@dataclass
+class Term(Page):
+    definition: str = ""
+    abbr: str | None = None
+
+
+@dataclass
+class PlainPage(Page):
+    view: str | None = None
+
+
+PAGE_CLASSES: dict[str, type[Page]] = {
+    "routine": Routine,
+    "checklist": Checklist,
+    "actor": Actor,
+    "law": Law,
+    "term": Term,
+    "page": PlainPage,
+}
+
+
+@dataclass
+class Handbook:
+    """Every page of every language, read once."""
+
+    root: str
+    pages: list[Page]
+    load_problems: list  # problems found while reading (bad YAML, bad fields)
+    nav: list[str] | None = None  # page paths in the navigation, in order; the same for every language
+    nav_lines: dict[str, int] = field(default_factory=dict)  # nav path -> its line in mkdocs.yml
+    files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
+    assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
+    broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
+    public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
+    adoption: tuple = ()  # rows of municipalities/status.yml, see overlay.read_status
+    vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
+
+    def __post_init__(self):
+        self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}
+        self._by_path: dict[tuple[str, str], Page] = {}
+        for page in self.pages:
+            self._by_id.setdefault(page.lang, {}).setdefault(page.id, page)
+            self._by_path[(page.lang, page.path)] = page
+        self.nav_order = {path: index for index, path in enumerate(self.nav or ())}
+        self._memo: dict = {}
+
+    def memo(self, key, build):
+        """A value derived from the pages, computed once: the pages do not change after loading,
+        and a view asked for once per page must not walk the whole handbook each time."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    def get(self, lang: str, page_id: str) -> Page | None:
+        return self._by_id.get(lang, {}).get(page_id)
+
+    def at(self, lang: str, path: str) -> Page | None:
+        return self._by_path.get((lang, path))
+
+    def of_type(self, lang: str, cls: type) -> list:
+        return self.memo(("of_type", lang, cls), lambda: [page for page in self.pages if page.lang == lang and isinstance(page, cls)])

@@ -1,0 +1,39 @@
+"""The small parts pages are made of: references, checklist items, and the fixed vocabularies.
+
+Apart from the model so that the body reader (body.py) can build items without importing the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+
+ROLES = ("responsible", "participates", "informed")
+ACTOR_KINDS = ("authority", "municipal-unit", "residence", "ngo", "role", "court", "network", "association", "region")
+LAW_STATUSES = ("in-force", "repealed")
+SECTION_STATUSES = ("confirmed", "unconfirmed")
+# Time phases a checklist section can declare with a heading anchor, in the order they happen.
+PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
+# Where the child is in the asylum process, for items that differ: before and after the Migration Agency assigns a municipality.
+STAGES = ("arrival", "after-assignment")
+PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption", "contacts", "changelog", "guide")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference from one page to another page's id, with the line it is written on."""
+
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """A checklist item (task-list line) or routine step (numbered line) and its one responsible actor."""
+
+    text: str
+    actor: Ref | None
+    line: int
+    phase: str | None = None
+    stage: str | None = None  # one of STAGES when the item applies only then

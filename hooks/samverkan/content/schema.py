@@ -1,0 +1,296 @@
+"""The front-matter schema per page type: which fields, which are required, and what each must hold.
+
+Each field kind turns a raw YAML value into a model value or raises ``Invalid``
+with a message and a fix. The README's author guide documents the same table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from samverkan.content.model import Citation, HistoryEntry, RoleRef, Section
+from samverkan.content.parts import (
+    ACTOR_KINDS,
+    LAW_STATUSES,
+    PAGE_VIEWS,
+    ROLES,
+    SECTION_STATUSES,
+    Ref,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+VERSION_PATTERN = re.compile(r"^\d+\.\d+$")
+SFS_PATTERN = re.compile(r"^\d{4}:\d+$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ABBR_PATTERN = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-Za-zÅÄÖåäö0-9]{2,8}$")
+# A law's section as the handbook writes it: '19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' or 'artikel 3'.
+SECTION_NUMBER = r"\d+(?: [a-z])?"
+SECTION_REF_PATTERN = re.compile(rf"^(?:{SECTION_NUMBER} kap\.(?: {SECTION_NUMBER} §)?|{SECTION_NUMBER} §|artikel \d+)$")
+SECTION_REF_FORMS = "'19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' (a whole chapter) or 'artikel 3'"
+
+
+class Invalid(ValueError):
+    def __init__(self, message: str, fix: str, path: tuple = ()):
+        super().__init__(message)
+        self.message, self.fix, self.path = message, fix, path
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a field parser needs to place a value: the key path and the page's line map."""
+
+    path: tuple
+    lines: dict
+
+    def line(self, *more) -> int:
+        path = self.path + more
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+    def child(self, *more) -> "Context":
+        return Context(self.path + more, self.lines)
+
+
+def text(value, ctx):
+    """One line of plain text: field values land in titles, tooltips, search results and HTML attributes."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("must be a non-empty text", "write the text after the colon")
+    value = value.strip()
+    if "\n" in value:
+        raise Invalid("must be one line", "write the text on one line after the colon (no '|' or '>' block)")
+    if "<" in value or ">" in value:
+        raise Invalid("must not contain < or >", "write plain text without HTML")
+    return value
+
+
+def abbreviation(value, ctx):
+    value = text(value, ctx)
+    if not ABBR_PATTERN.match(value):
+        raise Invalid(f"'{value}' is not an abbreviation", "an abbreviation is 2-8 letters with at least two capitals, e.g. LVU or SoL: it becomes a tooltip wherever it appears")
+    return value
+
+
+def text_list(value, ctx):
+    if not isinstance(value, list):
+        raise Invalid("must be a list", "write one '- text' line per entry")
+    return tuple(text(item, ctx.child(i)) for i, item in enumerate(value))
+
+
+def boolean(value, ctx):
+    if not isinstance(value, bool):
+        raise Invalid("must be true or false", "write 'true' or 'false'")
+    return value
+
+
+def whole_number(value, ctx):
+    if not isinstance(value, str) or not value.isdigit():
+        raise Invalid(f"'{value}' is not a whole number", "write a number such as 3")
+    return int(value)
+
+
+def identifier(value, ctx):
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise Invalid(f"'{value}' is not a valid id", "use lower-case letters a-z, digits and hyphens, e.g. 'god-man'")
+    return value
+
+
+def version(value, ctx):
+    if not isinstance(value, str) or not VERSION_PATTERN.match(value):
+        raise Invalid(f"'{value}' is not a version", "write MAJOR.MINOR, e.g. version: 1.2")
+    return value
+
+
+def date(value, ctx):
+    if isinstance(value, str) and DATE_PATTERN.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Invalid(f"'{value}' is not a valid date", "write a real date as YYYY-MM-DD, e.g. 2026-11-27")
+
+
+def ref(value, ctx):
+    return Ref(identifier(value, ctx), ctx.line())
+
+
+def ref_list(value, ctx):
+    if not isinstance(value, list):
+        raise Invalid("must be a list of ids", "write one '- id' line per entry")
+    return tuple(ref(item, ctx.child(i)) for i, item in enumerate(value))
+
+
+def one_of(choices):
+    def parse(value, ctx):
+        if value not in choices:
+            raise Invalid(f"'{value}' is not allowed", "use one of: " + ", ".join(choices))
+        return value
+
+    parse.choices = choices
+    return parse
+
+
+def url(value, ctx):
+    value = text(value, ctx)
+    if not value.startswith("https://"):
+        raise Invalid(f"'{value}' is not an https address", "give the official address starting with https://")
+    return value
+
+
+def sfs(value, ctx):
+    if not isinstance(value, str) or not SFS_PATTERN.match(value):
+        raise Invalid(f"'{value}' is not an SFS number", "write year:number, e.g. sfs: 2025:400")
+    return value
+
+
+def _records(parse_one, example):
+    def parse(value, ctx):
+        if not isinstance(value, list):
+            raise Invalid("must be a list", f"write one '- {example}' entry per line")
+        parsed = []
+        for index, entry in enumerate(value):
+            entry_ctx = ctx.child(index)
+            if not isinstance(entry, dict):
+                raise Invalid("each entry must have named fields", f"write entries like '- {example}'", (index,))
+            parsed.append(parse_one(entry, entry_ctx, index))
+        return tuple(parsed)
+
+    return parse
+
+
+def _field(entry, name, parse, ctx, index, required=True):
+    if name not in entry:
+        if required:
+            raise Invalid(f"entry has no '{name}'", f"add '{name}:' to the entry", (index,))
+        return None
+    try:
+        return parse(entry[name], ctx.child(name))
+    except Invalid as error:
+        raise Invalid(f"'{name}' {error.message}", error.fix, (index, name)) from None
+
+
+def _unknown(entry, allowed, index):
+    extra = sorted(set(entry) - set(allowed))
+    if extra:
+        raise Invalid(f"entry has unknown field '{extra[0]}'", "allowed here: " + ", ".join(allowed), (index,))
+
+
+def _role(entry, ctx, index):
+    _unknown(entry, ("actor", "role"), index)
+    return RoleRef(_field(entry, "actor", ref, ctx, index), _field(entry, "role", one_of(ROLES), ctx, index))
+
+
+def _citation(entry, ctx, index):
+    _unknown(entry, ("law", "ref", "unconfirmed"), index)
+    return Citation(
+        _field(entry, "law", ref, ctx, index),
+        _field(entry, "ref", text, ctx, index, required=False),
+        bool(_field(entry, "unconfirmed", boolean, ctx, index, required=False)),
+    )
+
+
+def section_ref(value, ctx):
+    normalised = " ".join(value.split()) if isinstance(value, str) else value
+    if not isinstance(normalised, str) or not SECTION_REF_PATTERN.match(normalised):
+        raise Invalid(f"'{value}' is not a section", f"write it as {SECTION_REF_FORMS}, with spaces and the full stop after 'kap'")
+    return normalised
+
+
+def _section(entry, ctx, index):
+    _unknown(entry, ("ref", "summary", "status"), index)
+    return Section(
+        _field(entry, "ref", section_ref, ctx, index),
+        _field(entry, "summary", text, ctx, index),
+        _field(entry, "status", one_of(SECTION_STATUSES), ctx, index),
+        ctx.line(),
+    )
+
+
+def sections(value, ctx):
+    parsed = _records(_section, "ref: 19 kap. 1 §, summary: ..., status: confirmed")(value, ctx)
+    seen = set()
+    for index, section in enumerate(parsed):
+        if section.ref in seen:
+            raise Invalid(f"lists '{section.ref}' twice", "keep one entry per section", (index, "ref"))
+        seen.add(section.ref)
+    return parsed
+
+
+def _history(entry, ctx, index):
+    _unknown(entry, ("version", "date", "change"), index)
+    return HistoryEntry(
+        _field(entry, "version", version, ctx, index),
+        _field(entry, "date", date, ctx, index),
+        _field(entry, "change", text, ctx, index),
+    )
+
+
+roles = _records(_role, "actor: polisen, role: responsible")
+citations = _records(_citation, "law: sol, ref: 20 kap. 1 §")
+history = _records(_history, "version: 1.1, date: 2026-11-27, change: what changed")
+
+
+@dataclass(frozen=True)
+class Field:
+    parse: object
+    required: bool = False
+    doc: str = ""
+
+
+COMMON = {
+    "type": Field(text, True, "routine, checklist, actor, law, term or page"),
+    "id": Field(identifier, True, "stable id, the same in Swedish and English"),
+    "title": Field(text, True, "the page title"),
+    "version": Field(version, True, "MAJOR.MINOR; the same in both languages"),
+    "reviewed": Field(date, True, "date the content was last reviewed"),
+    "next_review": Field(date, True, "date of the next review, after 'reviewed'"),
+    "owner": Field(ref, True, "id of the actor that owns the page, e.g. arbetsgruppen"),
+    "description": Field(text, False, "one sentence for search results and link previews"),
+    "legal_basis": Field(citations, False, "laws the page rests on: '- law: id' with optional 'ref: 20 kap. 1 §' and 'unconfirmed: true'"),
+    "order": Field(whole_number, False, "position in its section's list, lowest first; pages without one follow, by title"),
+    "keywords": Field(text_list, False, "extra search words: abbreviations, synonyms, old names"),
+    "unconfirmed": Field(text_list, False, "facts on the page that could not be confirmed, and how the page handles them"),
+    "untranslated": Field(boolean, False, "English only: true while the page awaits translation; shown to readers"),
+}
+
+PER_TYPE = {
+    "routine": {
+        "actors": Field(roles, True, "'- actor: id' with 'role: responsible | participates | informed'"),
+        "checklists": Field(ref_list, False, "ids of the routine's checklists"),
+        "related": Field(ref_list, False, "ids of related routines"),
+        "history": Field(history, False, "change history: '- version:', 'date:', 'change:'"),
+    },
+    "checklist": {
+        "routine": Field(ref, True, "id of the routine the checklist belongs to"),
+    },
+    "actor": {
+        "kind": Field(one_of(ACTOR_KINDS), True, "what kind of actor: " + ", ".join(ACTOR_KINDS)),
+        "contact": Field(text, False, "how to reach the function (switchboard, never a private person)"),
+    },
+    "law": {
+        "sfs": Field(sfs, True, "SFS number, e.g. 2025:400"),
+        "url": Field(url, True, "official address of the statute text"),
+        "status": Field(one_of(LAW_STATUSES), True, "in-force or repealed"),
+        "abbr": Field(abbreviation, False, "abbreviation, e.g. LVU; becomes a tooltip across the site"),
+        "repealed_on": Field(date, False, "date the law stopped applying; required when repealed"),
+        "replaced_by": Field(ref, False, "id of the law that replaced it"),
+        "sections": Field(sections, False, "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'"),
+    },
+    "term": {
+        "definition": Field(text, True, "one-sentence definition; the tooltip for its abbreviation"),
+        "abbr": Field(abbreviation, False, "abbreviation, e.g. HVB"),
+    },
+    "page": {
+        "view": Field(one_of(PAGE_VIEWS), False, "a generated view shown on the page: " + ", ".join(PAGE_VIEWS)),
+    },
+}
+
+TYPES = tuple(PER_TYPE)
+
+
+def fields_for(page_type: str) -> dict[str, Field]:
+    return {**COMMON, **PER_TYPE[page_type]}

@@ -1,0 +1,347 @@
+"""A municipality's edition: its name and contact card on the pages where staff look for numbers, its
+local additions at the section they belong to, its address (site_url), and what its export says it is.
+
+The values come from ``municipalities/<slug>.yml`` (read by ``overlay``); the markup lives in
+``overrides/samverkan/edition.html``. Every value is escaped by Jinja's autoescape; a text that goes
+through Markdown (the addition's heading) is escaped first and given its anchor by us, never by the file.
+
+A municipality file may also give:
+
+    site_url: https://plan.sigtuna.se/     # where the edition is published (canonical links, sitemap, export)
+    reviewed: 2026-11-29                    # when its names and numbers were last checked
+    additions:
+      avvikning:
+        section: vem-gor-vad                # or {sv: vem-gor-vad, en: who-does-what}; without it: at the end
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
+
+from samverkan.content.body import FENCE
+from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
+from samverkan.content.parts import LANGUAGES
+from samverkan.content.problems import Problem
+from samverkan.editions.overlay import FOLDER, STATUS_FILE, Overlay, loaded
+
+TEMPLATE = "edition.html"
+START_PAGE = "start"  # the id of the start page
+MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's unit is
+NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
+PLACEMENT = "section"  # the key under an addition that names the section it belongs to
+EDITION_FIELDS = ("site_url", "reviewed")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A checklist item that tells someone to call or contact social services or the out-of-hours service.
+CALLS_A_UNIT = {
+    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b[^.]*\bsocial(?:tjänst|jour)", re.IGNORECASE),
+    "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b[^.]*\b(?:social services|out-of-hours)", re.IGNORECASE),
+}
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{[^}]*#([\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
+
+
+# What a municipality's file gives the edition
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    name: str
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class Card:
+    slug: str
+    name: str  # the municipality's name
+    units: tuple[Unit, ...]
+    night: Unit | None  # the unit that answers on evenings, nights and weekends
+    reviewed: str | None
+
+
+def card(overlay: Overlay, lang: str) -> Card | None:
+    """The municipality's contact card in one language; None for the county edition."""
+    if not overlay.is_municipality or not overlay.readable:
+        return None
+    keys = [key for key in (overlay.data.get("units") or {}) if isinstance(key, str)]
+    units = tuple(Unit(key, overlay.value(f"{key}.name", lang) or key, overlay.value(f"{key}.phone", lang)) for key in keys)
+    night = next((unit for unit in units if unit.key == NIGHT_UNIT), None)
+    return Card(overlay.slug, overlay.name(lang), units, night, reviewed(overlay))
+
+
+def on_card(overlay: Overlay) -> set:
+    """The values a municipality's contact card shows: every unit's name and number."""
+    return {key for key in overlay.values if "." in key} if overlay.is_municipality else set()
+
+
+def cards(handbook: Handbook, lang: str) -> list[Card]:
+    """Every municipality's card that has a readable file, by name (the page "Kontakter per kommun")."""
+    found = [card(each, lang) for each in loaded(handbook)]
+    return sorted((each for each in found if each), key=lambda each: each.name.casefold())
+
+
+def site_url(overlay: Overlay) -> str | None:
+    """The edition's address from its file, when given and valid (see ``file_problems``)."""
+    value = overlay.data.get("site_url")
+    return value if isinstance(value, str) and _url_fault(value) is None else None
+
+
+def reviewed(overlay: Overlay) -> str | None:
+    value = overlay.data.get("reviewed")
+    return value if isinstance(value, str) and DATE.fullmatch(value) else None
+
+
+def placement(overlay: Overlay, routine_id: str, lang: str) -> str | None:
+    """The anchor of the section an addition belongs to, or None for the end of the routine."""
+    section = _section(overlay, routine_id)
+    return section.get(lang) if isinstance(section, dict) else section
+
+
+def _section(overlay: Overlay, routine_id: str):
+    """The section an addition names, as written (overlay.additions holds only its texts)."""
+    additions = overlay.data.get("additions")
+    addition = additions.get(routine_id) if isinstance(additions, dict) else None
+    return addition.get(PLACEMENT) if isinstance(addition, dict) and routine_id in overlay.additions else None
+
+
+def shows_card(handbook: Handbook, page: Page) -> bool:
+    """The pages where staff look for numbers: the start page, "Vad gör jag nu?", routines, the actor pages
+    of the municipality's units, and checklists that tell someone to call a unit."""
+    if page.id == START_PAGE or isinstance(page, Routine) or getattr(page, "view", None) == "guide":
+        return True
+    if isinstance(page, Actor):
+        return page.kind == MUNICIPAL_UNIT
+    if isinstance(page, Checklist):
+        return any(CALLS_A_UNIT[page.lang].search(item.text) for item in page.items)
+    return False
+
+
+# Sections of a routine
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    level: int
+    end: int  # index of the line after the section (the next heading of its level or above, or the end)
+
+
+def sections(markdown: str) -> list[Section]:
+    """Every heading's section, with the anchor MkDocs gives it (an explicit {#id}, else the toc slug)."""
+    lines = markdown.split("\n")
+    headings, seen, fenced = [], set(), False
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else HEADING.match(line)
+        if match:
+            anchor = match[3] or _unique(slugify(re.sub(r"[*_`\[\]]", "", match[2]), "-"), seen)
+            seen.add(anchor)
+            headings.append((index, len(match[1]), anchor))
+    found = []
+    for number, (index, level, anchor) in enumerate(headings):
+        end = next((other for other, other_level, _ in headings[number + 1:] if other_level <= level), len(lines))
+        found.append(Section(anchor, level, end))
+    return found
+
+
+def _unique(anchor: str, seen: set) -> str:
+    """As the toc extension does: a repeated anchor gets _1, _2, …"""
+    candidate, number = anchor, 0
+    while candidate in seen:
+        number += 1
+        candidate = f"{anchor}_{number}"
+    return candidate
+
+
+# The edition in a page's Markdown
+
+
+class EditionMarkdown:
+    """Puts the edition's parts into a page's Markdown: the addition at its section (or at the end), the
+    announcement of the addition and the contact card after the title.
+
+    On the county edition every municipality's parts are there too, hidden (the HTML attribute), for the
+    reader who chooses a municipality (samverkan-edition.js); without JavaScript and on paper the county
+    text stands. Their additions have no heading there, so the table of contents stays the county's."""
+
+    def __init__(self, env, handbook: Handbook, overlay: Overlay):
+        self.handbook = handbook
+        self.overlay = overlay
+        self.env = env
+        self.module = env.get_template(TEMPLATE).module
+
+    def labels(self, lang: str) -> dict:
+        return self.module.labels[lang]
+
+    def choosable(self) -> list[Overlay]:
+        """The municipalities a reader of the county edition may choose: every readable file."""
+        if self.overlay.is_municipality:
+            return []
+        return [each for each in loaded(self.handbook) if each.is_municipality and each.readable and each.values.get("name")]
+
+    def __call__(self, page: Page, markdown: str) -> str:
+        top = []
+        for each in [self.overlay] if self.overlay.is_municipality else self.choosable():
+            markdown, parts = self._parts(page, markdown, each)
+            top += parts
+        return after_title(markdown, "\n\n".join(top)) if top else markdown
+
+    def _parts(self, page: Page, markdown: str, each: Overlay) -> tuple[str, list[str]]:
+        """The page's Markdown with the municipality's addition in place, and what goes under the title."""
+        t, own = self.labels(page.lang), each is self.overlay
+        addition = each.addition(page.id, page.lang) if isinstance(page, Routine) else None
+        top = []
+        if addition:
+            anchor = t["local_anchor"] if own else f"{t['local_anchor']}-{each.slug}"
+            markdown = self._place(page, markdown, each, addition, anchor, own)
+            top.append(str(self.module.announcement(each.name(page.lang), anchor, t)))
+        shown = card(each, page.lang) if shows_card(self.handbook, page) else None
+        if shown:
+            top.append(str(self.module.contact_card(shown, t, page.id == START_PAGE, own)))
+        return markdown, [_compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top]
+
+    def banner(self, lang: str) -> Markup:
+        """What the site shows above its header: the municipality's name in its edition; the county's
+        edition says it is the county's, with the chooser (shown by samverkan-edition.js)."""
+        t = self.labels(lang)
+        if self.overlay.is_municipality:
+            return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
+        names = [(each.slug, each.name(lang)) for each in self.choosable()]
+        return Markup(_compact(str(self.module.chooser(names, t)))) if names else Markup("")
+
+    def _place(self, page: Page, markdown: str, each: Overlay, addition: str, anchor: str, own: bool) -> str:
+        """The Markdown with the addition at the end of its section, or at the end of the page."""
+        t = self.labels(page.lang)
+        wanted = placement(each, page.id, page.lang)
+        section = next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
+        level = min(section.level + 1, 6) if section else 2
+        if own:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
+            heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(each.name(page.lang))} {{#{anchor} .admonition-title}}")
+        else:
+            heading = Markup(f'<p class="admonition-title" id="{anchor}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
+        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=each.name(page.lang), t=t)
+        if not own:
+            box = str(self.module.chosen(each.slug, Markup(box), True))
+        lines = markdown.split("\n")
+        at = section.end if section else len(lines)
+        return "\n".join(lines[:at] + ["", box, ""] + lines[at:])
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text that Markdown shows as written: escaped HTML, and its own Markdown punctuation escaped."""
+    return Markup(re.sub(r"([\\`*_{}\[\]()#!])", r"\\\1", escape(text, quote=False)))
+
+
+def _compact(html: str) -> str:
+    """Rendered HTML as one raw block: no blank lines, which would end it inside Markdown."""
+    return "\n".join(line for line in html.split("\n") if line.strip())
+
+
+def after_title(markdown: str, block: str) -> str:
+    """The block right after the page's first-level heading (or at the top when it has none)."""
+    lines = markdown.split("\n")
+    title = next((index for index, line in enumerate(lines) if re.match(r"#[ \t]", line)), -1)
+    return "\n".join(lines[: title + 1] + ["", block, ""] + lines[title + 1:])
+
+
+def routines_with_additions(overlay: Overlay) -> frozenset:
+    return frozenset(overlay.additions) if overlay.is_municipality else frozenset()
+
+
+# Checks
+
+
+def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
+    """The edition's own fields: site_url, reviewed, and the section each addition names."""
+    if not overlay.readable or not overlay.is_municipality:
+        return []
+    problems = []
+    url = overlay.data.get("site_url")
+    if url is not None:
+        fault = _url_fault(url) if isinstance(url, str) else "is not one address"
+        if fault:
+            problems.append(Problem(overlay.file, overlay.lines.get(("site_url",), 1), f"site_url {fault}", "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)"))
+    date = overlay.data.get("reviewed")
+    if date is not None and not (isinstance(date, str) and DATE.fullmatch(date)):
+        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), "reviewed must be a date", "write the day the names and numbers were checked, e.g. reviewed: 2026-11-29"))
+    for routine_id in overlay.additions:
+        problems += _section_problems(handbook, overlay, routine_id)
+    return problems
+
+
+def _url_fault(url: str) -> str | None:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "is not an address"
+    if parts.scheme != "https" or not parts.hostname:
+        return f"'{url}' is not an https:// address"
+    if parts.username or parts.password or parts.query or parts.fragment or re.search(r"[\s<>\"'\\]", url):
+        return f"'{url}' must be a plain address, without a user, ?query or #part"
+    if not parts.path.endswith("/"):
+        return f"'{url}' must end in /"
+    return None
+
+
+def _section_problems(handbook: Handbook, overlay: Overlay, routine_id: str) -> list[Problem]:
+    section = _section(overlay, routine_id)
+    if section is None:
+        return []
+    line = overlay.lines.get(("additions", routine_id, PLACEMENT), overlay.lines.get(("additions", routine_id), 1))
+    if not (isinstance(section, str) or isinstance(section, dict) and set(section) == set(LANGUAGES) and all(isinstance(v, str) for v in section.values())):
+        return [Problem(overlay.file, line, f"the section of the addition to '{routine_id}' must be one anchor or an sv:/en: pair", "write section: vem-gor-vad, or section: {sv: vem-gor-vad, en: who-does-what}")]
+    problems = []
+    for lang in LANGUAGES:
+        routine = handbook.get(lang, routine_id)
+        wanted = section if isinstance(section, str) else section[lang]
+        anchors = [each.anchor for each in sections(routine.body)] if isinstance(routine, Routine) else None
+        if anchors is not None and wanted not in anchors:
+            meant = difflib.get_close_matches(wanted, anchors, n=1, cutoff=0.6)
+            hint = f"did you mean '{meant[0]}'? " if meant else ""
+            problems.append(Problem(overlay.file, line, f"'{routine_id}' ({lang}) has no section '{wanted}'", f"{hint}sections: {', '.join(anchors)}"))
+    return problems
+
+
+def status_problems(handbook: Handbook) -> list[Problem]:
+    """status.yml and the municipality files agree: a municipality marked adopted has a file, and a
+    municipality with a file is marked adopted. Each problem names the side that is wrong."""
+    if not handbook.adoption:
+        return []
+    municipalities = [each for each in loaded(handbook) if each.is_municipality]
+    files = {each.code: each for each in municipalities if each.readable and each.code}
+    status_lines = _status_lines(handbook)
+    problems = []
+    for row in handbook.adoption:
+        if row.adopted and not any(_is_file_of(each, row) for each in municipalities):
+            problems.append(Problem(STATUS_FILE, status_lines.get(row.code, 1), f"{row.name} ({row.code}) is marked adopted, but no file in {FOLDER}/ has code \"{row.code}\"",
+                                    f"add its file (copy {FOLDER}/TEMPLATE.yml), or write adopted: no until it exists"))
+    rows = {row.code: row for row in handbook.adoption}
+    for code, each in sorted(files.items()):
+        row = rows.get(code)
+        if row is not None and not row.adopted:
+            problems.append(Problem(each.file, each.lines.get(("code",), 1), f"{row.name} has a file, but {STATUS_FILE}:{status_lines.get(code, 1)} says adopted: no",
+                                    f"write adopted: yes (or the date of the board's decision) in {STATUS_FILE} when the board has decided, else remove the file"))
+    return problems
+
+
+def _is_file_of(each: Overlay, row) -> bool:
+    """The file is the municipality's by its code, its name, or its file name (a file that cannot be read,
+    or names the wrong code, has its own problem: it is not also missing)."""
+    plain = re.sub(r" (kommun|stad)$", "", row.name).lower().translate(str.maketrans("åäöé ", "aaoe-"))
+    return each.code == row.code or each.value("name", "sv") == row.name or each.slug == plain
+
+
+def _status_lines(handbook: Handbook) -> dict:
+    """SCB code -> the line of its entry in status.yml."""
+
+    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
+    entries = data.get("municipalities") if isinstance(data, dict) else None
+    return {str(entry.get("code")): lines.get(("municipalities", index), 1) for index, entry in enumerate(entries or []) if isinstance(entry, dict)}

@@ -1,0 +1,39 @@
+"""The handbook as a site builds it: the pages of both languages, with what the municipality folder declares."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from samverkan.content import synonyms
+from samverkan.content.load import collector_paused, load_handbook
+from samverkan.content.model import Handbook
+from samverkan.content.problems import Problem
+from samverkan.content.settings import nav_paths, read_config
+from samverkan.editions import overlay
+
+
+def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
+    """The handbook as the site configuration describes it: its docs folder and its navigation."""
+    config_file = Path(config_file)
+    try:
+        config = read_config(config_file)
+        if not isinstance(config, dict):
+            raise ValueError("not a mapping")
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        problem = Problem(config_file.name, getattr(getattr(error, "problem_mark", None), "line", 0) + 1, "the site configuration cannot be read", "check the YAML on this line")
+        return Handbook(root=str(config_file.parent), pages=[], load_problems=[problem])
+    nav = nav_paths(config["nav"]) if "nav" in config else None
+    with collector_paused():
+        handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav)
+    handbook.nav_lines = _lines_of(config_file.read_text(encoding="utf-8"), nav or ())
+    return synonyms.attach(overlay.attach(handbook))
+
+
+def _lines_of(text: str, paths) -> dict[str, int]:
+    """The line of mkdocs.yml each nav path is written on."""
+    return {path: text.count("\n", 0, text.find(path)) + 1 for path in paths if path in text}
+
+

@@ -1,0 +1,352 @@
+"""Municipality overlay: local unit names, switchboards and additions without forking the content.
+
+``municipalities/<slug>.yml`` holds one municipality's values (see TEMPLATE.yml);
+``municipalities/county.yml`` holds the generic county wording used when no
+municipality is chosen. A page asks for a local value with a marker:
+
+    Ring [[local:socialjour.name]] ([[local:socialjour.phone]]).
+
+``name`` is the municipality's name; ``<unit>.<field>`` is a field of one of its
+units. A value is either one text for both languages (a phone number) or an
+``sv:``/``en:`` pair. A municipality's local additions to a routine are shown in
+a marked box at the end of the routine page.
+
+Every municipality file is checked like a page, whichever edition is built
+(municipal_checks.py): its name, its SCB code, values left from the template, its
+switchboards, its texts (no HTML, https links only, markers that resolve) and
+personal data.
+
+The edition to build is named by the environment variable SAMVERKAN_MUNICIPALITY
+(``python -m samverkan build --municipality stockholm`` sets it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from samverkan.content.body import LOCAL_MARKER
+from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.model import Handbook, Page
+from samverkan.content.parts import LANGUAGES
+from samverkan.content.personal_data import digits
+from samverkan.content.problems import Problem
+
+ENV = "SAMVERKAN_MUNICIPALITY"
+FOLDER = "municipalities"
+COUNTY = "county"
+TEMPLATE = "TEMPLATE"
+NOT_MUNICIPALITIES = {COUNTY, TEMPLATE, "status", "public-numbers"}
+SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
+PHONE_FIELD = "phone"
+FIELDS = ("name", "code", "units", "additions", "site_url", "reviewed")  # the last two: see edition.py
+UNIT_FIELDS = ("name", PHONE_FIELD)
+TEMPLATE_HINT = f"see {FOLDER}/{TEMPLATE}.yml"
+
+
+@dataclass
+class Overlay:
+    slug: str
+    file: str  # relative to the project root, for messages
+    values: dict = field(default_factory=dict)  # 'name' or 'unit.field' -> text or {lang: text}
+    additions: dict = field(default_factory=dict)  # routine id -> {lang: Markdown}
+    lines: dict = field(default_factory=dict)  # key path -> line in the file
+    problems: list = field(default_factory=list)  # faults in the file itself
+    readable: bool = True  # False when the file could not be read at all: its one problem stands alone
+    code: str | None = None  # SCB municipality code
+    data: dict = field(default_factory=dict)  # the file's fields as written
+    source: str = ""  # the file's text
+    faulty: set = field(default_factory=set)  # key paths already reported, so no follow-on 'missing' problem
+
+    @property
+    def is_county(self) -> bool:
+        return self.slug == COUNTY
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.slug not in NOT_MUNICIPALITIES
+
+    def value(self, key: str, lang: str) -> str | None:
+        value = self.values.get(key)
+        return value.get(lang) if isinstance(value, dict) else value
+
+    def name(self, lang: str) -> str:
+        return self.value("name", lang) or self.slug
+
+    def line(self, key: str) -> int:
+        path = key_path(key)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def public_numbers(self) -> tuple[str, ...]:
+        return tuple(value for key, value in self.values.items() if key.endswith("." + PHONE_FIELD) and isinstance(value, str))
+
+    def addition(self, routine_id: str, lang: str) -> Markup | None:
+        """The addition to a routine as Markdown safe to put into a page: escaped, local values filled in."""
+        text = self.additions.get(routine_id, {}).get(lang)
+        return Markup(fill(self, lang, html.escape(text.strip(), quote=False))) if text else None
+
+
+def key_path(key: str) -> tuple:
+    """The path in the file of a value's key: 'socialjour.phone' -> ('units', 'socialjour', 'phone')."""
+    return ("units", *key.split(".")) if "." in key else (key,)
+
+
+# Reading a file
+
+
+def municipality_files(root: str | Path) -> list[Path]:
+    folder = Path(root) / FOLDER
+    return sorted(p for p in folder.glob("*.yml") if p.stem not in NOT_MUNICIPALITIES) if folder.is_dir() else []
+
+
+
+
+def load(root: str | Path, slug: str | None = None) -> Overlay:
+    """The overlay of one municipality, or the county's generic wording when ``slug`` is empty."""
+    slug = slug or COUNTY
+    overlay = Overlay(slug=slug, file=f"{FOLDER}/{slug}.yml")
+    if overlay.is_municipality and not SLUG.fullmatch(slug):
+        return _unreadable(overlay, Problem(overlay.file, 1, f"the municipality's file name '{slug}.yml' is not lower-case a–z and hyphens", f"rename it, e.g. {_slug_hint(slug)}.yml, and build with that name"))
+    if not (Path(root) / overlay.file).is_file() and not (Path(root) / overlay.file).is_symlink():
+        if not overlay.is_county:
+            known = ", ".join(p.stem for p in municipality_files(root)) or "none yet"
+            overlay.problems.append(Problem(overlay.file, 1, f"there is no municipality file for '{slug}'", f"copy {FOLDER}/{TEMPLATE}.yml to {overlay.file}; known: {known}"))
+        overlay.readable = overlay.is_county
+        return overlay
+    read = read_yaml_file(root, overlay.file)
+    if read.data is None:
+        return _unreadable(overlay, *read.problems)
+    if not read.data:
+        return _unreadable(overlay, Problem(overlay.file, 1, "the file has no fields", f"copy {FOLDER}/{TEMPLATE}.yml and fill it in"))
+    overlay.data, overlay.lines, overlay.source = read.data, read.lines, read.text
+    _read_values(overlay, read.data)
+    return overlay
+
+
+def _unreadable(overlay: Overlay, *problems: Problem) -> Overlay:
+    overlay.problems += problems
+    overlay.readable = False
+    return overlay
+
+
+def _slug_hint(slug: str) -> str:
+    plain = slug.lower().translate(str.maketrans("åäöéü_ .", "aaoeu---"))
+    return "-".join(part for part in re.split(r"[^a-z]+", plain) if part) or "sigtuna"
+
+
+def _read_values(overlay: Overlay, data: dict) -> None:
+    _unknown_keys(overlay, (), data, FIELDS)
+    if _text_per_language(data.get("name")) is None:
+        _pair_fault(overlay, ("name",), data.get("name"), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
+    else:
+        overlay.values["name"] = data["name"]
+    if "code" in data:
+        overlay.code = data["code"] if isinstance(data["code"], str) else None
+    _read_units(overlay, data.get("units") or {})
+    _read_additions(overlay, data.get("additions") or {})
+
+
+def _fault(overlay: Overlay, path: tuple, message: str, fix: str) -> None:
+    overlay.faulty.add(path)
+    overlay.problems.append(Problem(overlay.file, overlay.lines.get(path, 1), message, fix))
+
+
+def _unknown_keys(overlay: Overlay, path: tuple, mapping: dict, allowed, what: str = "field") -> None:
+    """A fault for every key not in ``allowed``, with the allowed key it was probably meant to be."""
+    where = f" under '{'.'.join(map(str, path))}'" if path else ""
+    for key in sorted(set(mapping) - set(allowed), key=str):
+        meant = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
+        if meant:
+            overlay.faulty.add(path + (meant[0],))
+        hint = f"did you mean '{meant[0]}'? " if meant else ""
+        _fault(overlay, path + (key,), f"unknown {what} '{key}'{where}", f"{hint}allowed: {', '.join(allowed)} ({TEMPLATE_HINT})")
+
+
+def _pair_fault(overlay: Overlay, path: tuple, value, message: str, fix: str) -> None:
+    """A value that should be an sv:/en: pair: name a misspelt language key where there is one."""
+    if isinstance(value, dict) and set(value) - set(LANGUAGES):
+        overlay.faulty.add(path)
+        return _unknown_keys(overlay, path, value, LANGUAGES, "language")
+    _fault(overlay, path, message, fix)
+
+
+def _read_units(overlay: Overlay, units) -> None:
+    if not isinstance(units, dict):
+        return _fault(overlay, ("units",), "'units' must be a set of named units", "write units: and under it e.g. socialjour: with name: and phone:")
+    for unit, fields in units.items():
+        if not isinstance(fields, dict):
+            _fault(overlay, ("units", unit), f"unit '{unit}' has no fields", "give it name: and phone:")
+            continue
+        _unknown_keys(overlay, ("units", unit), fields, UNIT_FIELDS)
+        for name, value in fields.items():
+            if name not in UNIT_FIELDS:
+                continue
+            if _text_per_language(value) is None and not (isinstance(value, str) and value.strip()):
+                _pair_fault(overlay, ("units", unit, name), value, f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
+            else:
+                overlay.values[f"{unit}.{name}"] = value
+
+
+def _read_additions(overlay: Overlay, additions) -> None:
+    if not isinstance(additions, dict):
+        return _fault(overlay, ("additions",), "'additions' must be a set of routine ids", "write additions: and under it e.g. avvikning: with 'sv: |' and 'en: |'")
+    for routine_id, texts in additions.items():
+        if _text_per_language(_texts_only(texts)) is None:
+            _pair_fault(overlay, ("additions", routine_id), _texts_only(texts), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
+        else:
+            overlay.additions[routine_id] = _texts_only(texts)
+
+
+def _texts_only(addition):
+    """An addition without the section it is placed at (edition.PLACEMENT, checked in edition.py)."""
+    return {key: value for key, value in addition.items() if key != "section"} if isinstance(addition, dict) else addition
+
+
+def _text_per_language(value) -> dict | None:
+    ok = isinstance(value, dict) and set(value) <= set(LANGUAGES) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    return value if ok else None
+
+
+# What the content needs, and what the overlay gives
+
+
+def needed_keys(page: Page) -> list[tuple[str, int]]:
+    """Every local value the page asks for, with the line it is asked on."""
+    found = []
+    for offset, line in enumerate(page.body.split("\n")):
+        found += [(match[1], page.body_line + offset) for match in LOCAL_MARKER.finditer(line)]
+    return found
+
+
+def loaded(handbook: Handbook) -> list[Overlay]:
+    """The county wording and every municipality file, read once per handbook."""
+    return handbook.memo(("overlays",), lambda: [load(handbook.root, slug) for slug in [COUNTY, *(path.stem for path in municipality_files(handbook.root))]])
+
+
+# Rendering
+
+
+def fill(overlay: Overlay, lang: str, markdown: str) -> str:
+    """The Markdown with every local marker replaced by the overlay's value, escaped; unknown markers stay as they are."""
+
+    def value(match):
+        text = overlay.value(match[1], lang)
+        if text is None:
+            return match[0]
+        text = html.escape(text, quote=False)
+        if match[1].endswith("." + PHONE_FIELD) and re.fullmatch(r"[+\d][\d\s-]+", text):
+            text = f"[{text}](tel:{_tel(text)})"
+        return text if overlay.is_county else f'<span class="sv-local">{text}</span>'
+
+    return LOCAL_MARKER.sub(value, markdown)
+
+
+def _tel(number: str) -> str:
+    only = digits(number)
+    return "+46" + only[1:] if only.startswith("0") else only
+
+
+# Public numbers
+
+
+NUMBERS_FILE = "municipalities/public-numbers.yml"
+
+
+def read_public_numbers(root: str | Path) -> tuple[tuple[str, ...], list[Problem]]:
+    """The numbers listed in municipalities/public-numbers.yml, and a problem for every entry that is not one."""
+    if not (Path(root) / NUMBERS_FILE).exists():
+        return (), []
+    data, lines, _, problems = read_yaml_file(root, NUMBERS_FILE, listing="numbers")
+    if data is None:
+        return (), problems
+    entries = data.get("numbers")
+    if set(data) != {"numbers"} or not isinstance(entries, list):
+        return (), [Problem(NUMBERS_FILE, 1, "the file is not a list of '- number: …' entries", "write each public number as '- number: 08-123 456 00' with 'what:' below it")]
+    numbers = []
+    for index, entry in enumerate(entries):
+        number = entry.get("number") if isinstance(entry, dict) else None
+        if isinstance(number, str) and re.fullmatch(r"\+?[\d][\d ()-]*", number.strip()):
+            numbers.append(number)
+        else:
+            problems.append(Problem(NUMBERS_FILE, lines.get(("numbers", index), 1), "entry is not a public phone number", "write '- number: 08-123 456 00' (digits, spaces and hyphens) with 'what:' below it"))
+    return tuple(numbers), problems
+
+
+# Adoption status of the county's municipalities
+
+
+@dataclass(frozen=True)
+class AdoptionRow:
+    code: str  # SCB municipality code, e.g. 0180
+    name: str  # official name, e.g. Stockholms stad
+    adopted: bool
+    date: str | None = None  # YYYY-MM-DD of the board's decision, when known
+    note: dict | None = None  # {sv:, en:}
+
+
+STATUS_FILE = f"{FOLDER}/status.yml"
+CODE = re.compile(r"^\d{4}$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:
+    if not (Path(root) / STATUS_FILE).exists():
+        return (), []
+    data, lines, _, problems = read_yaml_file(root, STATUS_FILE)
+    if data is None:
+        return (), problems
+    entries = data.get("municipalities")
+    if not isinstance(entries, list):
+        return (), [Problem(STATUS_FILE, lines.get(("municipalities",), 1), "the file needs 'municipalities:' with one entry per municipality", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it")]
+    rows = []
+    for index, entry in enumerate(entries):
+        row = _status_row(entry)
+        if row is None:
+            problems.append(Problem(STATUS_FILE, lines.get(("municipalities", index), 1), "entry needs code (4 digits), name, and adopted: yes, no or a date", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}'"))
+        else:
+            rows.append(row)
+    return tuple(sorted(rows, key=lambda row: row.code)), problems
+
+
+def _status_row(entry) -> AdoptionRow | None:
+    if not isinstance(entry, dict) or not CODE.match(str(entry.get("code", ""))) or not isinstance(entry.get("name"), str):
+        return None
+    adopted = entry.get("adopted")
+    if isinstance(adopted, str) and DATE.match(adopted):
+        return AdoptionRow(entry["code"], entry["name"], True, adopted, _text_per_language(entry.get("note")))
+    if isinstance(adopted, bool):
+        return AdoptionRow(entry["code"], entry["name"], adopted, None, _text_per_language(entry.get("note")))
+    return None
+
+
+def attach(handbook: Handbook) -> Handbook:
+    """Give the handbook what the municipality folder declares: public numbers and adoption status."""
+    switchboards = tuple(number for each in loaded(handbook) for number in each.public_numbers())
+    listed, number_problems = read_public_numbers(handbook.root)
+    handbook.public_numbers = frozenset(digits(number) for number in (*listed, *switchboards))
+    handbook.adoption, status_problems = read_status(handbook.root)
+    handbook.load_problems = list(handbook.load_problems) + [problem.on_one_line() for problem in number_problems + status_problems]
+    return handbook
+
+
+# The edition being built
+
+
+def chosen(root: str | Path) -> Overlay:
+    """The overlay of the edition named by SAMVERKAN_MUNICIPALITY (the county edition when unset)."""
+    return load(root, os.environ.get(ENV, "").strip() or None)
+
+
+def fingerprint(root: str | Path) -> tuple:
+    """What decides whether the edition must be read again: the chosen municipality and the folder's files."""
+    folder = Path(root) / FOLDER
+    files = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.y*ml"))) if folder.is_dir() else ()
+    return (os.environ.get(ENV, ""), files)

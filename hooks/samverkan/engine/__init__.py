@@ -1,0 +1,1 @@
+"""The site engine adapter: building in-process, background work beside a build, strict logging."""

@@ -1,0 +1,130 @@
+"""Building an edition and publishing it safely.
+
+``build`` builds the county edition, or one municipality's edition, with MkDocs in strict mode (any
+check's problem stops it). The ``build`` and ``publish`` commands never build where readers look: each
+build goes into a release folder of its own and the published path is switched to it only once it is
+complete and checked (``releases``); if anything fails, the published site is left untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from samverkan.checks import municipal as municipal_checks
+from samverkan.editions import edition, overlay
+from samverkan.editions.handbook import load_site
+from samverkan.engine.mkdocs_build import build_site
+from samverkan.publish import releases
+
+
+class BuildFailed(Exception):
+    pass
+
+
+@contextmanager
+def _municipality(slug: str | None):
+    """Name the edition for the MkDocs hook (SAMVERKAN_MUNICIPALITY) while building."""
+    before = os.environ.get(overlay.ENV)
+    os.environ[overlay.ENV] = slug or ""
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(overlay.ENV, None)
+        else:
+            os.environ[overlay.ENV] = before
+
+
+def default_site_dir(config_file: str | Path, slug: str | None) -> Path:
+    """site/ for the county edition, site-<municipality>/ for a municipality's."""
+    return Path(config_file).resolve().parent / (f"site-{slug}" if slug else "site")
+
+
+def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str], list[str]]:
+    """Every problem of the edition, one line each (none when it may be published), and notes on unused values."""
+    handbook = load_site(config_file)
+    problems, notes = municipal_checks.all_problems(handbook, overlay.load(handbook.root, slug))
+    return [str(problem) for problem in problems], notes
+
+
+def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None) -> None:
+    """Build the edition strictly into ``site_dir``; raise BuildFailed with the reason, MkDocs' own
+    warnings and errors included."""
+    from mkdocs.exceptions import MkDocsException
+
+    with _municipality(slug):
+        problems, notes = check_edition(config_file, slug)
+        for note in notes:
+            print(note, file=sys.stderr)
+        if problems:
+            raise BuildFailed("\n".join(problems))
+        with _mkdocs_messages() as messages:
+            try:
+                build_site(config_file, site_dir, site_url=edition.site_url(overlay.load(_project(config_file), slug)))
+            except (MkDocsException, SystemExit, OSError) as error:
+                raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
+
+
+@contextmanager
+def _mkdocs_messages():
+    """MkDocs' warnings and errors while building, one line each: in strict mode MkDocs only counts them."""
+    messages: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: messages.append(f"{record.levelname} -  {record.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False) -> str:
+    """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
+    on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
+    publish. A ``build_output`` (site/) may lie directly in the project folder."""
+    place = releases.place(target, _project(config_file), inside_project=build_output)
+    return releases.publish(place, lambda folder: build(config_file, folder, slug))
+
+
+def _project(config_file: str | Path) -> Path:
+    return Path(config_file).resolve().parent
+
+
+def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
+    site_dir = site_dir or default_site_dir(config_file, slug)
+
+    def work() -> str:
+        return f"Built the {slug or 'county'} edition into {site_dir} (release {publish(config_file, site_dir, slug, build_output=True)})"
+    return _run(work, failed=f"Nothing was built; {site_dir} is unchanged.")
+
+
+def run_publish(config_file: str, slug: str | None, target: str) -> int:
+    def work() -> str:
+        return f"Published the {slug or 'county'} edition to {target} (release {publish(config_file, target, slug)})"
+    return _run(work, failed=f"Nothing was published; {target} is unchanged.")
+
+
+def run_rollback(config_file: str, target: str) -> int:
+    def work() -> str:
+        linked, removed = releases.rollback(releases.place(target, _project(config_file)))
+        return f"Rolled back {target} to release {linked}; removed release {removed}"
+    return _run(work)
+
+
+def _run(work, failed: str | None = None) -> int:
+    """Run a build, publish or rollback: the line it returns, or why it was refused or failed; the exit code."""
+    try:
+        print(work())
+    except releases.Refused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        print(failed, file=sys.stderr)
+        return 1
+    return 0

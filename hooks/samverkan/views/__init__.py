@@ -1,0 +1,1 @@
+"""What readers see: views derived from the model, and the HTML passes over built pages."""

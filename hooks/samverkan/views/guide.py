@@ -1,0 +1,103 @@
+""""Vad gör jag nu? / What do I do now?": what has happened -> who you are -> your items, from the model.
+
+A situation is a routine with something to do at once (a checklist item or step in the phase 'at-once'); its
+roles are the actors responsible for items or steps in it; a role's result is its items in that routine, per
+checklist, in time order (views.actor_items). Where a role's items differ before and after the child is assigned a
+municipality (headings {#arrival} and {#after-assignment}), the guide asks which applies first. Nothing is written twice: a new routine or actor appears by itself.
+The page (PlainPage with ``view: guide``) shows it through overrides/samverkan/guide.html as plain links
+between sections (#<routine>, #<routine>--<actor>), so it works without JavaScript, offline and on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from samverkan.content.model import Actor, Handbook, Page, PlainPage, Routine
+from samverkan.content.parts import DEFAULT_LANGUAGE, STAGES
+from samverkan.content.problems import Problem
+from samverkan.content.urls import relative_url
+from samverkan.views import views
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: Actor
+    groups: tuple[views.ItemGroup, ...]  # the actor's items in the routine, per checklist, in time order
+
+    @property
+    def items(self):
+        return tuple(item for group in self.groups for item in group.items)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The stages the role's items differ by (model.STAGES); empty when none does, and the guide does not ask."""
+        return tuple(stage for stage in STAGES if any(item.stage == stage for item in self.items))
+
+    def at(self, stage: str | None) -> "Role":
+        """The role with only the items that apply at ``stage`` (those of no stage apply at every one)."""
+        if stage is None:
+            return self
+        groups = (replace(group, items=tuple(item for item in group.items if item.stage in (None, stage))) for group in self.groups)
+        return Role(self.actor, tuple(group for group in groups if group.items))
+
+
+@dataclass(frozen=True)
+class Situation:
+    routine: Routine
+    roles: tuple[Role, ...]
+    actors: tuple[tuple[Actor, str], ...]  # everyone with a role in the routine, responsible first
+
+    @property
+    def responsible(self) -> tuple[Actor, ...]:
+        return tuple(actor for actor, role in self.actors if role == "responsible")
+
+
+def situations(handbook: Handbook, lang: str) -> list[Situation]:
+    """Every routine with something to do at once, in the navigation's order, with every role acting in it."""
+    return handbook.memo(("guide", lang), lambda: _situations(handbook, lang))
+
+
+def _situations(handbook: Handbook, lang: str) -> list[Situation]:
+    found = []
+    for routine in views.in_nav_order(handbook, handbook.of_type(lang, Routine)):
+        sources = [routine] + [page for page in (handbook.get(lang, ref.id) for ref in routine.checklists) if page]
+        if not any(item.phase == "at-once" for source in sources for item in (*source.steps, *source.items)):
+            continue
+        roles = [_role(handbook, actor, routine) for actor in _acting(handbook, lang, sources)]
+        ranked = sorted(routine.actors, key=lambda role: ("responsible", "participates", "informed").index(role.role))
+        actors = tuple((actor, role.role) for role in ranked if (actor := handbook.get(lang, role.actor.id)))
+        found.append(Situation(routine, tuple(sorted(roles, key=lambda role: role.actor.title)), actors))
+    return found
+
+
+def _acting(handbook: Handbook, lang: str, sources: list[Page]) -> list[Actor]:
+    ids = dict.fromkeys(item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor)
+    return [actor for actor in (handbook.get(lang, actor_id) for actor_id in ids) if isinstance(actor, Actor)]
+
+
+def _role(handbook: Handbook, actor: Actor, routine: Routine) -> Role:
+    return Role(actor, tuple(group for group in views.actor_items(handbook, actor) if group.routine.id == routine.id))
+
+
+def url_from(handbook: Handbook, page: Page, directory_urls: bool) -> str | None:
+    """The guide's address from a page (the link in every page's header); None on the guide itself or without one."""
+    target = handbook.memo(("guide-page", page.lang), lambda: next((p for p in handbook.of_type(page.lang, PlainPage) if p.view == "guide"), None))
+    return relative_url(page.path, target.path, directory_urls) if target and target is not page else None
+
+
+def problems(handbook: Handbook) -> list[Problem]:
+    """What "Vad gör jag nu?" cannot reach, once the handbook has the guide: a routine with checklists but nothing
+    to do at once, and an actor responsible in a routine with no item or step of its own there."""
+    if not any(page.view == "guide" for page in handbook.of_type(DEFAULT_LANGUAGE, PlainPage)):
+        return []
+    found = []
+    reached = {s.routine.id: {role.actor.id for role in s.roles} for s in situations(handbook, DEFAULT_LANGUAGE)}
+    for routine in handbook.of_type(DEFAULT_LANGUAGE, Routine):
+        if routine.checklists and routine.id not in reached:
+            found.append(Problem(routine.file, 1, "'Vad gör jag nu?' cannot reach this routine: nothing in it is to be done at once",
+                                 "put its urgent items under a heading '## Genast {#at-once}' in its checklist"))
+        for role in routine.actors if routine.id in reached else ():
+            if role.role == "responsible" and role.actor.id not in reached[routine.id]:
+                found.append(Problem(routine.file, routine.line_of("actors"), f"'Vad gör jag nu?' cannot show '{role.actor.id}' anything: it is responsible but has no item or step here",
+                                     f"end the steps or checklist items it does with [[{role.actor.id}]]"))
+    return found

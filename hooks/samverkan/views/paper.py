@@ -1,0 +1,105 @@
+"""What the page frame, the change history and "What's new" need about plan versions and print-outs.
+
+- Printable pages (checklists, actor pages) carry, on paper, lines for date, unit and case reference,
+  a time and initials column for each item (samverkan-print.css), and a QR code of the page's address
+  with its plan and page versions (qr.py).
+- Every page carries its plan and page versions for samverkan-versions.js, which tells a reader who
+  came from a print-out whether a newer version exists.
+- In an archived build (archive.py sets SAMVERKAN_ARCHIVE) every page says which version it is and
+  links to the current one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+
+from samverkan.content import versions
+from samverkan.content.model import Actor, Checklist, Page
+from samverkan.content.parts import DEFAULT_LANGUAGE
+from samverkan.content.urls import language_url
+from samverkan.views import qr
+
+ARCHIVE_ENV = "SAMVERKAN_ARCHIVE"  # the plan version being archived, while archive.py builds it
+
+
+def frame(renderer, page: Page) -> dict:
+    """The page header's and footer's context beyond the page's own fields."""
+    plan = versions.plan(renderer.handbook.root)
+    printable = isinstance(page, (Checklist, Actor))
+    address = renderer.address(page)
+    context = {"plan": plan, "archived": _archived(page, plan, renderer.directory_urls), "qr": None, "qr_address": ""}
+    if printable and address:
+        context["qr_address"] = qr.versioned_address(address, plan.version if plan else None, page.version)
+        context["qr"] = Markup(qr.svg(context["qr_address"]))
+    return context
+
+
+def _to_site_root(page: Page, directory_urls: bool = True) -> str:
+    return "../" * language_url(page.lang, page.path, directory_urls).count("/")
+
+
+def _archived(page: Page, plan, directory_urls: bool) -> dict | None:
+    """In an archived build: the version shown and the relative link to the current page (two levels up)."""
+    version = os.environ.get(ARCHIVE_ENV)
+    if not version or plan is None:
+        return None
+    return {"version": plan.version, "date": plan.date.isoformat(), "current": _to_site_root(page, directory_urls) + "../../" + language_url(page.lang, page.path, directory_urls)}
+
+
+def history_links(renderer, page: Page) -> dict[str, str]:
+    """Page version -> relative link to the archived plan version that holds it."""
+    archived = versions.archives(renderer.handbook.root)
+    links = {}
+    for entry in getattr(page, "history", ()):
+        version = versions.page_archive(archived, page.lang, page.path, entry.version)
+        if version:
+            links[entry.version] = _to_site_root(page, renderer.directory_urls) + versions.archive_url(version) + language_url(page.lang, page.path, renderer.directory_urls)
+    return links
+
+
+def news(renderer, page: Page) -> dict:
+    """The "What's new" view: the language's changelog, each version's archive, the feed."""
+    root = renderer.handbook.root
+    changelog = versions.read(root, page.lang) or versions.read(root, DEFAULT_LANGUAGE)
+    archived = versions.archives(root)
+    to_root = _to_site_root(page, renderer.directory_urls)
+    lang_folder = "" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/"
+    return {
+        "releases": changelog.releases if changelog else (),
+        "html": versions.inline_html,
+        "archive": {version: to_root + versions.archive_url(version) + lang_folder for version in archived},
+        "feed": to_root + lang_folder + versions.FEED_FILE,
+    }
+
+
+def write_feeds(renderer, site_dir: str | Path, site_url: str) -> None:
+    """One Atom feed of plan versions per language: feed.xml, en/feed.xml."""
+    root = renderer.handbook.root
+    news_page = next((p for p in renderer.handbook.pages if getattr(p, "view", None) == "changelog" and p.lang == DEFAULT_LANGUAGE), None)
+    archived = versions.archives(root)
+    for lang in renderer.labels:
+        changelog = versions.read(root, lang)
+        if changelog is None or news_page is None:
+            continue
+        lang_folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        owner = renderer.handbook.get(lang, news_page.owner.id)
+        feed = versions.atom_feed(
+            changelog, lang, site_url,
+            news_url=language_url(lang, news_page.path, renderer.directory_urls),
+            feed_url=lang_folder + versions.FEED_FILE,
+            title=renderer.labels[lang]["feed_title"],
+            author=owner.title if owner else news_page.owner.id,
+            archived=archived,
+        )
+        target = Path(site_dir) / lang_folder / versions.FEED_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feed)
+
+
+def post_build(renderer, site_dir: str | Path, site_url: str) -> None:
+    """After the build: the feeds, and the archived plan versions copied into the site."""
+    write_feeds(renderer, site_dir, site_url)
+    versions.copy_archives(renderer.handbook.root, site_dir)
