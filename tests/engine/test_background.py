@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from samverkan.engine.background import Background
 
-HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 
 def run_fresh(code: str) -> subprocess.CompletedProcess:

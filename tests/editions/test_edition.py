@@ -18,7 +18,7 @@ from samverkan.publish import publish
 from samverkan.site import export
 from samverkan.views.render import Renderer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "handbook-export.schema.json").read_text(encoding="utf-8"))
 TESTBY_URL = "https://plan.testby.se/handbok/"
 

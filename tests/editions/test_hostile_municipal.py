@@ -25,7 +25,7 @@ from samverkan.checks import municipal as municipal_checks
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 
-HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 # A correct municipality file; the cases name its lines. Code 0998 is Annanby's in the fixture's status.yml.
 ANNANBY = """\

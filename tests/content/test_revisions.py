@@ -120,5 +120,5 @@ def test_plan_version_is_the_newest_release_heading():
 
 
 def test_the_real_changelog_has_a_plan_version():
-    text = (Path(__file__).resolve().parents[1] / "CHANGELOG.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text(encoding="utf-8")
     assert revisions.plan_version(text) is not None

@@ -15,7 +15,7 @@ from samverkan.editions.handbook import load_site
 from samverkan.publish import publish
 from samverkan.views.render import Renderer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def read(site: Path, path: str) -> str:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/search_engine.py
 
 from samverkan.editions.handbook import load_site  # noqa: E402
 from samverkan.views.views import actor_items  # noqa: E402
 from search_engine import EXACT_BOOST, Engine, location  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
 SETS = {name: yaml.safe_load((ROOT / "tests" / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
 MINIMUM = {"queries": 30, "phrases": 40}

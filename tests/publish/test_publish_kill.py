@@ -16,7 +16,7 @@ from handbooks import copy_minimal
 from samverkan.publish import publish, releases
 from test_publish import fake_build, snapshot
 
-HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 ENV = {**os.environ, "PYTHONPATH": str(HOOKS), "NO_MKDOCS_2_WARNING": "1"}
 
 # Runs a publish (or rollback) of fake releases and kills itself with SIGKILL at its Nth change to the

@@ -12,7 +12,7 @@ from samverkan import cli
 from samverkan.editions.handbook import load_site
 from samverkan.site import export
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "handbook-export.schema.json").read_text(encoding="utf-8"))
 
 

@@ -8,7 +8,7 @@ import pytest
 from samverkan.content import synonyms
 from samverkan.editions.handbook import load_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def write(root: Path, lang: str, text: str | bytes) -> None:
