@@ -15,18 +15,19 @@ import sys
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
 sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 from samverkan.checks import municipal as municipal_checks
-from samverkan.content import markup
 from samverkan.content.load import refused
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site  # noqa: E402
 from samverkan.engine.background import Background  # noqa: E402
 from samverkan.engine.strict import StrictLog  # noqa: E402
 from samverkan.site import export, search_index
-from samverkan.views import paper, webpage  # noqa: E402
+from samverkan.views import paper, sanitize, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
@@ -163,12 +164,7 @@ def _offline(config) -> bool:
 
 def on_page_content(html, page, config, files):
     model_page = _model_page(page)
-    html = webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
-    unsafe = markup.unsafe_html(html)
-    if unsafe:  # the source checks should have stopped it; the page is published as inert text
-        _report(f"{page.file.src_uri}:1: {unsafe} — remove the raw HTML or link from the page")
-        return f"<pre>{escape(html)}</pre>"
-    return html
+    return webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
 
 
 def on_build_error(error):
@@ -186,5 +182,16 @@ def on_page_context(context, page, config, nav):
     if model_page:
         view, frame = _prepared()["parts"][model_page.lang, model_page.path]
         page.content = webpage.for_readers(page.content, view, model_page, _cache["renderer"])  # numbers call, urgent first, tables fit a phone
-        context["handbook_page"] = frame
+        context["handbook_page"] = {part: Markup(_sanitized(html, page)) for part, html in frame.items()}
+    page.content = _sanitized(page.content, page)
     return context
+
+
+def _sanitized(html: str, page) -> str:
+    """The HTML as the allowlist lets it through; each thing taken out is a problem of the file it came from."""
+    cleaned, removed = sanitize.clean(html)
+    for each in dict.fromkeys(removed):
+        source = each.source or f"docs/{page.file.src_uri}"
+        _report(f"{source}:1: the page's HTML holds {each.what}, which the site does not publish — remove it (pages and "
+                "additions are Markdown; see docs-dev/checks.md)")
+    return cleaned

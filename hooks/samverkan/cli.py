@@ -9,6 +9,7 @@
     python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
     python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
     python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
+    python -m samverkan verify SITE                          the built site as a browser reads it: no script, outside load or personal data
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from samverkan.content import revisions
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, publish
-from samverkan.site import export
+from samverkan.site import export, verify
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +61,8 @@ def _add_edition_commands(commands) -> None:
     which = kept.add_mutually_exclusive_group(required=True)
     which.add_argument("--tag", help="the plan version's tag, e.g. v2.0")
     which.add_argument("--all", action="store_true", help="every plan version tag (vX.Y)")
+    built = commands.add_parser("verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe")
+    built.add_argument("site", help="the built site's folder, e.g. site/")
 
 
 def check(handbook) -> int:
@@ -87,4 +90,16 @@ TOOLS = {
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
     "export": lambda args: export.run(args.config, args.out),
     "archive": lambda args: archive.run(args.config, args.tag, args.all),
+    "verify": lambda args: report_verified(args.site, load_site(args.config)),
 }
+
+
+def report_verified(site: str, handbook) -> int:
+    if not Path(site).is_dir():
+        print(f"{site}: no such folder — build the site first (python -m samverkan build)", file=sys.stderr)
+        return 1
+    found = verify.problems(site, handbook.public_numbers)
+    for problem in found:
+        print(problem)
+    print(f"{len(found)} problem(s) in {site}", file=sys.stderr)
+    return 1 if found else 0

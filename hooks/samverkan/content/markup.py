@@ -104,25 +104,3 @@ def scheme_of(target: str) -> str | None:
     plain = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
     match = _SCHEME.match(plain)
     return match[1] if match else None
-
-
-# The rendered page
-
-_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|form|style|link|meta|base|svg|math|template|video|audio|source)\b", re.IGNORECASE)
-_EVENT_ATTRIBUTE = re.compile(r"<[^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
-_URL_ATTRIBUTE = re.compile(r"\s(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
-
-
-def unsafe_html(page_html: str) -> str | None:
-    """What in a page's rendered HTML could run script or load from elsewhere, or None."""
-    tag = _DANGEROUS_TAG.search(page_html)
-    if tag:
-        return f"the page's HTML contains <{tag[1].lower()}>"
-    event = _EVENT_ATTRIBUTE.search(page_html)
-    if event:
-        return f"the page's HTML contains an event attribute '{event[1].lower()}'"
-    for match in _URL_ATTRIBUTE.finditer(page_html):
-        scheme = scheme_of(match[1].strip("\"'"))
-        if scheme and scheme not in ALLOWED_SCHEMES:
-            return f"the page's HTML links to a '{scheme}:' address"
-    return None

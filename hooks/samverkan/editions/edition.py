@@ -227,7 +227,7 @@ class EditionMarkdown:
             heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(each.name(page.lang))} {{#{anchor} .admonition-title}}")
         else:
             heading = Markup(f'<p class="admonition-title" id="{anchor}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
-        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=each.name(page.lang), t=t)
+        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=each.name(page.lang), source=each.file, t=t)
         if not own:
             box = str(self.module.chosen(each.slug, Markup(box), True))
         lines = markdown.split("\n")

@@ -19,6 +19,7 @@ from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
 from samverkan.publish import releases
+from samverkan.site import verify
 
 
 class BuildFailed(Exception):
@@ -67,6 +68,9 @@ def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None
                 build_site(config_file, site_dir, site_url=edition.site_url(overlay.load(_project(config_file), slug)))
             except (MkDocsException, SystemExit, OSError) as error:
                 raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
+        unsafe = verify.problems(site_dir, load_site(config_file).public_numbers)
+        if unsafe:
+            raise BuildFailed("\n".join(map(str, unsafe)))
 
 
 @contextmanager
