@@ -27,7 +27,7 @@ from samverkan.editions.handbook import load_site  # noqa: E402
 from samverkan.engine.background import Background  # noqa: E402
 from samverkan.engine.strict import StrictLog  # noqa: E402
 from samverkan.site import export, search_index
-from samverkan.views import paper, sanitize, webpage  # noqa: E402
+from samverkan.views import csp, paper, sanitize, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
@@ -195,3 +195,8 @@ def _sanitized(html: str, page) -> str:
         _report(f"{source}:1: the page's HTML holds {each.what}, which the site does not publish — remove it (pages and "
                 "additions are Markdown; see docs-dev/checks.md)")
     return cleaned
+
+
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy (views/csp.py)."""
+    return csp.with_policy(output)

@@ -1,0 +1,36 @@
+"""A Content-Security-Policy in every page: scripts and images from the site only, nothing from another host.
+
+The policy is a <meta http-equiv> so that it holds on any web server, from disk and in the offline copy; a web
+server may send the same as a header (docs-dev/it.md). The theme writes a few small scripts into the page
+itself; each is allowed by its hash, so no other inline script runs. Only the theme's frame is hashed, never
+the content (pages, additions and views carry no script: the sanitizer and the verifier see to that)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Style attributes and elements stay allowed: Material's scripts set styles, and the sanitizer keeps them out of
+# the content. A page loads nothing from another host: every directive is the site itself, or data made in the page.
+POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+          "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
+          "base-uri 'self'; form-action 'self'")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # the theme's own, written without attributes
+_CONTENT = re.compile(r'<article class="md-content__inner.*?</article>', re.S)
+
+
+def policy(html: str) -> str:
+    frame = _CONTENT.sub("", html)
+    hashes = "".join(f" 'sha256-{_digest(script)}'" for script in dict.fromkeys(_INLINE_SCRIPT.findall(frame)))
+    return POLICY.format(hashes=hashes)
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy as the first thing in its head, before any script it governs."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html.replace("<head>", f"<head>\n    {meta}", 1)
+
+
+def _digest(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
