@@ -49,7 +49,7 @@ def test_query_finds_its_page_in_the_top_3(engines, name, lang, query, page):
 
 @pytest.mark.parametrize("folded,correct", FOLDED)
 def test_a_query_without_diacritics_finds_what_the_correct_spelling_finds(engines, folded, correct):
-    assert engines["sv"].search(folded)[:3] == engines["sv"].search(correct)[:3] != []
+    assert set(engines["sv"].search(folded)[:3]) == set(engines["sv"].search(correct)[:3]) != set()  # the order of equal scores may differ
 
 
 def test_stop_words_are_dropped_and_a_query_of_only_stop_words_still_searches(engines):

@@ -13,12 +13,17 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} — {self.fix}"
+        """Messages quote what a file says: whatever would break the line or hide in it is shown escaped."""
+        return _flat(f"{self.path}:{self.line}: {self.message} — {self.fix}")
 
     def on_one_line(self) -> "Problem":
-        """Messages quote what a file says; a line break in it must not break the one-line report."""
         return Problem(_flat(self.path), self.line, _flat(self.message), _flat(self.fix))
 
 
 def _flat(text: str) -> str:
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    return "".join(_escaped(char) for char in text) if not text.isprintable() else text
+
+
+def _escaped(char: str) -> str:
+    """A character a terminal would act on or not show (line breaks, controls, invisible format characters), as \\x.."""
+    return char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
