@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 from samverkan.checks import municipal as municipal_checks
-from samverkan.content import markup
+from samverkan.content import markup, synonyms
 from samverkan.content.load import refused
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site  # noqa: E402
@@ -36,17 +36,19 @@ _strict = StrictLog(logging.getLogger("mkdocs"))
 
 def _fingerprint(config) -> tuple:
     """What decides whether the model and its rendered views are current: the pages, the view templates
-    (under mkdocs serve an edited template shows at once) and the chosen edition's files."""
+    (under mkdocs serve an edited template shows at once), the search words and the chosen edition's files."""
+    root = Path(config.config_file_path).parent
     templates = sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(TEMPLATES))
-    return (config.config_file_path, sorted(_markdown_stats(config.docs_dir)), templates, overlay.fingerprint(Path(config.config_file_path).parent))
+    words = sorted(_file_stats(root / synonyms.FOLDER, ".yml")) if (root / synonyms.FOLDER).is_dir() else []
+    return (config.config_file_path, sorted(_file_stats(config.docs_dir, ".md")), templates, words, overlay.fingerprint(root))
 
 
-def _markdown_stats(folder: str) -> list[tuple]:
+def _file_stats(folder: str | Path, suffix: str) -> list[tuple]:
     found = []
     for entry in os.scandir(folder):
         if entry.is_dir():
-            found += _markdown_stats(entry.path)
-        elif entry.name.endswith(".md"):
+            found += _file_stats(entry.path, suffix)
+        elif entry.name.endswith(suffix):
             stat = entry.stat()
             found.append((entry.path, stat.st_mtime_ns, stat.st_size))
     return found
