@@ -65,6 +65,8 @@ def on_config(config):
         _load(config, key)
         # The model lives as long as the build: spare the garbage collector walking its objects
         # again and again while MkDocs renders (each full collection costs more the more objects live).
+        # Collect first, or the previous build's garbage (mkdocs serve) is frozen for good.
+        gc.collect()
         gc.freeze()
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
