@@ -8,7 +8,6 @@ other core meanwhile (samverkan/engine/background.py).
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -61,13 +60,7 @@ def on_config(config):
         _strict.start()  # counts every warning, whatever -q or -v did to MkDocs' own counter
     key = _fingerprint(config)
     if _cache.get("key") != key:
-        gc.unfreeze()  # the previous model (mkdocs serve) may go
         _load(config, key)
-        # The model lives as long as the build: spare the garbage collector walking its objects
-        # again and again while MkDocs renders (each full collection costs more the more objects live).
-        # Collect first, or the previous build's garbage (mkdocs serve) is frozen for good.
-        gc.collect()
-        gc.freeze()
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
         _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))
