@@ -17,8 +17,8 @@ import measure
 from generate import generate
 
 STEPS = ("routine", "checklist", "actor", "term")
-FACTOR = 5  # every page of the step's type four times more: 64 to 200 pages a step
-RUNS = 3
+FACTOR = 9  # every page of the step's type eight times more: 128 to 400 pages a step, seconds of CPU time
+RUNS = 5
 ROOT = measure.ROOT
 
 
@@ -32,19 +32,35 @@ def trees(work: Path) -> list[tuple[str, Path, int]]:
     return found
 
 
-def cpu_ms_per_page(before: list[measure.Run], after: list[measure.Run], added: int) -> float:
-    return round(statistics.median((a.cpu_s - b.cpu_s) * 1000 / added for a, b in zip(after, before)), 2)
+def spread(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 3), "low": round(min(values), 3), "high": round(max(values), 3)}
+
+
+def step_cost(before: dict[str, list[measure.Run]], after: dict[str, list[measure.Run]], added: int) -> dict:
+    """CPU ms per added page, each way, round by round; the hooks' share and the ratio to plain Material round by round too.
+    A step whose added CPU time is lost in the machine's noise (a cost at or below zero in some round) says so."""
+    per_round = [{name: (after[name][i].cpu_s - before[name][i].cpu_s) * 1000 / added for name in before} for i in range(len(before["with_hooks"]))]
+    noisy = any(cost <= 0 for costs in per_round for cost in costs.values())
+    return {
+        "pages_added": added,
+        "cpu_ms_per_page": {name: spread([costs[name] for costs in per_round]) for name in before},
+        "noisy": noisy,
+        "hooks_share": None if noisy else spread([1 - costs["without_hooks"] / costs["with_hooks"] for costs in per_round]),
+        "over_plain_material": None if noisy else spread([costs["with_hooks"] / costs["plain_material"] for costs in per_round]),
+    }
 
 
 def measure_page_types(work: Path) -> dict:
-    built = [(page_type, pages, measure.in_turns(measure.variants(config, work / f"{page_type or 'real'}-variants"), RUNS, warm_up=False))
-             for page_type, config, pages in trees(work)]
+    """One round builds every tree every way, in turns; the steps' costs come from the same rounds."""
+    found = trees(work)
+    builds = {(number, way): build for number, (page_type, config, _) in enumerate(found)
+              for way, build in measure.variants(config, work / f"{page_type or 'real'}-variants").items()}
+    runs = measure.in_turns(builds, RUNS, warm_up=False)
+    ways = [way for number, way in builds if number == 0]
     result = {}
-    for (_, pages_before, before), (page_type, pages, after) in zip(built, built[1:]):
-        cost = {name: cpu_ms_per_page(before[name], after[name], pages - pages_before) for name in before}
-        result[page_type] = {"pages_added": pages - pages_before, "cpu_ms_per_page": cost,
-                             "hooks_share": round(1 - cost["without_hooks"] / cost["with_hooks"], 3),
-                             "over_plain_material": round(cost["with_hooks"] / cost["plain_material"], 2)}
+    for number, (page_type, _, pages) in enumerate(found[1:], 1):
+        before, after = ({way: runs[tree, way] for way in ways} for tree in (number - 1, number))
+        result[page_type] = step_cost(before, after, pages - found[number - 1][2])
     for number in range(1, len(STEPS) + 1):
         shutil.rmtree(work / f"types-{number}", ignore_errors=True)
     return {"factor": FACTOR, "runs": RUNS, "types": result}
