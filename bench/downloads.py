@@ -162,10 +162,13 @@ def hit_rates(site: Path) -> dict:
     return rates
 
 
+def first_visits(base: str, log: list[Sent]) -> dict:
+    return {name: first_visit(base, log, path) for name, path in sample_pages().items()}
+
+
 def measure(site: Path, base: str, log: list[Sent]) -> dict:
-    pages = sample_pages()
     return {
         "search_index": search_index_sizes(site),
-        "first_visit": {name: first_visit(base, log, path) for name, path in pages.items()},
-        "search": {**search_timings(base, pages["routine"]), "hit_rates": hit_rates(site)},
+        "first_visit": first_visits(base, log),
+        "search": {**search_timings(base, sample_pages()["routine"]), "hit_rates": hit_rates(site)},
     }

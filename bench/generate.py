@@ -2,8 +2,8 @@
 
     python bench/generate.py FACTOR DEST
 
-Every routine, checklist and actor page of both languages is copied FACTOR - 1
-times. Copy number k renames the page's file and id with a ``-k<k>`` suffix and
+Every routine, checklist and actor page of both languages (or the page types
+given to ``generate``) is copied FACTOR - 1 times. Copy number k renames the page's file and id with a ``-k<k>`` suffix and
 every reference to a copied page (front matter and [[id]] markers), so each
 copy is a consistent handbook of its own; laws, terms and plain pages stay
 single and are cited by every copy. DEST gets a ``docs`` tree, a ``mkdocs.yml``
@@ -47,9 +47,18 @@ def mirror(source: Path, dest: Path, config: dict, skip: set[str] = frozenset())
     return dest / "mkdocs.yml"
 
 
-def copied_paths(handbook) -> dict[tuple[str, str], str]:
-    """(language, path) -> id of every page that gets copied."""
-    return {(page.lang, page.path): page.id for page in handbook.pages if page.type in COPIED_TYPES}
+def plain_material(source: Path, dest: Path) -> Path:
+    """DEST as SOURCE's content on plain Material: no hooks, no overrides (an empty custom_dir), no extra CSS or
+    JavaScript, Material's default features and palette; the same plugins (search, i18n) and no web fonts."""
+    config = mirror(source, dest, {"hooks": [], "strict": False, "extra_css": [], "extra_javascript": [],
+                                   "theme": {"name": "material", "custom_dir": "plain-theme", "features": [], "palette": {}, "font": False}})
+    (dest / "plain-theme").mkdir()
+    return config
+
+
+def copied_paths(handbook, types) -> dict[tuple[str, str], str]:
+    """(language, path) -> id of every page of TYPES, the pages that get copied."""
+    return {(page.lang, page.path): page.id for page in handbook.pages if page.type in types}
 
 
 def copy_path(path: str, k: int) -> str:
@@ -96,10 +105,10 @@ def scaled_nav(nav: list, copies: set[str], factor: int) -> list:
     return result + [copy_path(path, k) for k in range(2, factor + 1) for path in paths]
 
 
-def generate(factor: int, dest: Path) -> int:
-    """Write the handbook multiplied by FACTOR into DEST; the number of Markdown pages (both languages)."""
+def generate(factor: int, dest: Path, types=COPIED_TYPES) -> int:
+    """Write the handbook with its pages of TYPES multiplied by FACTOR into DEST; the number of Markdown pages (both languages)."""
     handbook = load_site(ROOT / "mkdocs.yml")
-    copies = copied_paths(handbook)
+    copies = copied_paths(handbook, types)
     nav = scaled_nav(read_config(ROOT / "mkdocs.yml")["nav"], {path for _, path in copies}, factor)
     mirror(ROOT, dest, {"docs_dir": "docs", "nav": nav}, skip={"docs"})
     return write_docs(dest / "docs", copies, factor)

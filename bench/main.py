@@ -1,7 +1,11 @@
-"""The benchmark: build cost, hooks' share, scale, editions, page weight and Lighthouse, in one report.
+"""The benchmark: build cost against the tree without hooks and plain Material, the cost of a page of each
+type, editions, the preview's edit → shown, page weight and Lighthouse, in one report.
 
     bench/run           every item; writes bench/report.json and bench/REPORT.md
     bench/run --quick   item 1 (the real handbook) only, measured once
+
+Builds are measured in turns (A B C A B C) and compared pair by pair; CPU time includes the background
+process. Figures in seconds hold for the machine named in the report; shares and ratios travel.
 """
 
 from __future__ import annotations
@@ -15,64 +19,54 @@ import time
 from pathlib import Path
 
 import downloads
+import edit_to_shown
 import editions
 import lighthouse
 import measure
+import pagetypes
 import summary
-from generate import generate
+from generate import plain_material
 from serve import serving
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / "work"
-SCALES = ((1, 5), (10, 3), (40, 3))  # (factor, measured pairs of builds with and without the hooks)
-
-
-def count_pages(docs: Path) -> int:
-    return sum(1 for _ in docs.rglob("*.md"))
-
-
-def with_ms_per_page(cost: dict, pages: int) -> dict:
-    return {"pages": pages, "ms_per_page": round(cost["build"]["wall_s"] * 1000 / pages, 2), **cost}
 
 
 def real_handbook(quick: bool) -> dict:
     runs, warm_up = (1, False) if quick else (3, True)
-    cost = measure.build_cost(ROOT / "mkdocs.yml", runs, warm_up, WORK / "real-no-hooks")
-    return with_ms_per_page(cost, count_pages(ROOT / "docs"))
-
-
-def scale() -> dict:
-    rows = {}
-    for factor, runs in SCALES:
-        dest = WORK / f"x{factor}"
-        pages = generate(factor, dest)
-        rows[f"x{factor}"] = with_ms_per_page(measure.build_cost(dest / "mkdocs.yml", runs, False, WORK / f"x{factor}-no-hooks"), pages)
-        shutil.rmtree(dest)
-    first, last = rows[f"x{SCALES[0][0]}"], rows[f"x{SCALES[-1][0]}"]
-    return {**rows, "ms_per_page_ratio": round(last["ms_per_page"] / first["ms_per_page"], 2)}
+    return {"pages": sum(1 for _ in (ROOT / "docs").rglob("*.md")), **measure.build_cost(ROOT / "mkdocs.yml", runs, warm_up, WORK / "real")}
 
 
 def served_items() -> tuple[dict, dict]:
-    """Items 4 and 5, on one strict build of the real handbook served with gzip."""
-    site = WORK / "site"
-    shutil.rmtree(site, ignore_errors=True)
+    """Downloads and Lighthouse, on one strict build of the real handbook served with gzip; the first visits
+    again on plain Material with the same content (its search index is fetched at once)."""
+    site, plain = WORK / "site", WORK / "site-plain-material"
+    for folder in (site, plain):
+        shutil.rmtree(folder, ignore_errors=True)
     measure.build(ROOT / "mkdocs.yml", strict=True, site_dir=site)
+    measure.build(plain_material(ROOT, WORK / "plain-material"), strict=False, site_dir=plain)
     with serving(site) as (base, log):
         weight = downloads.measure(site, base, log)
         scores = lighthouse.measure(base, downloads.sample_pages())
+    with serving(plain) as (base, log):
+        weight["first_visit_plain_material"] = downloads.first_visits(base, log)
     return weight, scores
 
 
 def machine() -> dict:
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "date": time.strftime("%Y-%m-%d %H:%M")}
+    """Where the figures in seconds hold: the processor, its cores, and how busy the machine was at the start."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    return {"cpu": cpu, "cores": os.cpu_count(), "load_at_start": round(os.getloadavg()[0], 2), "python": platform.python_version(),
+            "date": time.strftime("%Y-%m-%d %H:%M")}
 
 
 def run(quick: bool) -> dict:
     report = {"machine": machine(), "mode": "quick" if quick else "full", "real_handbook": real_handbook(quick)}
     if not quick:
-        report["scale"] = scale()
+        report["page_types"] = pagetypes.measure_page_types(WORK)
         report["municipality_editions"] = editions.measure_editions()
+        report["preview"] = edit_to_shown.measure_preview()
         report["downloads"], report["lighthouse"] = served_items()
     report["targets"] = summary.targets(report)
     return report
@@ -83,7 +77,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="measure the real handbook only, once")
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
+    start = time.monotonic()
     report = run(args.quick)
+    report["machine"]["bench_minutes"] = round((time.monotonic() - start) / 60, 1)
     (BENCH / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = summary.markdown(report)
     (BENCH / "REPORT.md").write_text(text, encoding="utf-8")

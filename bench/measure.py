@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generate import mirror
+from generate import mirror, plain_material
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -24,7 +24,7 @@ class Run:
     wall_s: float
     peak_mib: float
     returncode: int
-    cpu_s: float  # user + system time of the process and the children it waited for (the hooks' background work)
+    cpu_s: float  # user + system time of the process and of the children it waited for (the hooks' background work): wait4 counts both
     output: str
     html_pages: int = 0
 
@@ -95,26 +95,60 @@ def summarised(results: list[Run]) -> dict:
     }
 
 
-def build_cost(config: Path, runs: int, warm_up: bool, bare_dir: Path) -> dict:
-    """Strict build with the hooks (and the time inside them), the same tree built without them in BARE_DIR, and the check command.
+def variants(config: Path, work: Path) -> dict[str, tuple[Path, bool]]:
+    """The tree of CONFIG three ways: with the hooks (strict), without them, and as a plain Material site (name: (config, strict))."""
+    return {
+        "with_hooks": (config, True),
+        "without_hooks": (mirror(config.parent, work / "without-hooks", {"hooks": [], "strict": False}), False),
+        "plain_material": (plain_material(config.parent, work / "plain-material"), False),
+    }
 
-    The two builds take turns (with, without, with, ...), so a machine that slows down or speeds up
-    during the run weighs on both alike."""
-    bare = mirror(config.parent, bare_dir, {"hooks": [], "strict": False})
+
+def in_turns(builds: dict[str, tuple[Path, bool]], runs: int, warm_up: bool) -> dict[str, list[Run]]:
+    """RUNS builds of each, taking turns (A B C A B C ...), so that a machine that slows down or speeds up
+    weighs on all alike and run i of each makes a pair."""
     if warm_up:
-        build(config, strict=True), build(bare, strict=False)
-    pairs = [(build(config, strict=True), build(bare, strict=False)) for _ in range(runs)]
-    with_hooks, bare_runs = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
-    without_hooks = summarised(bare_runs)
+        for config, strict in builds.values():
+            build(config, strict)
+    rounds = [{name: succeeded(build(config, strict), config) for name, (config, strict) in builds.items()} for _ in range(runs)]
+    return {name: [each[name] for each in rounds] for name in builds}
+
+
+def succeeded(run: Run, config: Path) -> Run:
+    """RUN, if the build succeeded: a failed build's figures would mean nothing."""
+    if run.returncode != 0:
+        raise SystemExit(f"the build of {config} failed:\n{run.output[-2000:]}")
+    return run
+
+
+def paired_ratio(numerators: list[Run], denominators: list[Run], field: str) -> dict:
+    """FIELD of each run over FIELD of its pair: the median ratio and the lowest and highest."""
+    ratios = sorted(getattr(a, field) / getattr(b, field) for a, b in zip(numerators, denominators))
+    return {"median": round(statistics.median(ratios), 3), "low": round(ratios[0], 3), "high": round(ratios[-1], 3)}
+
+
+def share(ratio: dict) -> dict:
+    """1 - RATIO (without ÷ with), so the lowest ratio gives the highest share."""
+    return {"median": round(1 - ratio["median"], 3), "low": round(1 - ratio["high"], 3), "high": round(1 - ratio["low"], 3)}
+
+
+def build_cost(config: Path, runs: int, warm_up: bool, work: Path) -> dict:
+    """Strict build with the hooks (and the time inside them), the same tree built without them and as a plain
+    Material site, in turns; each share and ratio is taken pair by pair; and the check command.
+
+    CPU time counts both processes (the hooks' background work runs in a child the build waits for)."""
+    runs_of = in_turns(variants(config, work), runs, warm_up)
+    with_hooks, bare, plain = runs_of["with_hooks"], runs_of["without_hooks"], runs_of["plain_material"]
     checks = repeated(lambda: check(config), runs, warm_up=False)
-    built = summarised(with_hooks)
     in_hooks = statistics.median(hook_seconds(run) for run in with_hooks)
     return {
-        "build": {**built, "html_pages": with_hooks[-1].html_pages, "warnings": warnings(with_hooks[-1]), "in_hooks_s": round(in_hooks, 3),
+        "build": {**summarised(with_hooks), "html_pages": with_hooks[-1].html_pages, "warnings": warnings(with_hooks[-1]), "in_hooks_s": round(in_hooks, 3),
                   "in_hooks_by_event_s": hook_events(with_hooks[-1])},
-        "build_without_hooks": {**without_hooks, "html_pages": bare_runs[-1].html_pages},
-        "hooks_share": round(1 - without_hooks["wall_s"] / built["wall_s"], 3),
-        "in_hooks_share": round(in_hooks / built["wall_s"], 3),
-        "hooks_cpu_share": round(1 - without_hooks["cpu_s"] / built["cpu_s"], 3),
+        "build_without_hooks": {**summarised(bare), "html_pages": bare[-1].html_pages},
+        "build_plain_material": {**summarised(plain), "html_pages": plain[-1].html_pages},
+        "hooks_share": share(paired_ratio(bare, with_hooks, "wall_s")),
+        "hooks_cpu_share": share(paired_ratio(bare, with_hooks, "cpu_s")),
+        "in_hooks_share": round(in_hooks / summarised(with_hooks)["wall_s"], 3),
+        "over_plain_material": {"wall": paired_ratio(with_hooks, plain, "wall_s"), "cpu": paired_ratio(with_hooks, plain, "cpu_s")},
         "check": {**summarised(checks), "problems": problems(checks[-1])},
     }

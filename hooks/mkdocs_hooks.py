@@ -8,7 +8,6 @@ other core meanwhile (samverkan/engine/background.py).
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -21,6 +20,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 from samverkan.checks import municipal as municipal_checks
+from samverkan.content import synonyms
 from samverkan.content.load import refused
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site  # noqa: E402
@@ -37,17 +37,19 @@ _strict = StrictLog(logging.getLogger("mkdocs"))
 
 def _fingerprint(config) -> tuple:
     """What decides whether the model and its rendered views are current: the pages, the view templates
-    (under mkdocs serve an edited template shows at once) and the chosen edition's files."""
+    (under mkdocs serve an edited template shows at once), the search words and the chosen edition's files."""
+    root = Path(config.config_file_path).parent
     templates = sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(TEMPLATES))
-    return (config.config_file_path, sorted(_markdown_stats(config.docs_dir)), templates, overlay.fingerprint(Path(config.config_file_path).parent))
+    words = sorted(_file_stats(root / synonyms.FOLDER, ".yml")) if (root / synonyms.FOLDER).is_dir() else []
+    return (config.config_file_path, sorted(_file_stats(config.docs_dir, ".md")), templates, words, overlay.fingerprint(root))
 
 
-def _markdown_stats(folder: str) -> list[tuple]:
+def _file_stats(folder: str | Path, suffix: str) -> list[tuple]:
     found = []
     for entry in os.scandir(folder):
         if entry.is_dir():
-            found += _markdown_stats(entry.path)
-        elif entry.name.endswith(".md"):
+            found += _file_stats(entry.path, suffix)
+        elif entry.name.endswith(suffix):
             stat = entry.stat()
             found.append((entry.path, stat.st_mtime_ns, stat.st_size))
     return found
@@ -60,11 +62,7 @@ def on_config(config):
         _strict.start()  # counts every warning, whatever -q or -v did to MkDocs' own counter
     key = _fingerprint(config)
     if _cache.get("key") != key:
-        gc.unfreeze()  # the previous model (mkdocs serve) may go
         _load(config, key)
-        # The model lives as long as the build: spare the garbage collector walking its objects
-        # again and again while MkDocs renders (each full collection costs more the more objects live).
-        gc.freeze()
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
         _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))

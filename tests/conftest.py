@@ -1,14 +1,38 @@
-"""Shared fixtures: the real site, built once per test session."""
+"""Shared fixtures: the real site, built once per test session; no wall-clock limits but generous hang guards."""
 
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from samverkan.engine.mkdocs_build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HANG_GUARD_S = 30  # far above any normal run, even on a loaded 2-core machine: only a hang reaches it
+
+# A test that times itself fails on a busy machine: no Hypothesis deadline (bench/ measures speed).
+settings.register_profile("samverkan", deadline=None)
+settings.load_profile("samverkan")
+
+
+@contextmanager
+def hang_guard(seconds: float = HANG_GUARD_S):
+    """Stop the block with TimeoutError if it runs longer than SECONDS: a hostile input that hangs fails
+    the test instead of hanging the suite (SIGALRM, so the main thread only, as pytest runs tests)."""
+    def stop(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s: a hang")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="session")

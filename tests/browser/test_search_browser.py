@@ -3,7 +3,6 @@ search index fetched only when the reader goes to search; the help when nothing 
 
 from __future__ import annotations
 
-import statistics
 import sys
 from pathlib import Path
 
@@ -18,39 +17,40 @@ from search_engine import location  # noqa: E402
 
 SETS = {name: yaml.safe_load((Path(__file__).resolve().parents[1] / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
 AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
-COLD_LIMIT_MS = 1000  # the bench measures the 300 ms target on a quiet machine; this catches a search that waits
-
-# Times the last keystroke (keydown) and the moment Material writes the result count for that query.
-TIMER = """() => {
+# bench/downloads.py times search (cold first search, keystroke to results); the tests keep to what is shown.
+# Marks when Material writes the result count after the last keystroke (keydown), so that the results read are that query's.
+WATCH = """() => {
   const input = document.querySelector('.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
-  window.__svT0 = 0; window.__svT1 = 0;
-  if (!window.__svTimer) {
-    window.__svTimer = true;
-    input.addEventListener('keydown', () => { window.__svT0 = performance.now(); window.__svT1 = 0; }, true);
-    new MutationObserver(() => { if (window.__svT0 && !window.__svT1 && meta.textContent !== '…') window.__svT1 = performance.now(); })
+  window.__svTyped = false; window.__svShown = false;
+  if (!window.__svWatch) {
+    window.__svWatch = true;
+    input.addEventListener('keydown', () => { window.__svTyped = true; window.__svShown = false; }, true);
+    new MutationObserver(() => { if (window.__svTyped && meta.textContent !== '…') window.__svShown = true; })
       .observe(meta, {childList: true, characterData: true, subtree: true});
   }
   meta.textContent = '…';
 }"""
+SHOWN = "() => window.__svShown"
+HANG_GUARD_MS = 30_000  # results come in milliseconds; only a search that never answers reaches this
 
 RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')]
   .map(item => item.querySelector('a.md-search-result__link').getAttribute('href'))"""
 
 
-def run_query(page, query: str) -> tuple[list[str], float]:
+def run_query(page, query: str) -> list[str]:
     search = page.locator(".md-search__input")
     search.fill("")
-    page.evaluate(TIMER)
+    page.evaluate(WATCH)
     if query[-1].isascii():
         search.fill(query[:-1])  # fill() alone does not start Material's search ...
         page.keyboard.type(query[-1])  # ... a typed key does (Material searches on keyup)
     else:  # Playwright inserts "§" as text, without key events: a key that types nothing does it
         search.fill(query)
         page.keyboard.press("End")
-    page.wait_for_function("() => window.__svT1 > 0", timeout=10_000)
+    page.wait_for_function(SHOWN, timeout=HANG_GUARD_MS)
     page.wait_for_timeout(30)  # the list is written in the same task as the count; let it settle
-    return page.evaluate(RESULTS), page.evaluate("() => window.__svT1 - window.__svT0")
+    return page.evaluate(RESULTS)
 
 
 def open_search(page, lang: str) -> None:
@@ -65,10 +65,9 @@ def test_search_set_in_chromium(page, served_site, name, lang):
     page.goto(served_site + ("en/" if lang == "en" else ""))
     open_search(page, lang)
     cases = SETS[name][lang]
-    misses, times = [], []
+    misses = []
     for case in cases:
-        shown, elapsed = run_query(page, case["q"])
-        times.append(elapsed)
+        shown = run_query(page, case["q"])
         want = served_site + location(lang, case["page"])
         pages = [href.split("#")[0].split("?")[0] for href in shown]
         if want not in pages[:3]:
@@ -76,26 +75,22 @@ def test_search_set_in_chromium(page, served_site, name, lang):
         other = [p for p in pages if (p.startswith(served_site + "en/")) != (lang == "en")]
         assert not other, f"{case['q']!r} on a {lang} page shows the other language: {other}"
     FIGURES[f"search {name} top-3 hit rate in Chromium ({lang})"] = f"{len(cases) - len(misses)}/{len(cases)}"
-    FIGURES[f"median keystroke-to-results, {name} ({lang})"] = f"{statistics.median(times):.0f} ms (max {max(times):.0f} ms)"
     assert not misses, "\n".join(misses)
-    assert statistics.median(times) <= 50, f"median keystroke-to-results {statistics.median(times):.0f} ms"
 
 
-def test_a_first_visit_fetches_no_index_and_no_request_fails_then_search_starts_at_once(page, served_site):
+def test_a_first_visit_fetches_no_index_and_no_request_fails_then_the_first_letter_finds_pages(page, served_site):
     responses = []
     page.on("response", lambda response: responses.append((response.status, response.url)))
     page.goto(served_site + "rutiner/avvikning/", wait_until="networkidle")
     assert not [url for _, url in responses if "search_index" in url or "sitemap" in url], responses
     assert not [(status, url) for status, url in responses if status >= 400]
-    page.evaluate(TIMER)
+    page.evaluate(WATCH)
     page.keyboard.press("/")  # Material's key: focuses the search box, which fetches the index
     page.keyboard.type("r")
-    page.wait_for_function("() => window.__svT1 > 0", timeout=10_000)
-    cold = page.evaluate("() => window.__svT1 - window.__svT0")
-    FIGURES["cold first search (first keystroke on a fresh page to results)"] = f"{cold:.0f} ms"
+    page.wait_for_function(SHOWN, timeout=HANG_GUARD_MS)
+    assert page.evaluate(RESULTS), "the first letter typed finds pages"
     assert [url for _, url in responses if url.endswith("search/search_index.json")], "the index is fetched once search is used"
     assert not [(status, url) for status, url in responses if status >= 400]
-    assert cold <= COLD_LIMIT_MS
 
 
 @pytest.mark.parametrize("lang,words,situations", [("sv", "qqqxyzord", "Ett barn har försvunnit"), ("en", "qqqxyzword", "A child has gone missing")])
@@ -107,7 +102,7 @@ def test_when_nothing_is_found_the_three_situations_and_emergency_numbers_are_of
     help_box = page.locator("[data-sv-search-help]")
     assert help_box.is_hidden()
     with_hits = page.evaluate("o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS)
-    shown, _ = run_query(page, words)
+    shown = run_query(page, words)
     assert shown == [] and help_box.is_visible()
     assert situations in help_box.inner_text() and "112" in help_box.inner_text() and "114 14" in help_box.inner_text()
     without_hits = page.evaluate("o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yaml
+from conftest import hang_guard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samverkan.content.load import read_page
@@ -31,26 +32,26 @@ def assert_clean(page, problems):
         assert problem.line >= 1 and problem.path == "docs/sv/x.md"
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(front_matters)
 def test_random_front_matter_gives_a_page_or_one_line_problems(data):
     text = "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n\n# Title\n"
     assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(max_size=200))
 def test_random_text_as_front_matter_never_crashes(raw):
     assert_clean(*read_page("---\n" + raw + "\n---\nbody\n", "x.md", "sv", "docs/sv/x.md"))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.text(max_size=300))
 def test_random_whole_files_never_crash(text):
     assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.dictionaries(st.sampled_from(["name", "code", "units", "additions", "other"]), values, max_size=5))
 def test_random_municipality_files_give_an_overlay_or_one_line_problems(data):
     import tempfile
@@ -67,12 +68,13 @@ def test_random_municipality_files_give_an_overlay_or_one_line_problems(data):
 
 
 VALID_PAGE = "---\ntype: page\nid: x\ntitle: X\nversion: \"1.0\"\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nowner: arbetsgruppen\n---\n"
-# Bounded time per example: a hostile input that makes the loader hang fails the test.
-BOUNDED = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+# A hostile input that makes the loader hang fails the test: each example runs under hang_guard.
+BOUNDED = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
 
 @BOUNDED
 @given(st.binary(max_size=400) | st.builds(lambda text: ("---\n" + text).encode("utf-8", "surrogatepass"), st.text(max_size=300)))
+@hang_guard()
 def test_random_bytes_give_a_page_or_one_line_problems(data):
     from samverkan.content.frontmatter import FrontMatterError, decode
 
@@ -89,6 +91,7 @@ markdownish = st.text(alphabet=st.sampled_from(list("[]()<>{}|:#-*`!=\"' \nabcjv
 
 @BOUNDED
 @given(markdownish)
+@hang_guard()
 def test_random_bodies_give_one_line_problems(body):
     from samverkan.content.markup import body_problems
 

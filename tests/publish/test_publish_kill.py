@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import HANG_GUARD_S
 from handbooks import copy_minimal
 from samverkan.publish import publish, releases
 from test_publish import fake_build, snapshot
@@ -129,11 +130,11 @@ def wait_for(condition, timeout: float) -> bool:
 
 
 def publish_command(config: Path, published: Path, slow_background: bool = False) -> list[str]:
-    """The real command; with ``slow_background`` its background process first sleeps for 3 s, so that a
-    process left behind by the kill would still be there when we look."""
+    """The real command; with ``slow_background`` its background process first sleeps far longer than we look
+    (HANG_GUARD_S), so that a process left behind by the kill would still be there when we look."""
     slowed = ("from samverkan.engine import background\n"
               "start = background.Background.__init__\n"
-              "background.Background.__init__ = lambda self, work: start(self, lambda: time.sleep(3) or work())\n")
+              f"background.Background.__init__ = lambda self, work: start(self, lambda: time.sleep({4 * HANG_GUARD_S}) or work())\n")
     command = f"import sys, time\n{slowed if slow_background else ''}from samverkan.cli import main\nsys.exit(main())"
     return [sys.executable, "-c", command, "--config", str(config), "publish", "--to", str(published)]
 
@@ -152,12 +153,12 @@ def test_killing_the_real_publish_at_several_moments_leaves_the_site_and_no_proc
         process = subprocess.Popen(publish_command(handbook / "mkdocs.yml", published, slow_background=moment == "background"),
                                    env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if moment == "background":
-            assert wait_for(lambda: len(processes_naming(str(published))) > 1, timeout=30), "no background process seen"
+            assert wait_for(lambda: len(processes_naming(str(published))) > 1, timeout=HANG_GUARD_S), "no background process seen"
         else:
             time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert wait_for(lambda: processes_naming(str(published)) == [], timeout=1), f"a process outlived the kill at {moment}"
+        assert wait_for(lambda: processes_naming(str(published)) == [], timeout=HANG_GUARD_S), f"a process outlived the kill at {moment}"
         now = snapshot(published)
         assert now == serving or now.keys() >= {"index.html", "en/index.html", releases.MARKER}, moment
         serving = now
