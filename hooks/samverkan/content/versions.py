@@ -38,7 +38,7 @@ _RELEASE = re.compile(r"^## \[(?P<version>[^\]\n]*)\](?: +[–-] +(?P<date>\S+))
 _VERSION = re.compile(r"(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})")
 _LINK_DEFINITION = re.compile(r"^\[[^\]\n]+\]: +\S+\s*$")
 _HTML = re.compile(r"<[A-Za-z/!?]")
-_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]*)\)")
+_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^)\s[]*)\)")  # no "[" in either part: each "[" starts one look
 _INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|\*(?P<em>[^*\n]+)\*|`(?P<code>[^`\n]+)`|" + _LINK.pattern)
 
 

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from samverkan.content.body import FENCE
+from samverkan.content.body import FENCE, HEADING, heading_anchor
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
@@ -44,7 +44,6 @@ CALLS_A_UNIT = {
     "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b[^.]*\bsocial(?:tjänst|jour)", re.IGNORECASE),
     "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b[^.]*\b(?:social services|out-of-hours)", re.IGNORECASE),
 }
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{[^}]*#([\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 
 
 # What a municipality's file gives the edition
@@ -133,6 +132,12 @@ class Section:
     end: int  # index of the line after the section (the next heading of its level or above, or the end)
 
 
+def _heading_text(line: str, heading) -> str:
+    """The heading's words: after its hashes, before its attribute list and any closing hashes."""
+    end = heading.start("attributes") if heading["attributes"] else len(line)
+    return line[heading.end("hashes"):end].strip(" \t").rstrip(" \t#")
+
+
 def sections(markdown: str) -> list[Section]:
     """Every heading's section, with the anchor MkDocs gives it (an explicit {#id}, else the toc slug)."""
     lines = markdown.split("\n")
@@ -142,9 +147,9 @@ def sections(markdown: str) -> list[Section]:
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
         if match:
-            anchor = match[3] or _unique(slugify(re.sub(r"[*_`\[\]]", "", match[2]), "-"), seen)
+            anchor = heading_anchor(match["attributes"]) or _unique(slugify(re.sub(r"[*_`\[\]]", "", _heading_text(line, match)), "-"), seen)
             seen.add(anchor)
-            headings.append((index, len(match[1]), anchor))
+            headings.append((index, len(match["hashes"]), anchor))
     found = []
     for number, (index, level, anchor) in enumerate(headings):
         end = next((other for other, other_level, _ in headings[number + 1:] if other_level <= level), len(lines))

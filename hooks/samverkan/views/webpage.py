@@ -17,7 +17,7 @@ from samverkan.content.urls import relative_url
 # pymdownx.tasklist (custom_checkbox: false) writes the checkbox before the item's text, outside any
 # label, so the box has no accessible name (axe: "label"). Wrap box and text in one <label>.
 _TASK_ITEM = re.compile(
-    r'(<li class="task-list-item">\s*(?:<p>)?\s*)(<input[^>]*type="checkbox"[^>]*/?>)(.*?)(?=<ul|<ol|</p>|</li>)',
+    r'(<li class="task-list-item">\s*+(?:<p>)?\s*+)(<input\b[^<>]*?\btype="checkbox"[^<>]*>)((?:(?!<li\b).)*?)(?=<ul|<ol|</p>|</li>)',
     re.DOTALL,
 )
 
@@ -105,9 +105,9 @@ def _call_scanner(public_numbers: frozenset) -> re.Pattern | None:
     return re.compile(rf"(?P<skip>(?:<!--.*?-->|<({elements})\b[^>]*>.*?</\2\s*>|<[^>]+>|[^<0-9+]+)+)|{numbers.pattern}", re.DOTALL)
 
 
-_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
-_HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
-_ANY_TAG = re.compile(r"<[^>]+>")
+_H2 = re.compile(r'<h2 id="([^"<>]+)"[^<>]*>((?:(?!<h2\b).)*?)</h2>', re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^<]*</a>')  # its text is a pilcrow, never markup
+_ANY_TAG = re.compile(r"<[^<>]+>")
 
 
 def _heading_text(inner: str) -> str:
@@ -191,16 +191,18 @@ def main_actor(page: Page) -> tuple[str | None, bool]:
 def named_once(html: str, actor: ActorLink, every_item: bool, labels: dict) -> str:
     """A checklist whose items mostly belong to one actor names that actor once, under the title, and not
     after each of its items; items of other actors keep their name."""
-    html = re.sub(r"[ \t]*" + re.escape(actor.marker), "", html)
+    html = re.sub(r"(?<![ \t])[ \t]*" + re.escape(actor.marker), "", html)
     wording = labels["actor_all" if every_item else "actor_most"]
     link = f'<a href="{actor.href}">{escape(actor.title, quote=False)}</a>'
     return _after_title(html, f'<p class="sv-checklist-actor">{wording.format(actor=link)}</p>')
 
 
-_TABLE = re.compile(r"(<table\b[^>]*)(>.*?</table>)", re.DOTALL)
-_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
-_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL)
-_CELL = re.compile(r"<(td|th)\b(?![^>]*\bdata-label=)")
+# Each element's content is read up to its end tag but never past the start of the next one of its kind,
+# so an unclosed element costs one look ahead, not one per element after it.
+_TABLE = re.compile(r"(<table\b[^<>]*)(>(?:(?!<table\b).)*?</table>)", re.DOTALL)
+_HEAD_CELL = re.compile(r"<th\b[^<>]*>((?:(?!<th\b).)*?)</th>", re.DOTALL)
+_ROW = re.compile(r"<tr\b[^<>]*>(?:(?!<tr\b).)*?</tr>", re.DOTALL)
+_CELL = re.compile(r"<(td|th)\b(?![^<>]*\bdata-label=)")
 
 
 def card_tables(html: str) -> str:
