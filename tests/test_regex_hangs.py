@@ -155,8 +155,8 @@ def test_the_collector_finds_the_patterns_named_in_the_issue():
 
 
 def test_the_pieces_come_from_the_pattern():
-    inputs = adversarial_inputs(re.compile(r"#{1,6}\s+\[([^\]]+)\]\(([^)]*)\)"))
-    assert ("", "# [a](") in inputs and ("#", " ") in inputs
+    inputs = adversarial_inputs(re.compile(r"#\s+\[a\]\("))  # '\s+' is written twice
+    assert ("", "#  [a](") in inputs and ("# ", " ") in inputs
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
