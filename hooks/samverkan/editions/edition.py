@@ -30,6 +30,7 @@ from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
+from samverkan.content.schema import parse_date
 from samverkan.editions.overlay import FOLDER, STATUS_FILE, Overlay, loaded
 
 TEMPLATE = "edition.html"
@@ -38,7 +39,6 @@ MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's uni
 NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
 EDITION_FIELDS = ("site_url", "reviewed")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A checklist item that tells someone to call or contact social services or the out-of-hours service.
 CALLS_A_UNIT = {
     "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b[^.]*\bsocial(?:tjänst|jour)", re.IGNORECASE),
@@ -94,7 +94,7 @@ def site_url(overlay: Overlay) -> str | None:
 
 def reviewed(overlay: Overlay) -> str | None:
     value = overlay.data.get("reviewed")
-    return value if isinstance(value, str) and DATE.fullmatch(value) else None
+    return value if parse_date(value) else None
 
 
 def placement(overlay: Overlay, routine_id: str, lang: str) -> str | None:
@@ -275,8 +275,8 @@ def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
         if fault:
             problems.append(Problem(overlay.file, overlay.lines.get(("site_url",), 1), f"site_url {fault}", "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)"))
     date = overlay.data.get("reviewed")
-    if date is not None and not (isinstance(date, str) and DATE.fullmatch(date)):
-        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), "reviewed must be a date", "write the day the names and numbers were checked, e.g. reviewed: 2026-11-29"))
+    if date is not None and parse_date(date) is None:
+        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed '{str(date)[:20]}' is not a real date", "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29"))
     for routine_id in overlay.additions:
         problems += _section_problems(handbook, overlay, routine_id)
     return problems
