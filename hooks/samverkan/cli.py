@@ -20,7 +20,7 @@ from pathlib import Path
 
 from samverkan.checks import lix, review
 from samverkan.checks import municipal as municipal_checks
-from samverkan.content import revisions
+from samverkan.content import paths, revisions
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, publish
@@ -35,10 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("lix", help="readability (LIX) per routine and checklist page")
     _add_edition_commands(commands)
     args = parser.parse_args(argv)
-    if args.command in TOOLS:
-        return TOOLS[args.command](args)
-    handbook = load_site(args.config)
-    return COMMANDS[args.command](handbook)
+    try:
+        if args.command in TOOLS:
+            return TOOLS[args.command](args)
+        return COMMANDS[args.command](load_site(args.config))
+    except OSError as error:  # what the file system refused once the checks before writing had passed
+        print(paths.os_problem(error), file=sys.stderr)
+        return 1
 
 
 def _add_edition_commands(commands) -> None:

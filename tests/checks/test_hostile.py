@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from handbooks import copy_minimal, replace
 from samverkan import cli
-from samverkan.content import markup
 
 ACTOR = "docs/sv/aktorer/boendet.md"
 ACTOR_EN = "docs/en/aktorer/boendet.md"

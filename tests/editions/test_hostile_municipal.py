@@ -71,6 +71,8 @@ CASES = [
          "municipalities/Annanby.yml:1: the municipality's file name 'Annanby.yml' is not lower-case a–z and hyphens"),
     case("underscore in the name", {"municipalities/ann_anby.yml": ANNANBY},
          "municipalities/ann_anby.yml:1: the municipality's file name 'ann_anby.yml' is not lower-case a–z and hyphens"),
+    case("reviewed: an impossible date", {FILE: annanby('code: "0998"', 'code: "0998"\nreviewed: "2026-02-30"')},
+         f"{FILE}:5: reviewed '2026-02-30' is not a real date"),
     case(".yaml instead of .yml", {"municipalities/annanby.yaml": ANNANBY},
          "municipalities/annanby.yaml:1: a municipality file must end in .yml"),
     case("symbolic link", {FILE: Link("/etc/passwd")},

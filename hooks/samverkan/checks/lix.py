@@ -12,8 +12,8 @@ from samverkan.content.model import Checklist, Handbook, Routine
 
 LIMITS = {"checklist": 40, "routine": 45}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?:]+(?:\s|$)|\n\s*\n|\n\s*[-*+]\s|\n\s*\d+[.)]\s|\n#")
-MARKUP = re.compile(r"\[\[[^\]]*\]\]|\{[^}]*\}|<[^>]+>|\]\([^)]*\)|^\s*[-*+]\s+\[[ xX]\]|[#*_`>|]", re.MULTILINE)
+SENTENCE_END = re.compile(r"(?<![.!?:])[.!?:]++(?:\s|$)|\n[ \t]*+(?:\n|[-*+]\s|\d++[.)]\s)|\n#")
+MARKUP = re.compile(r"\[\[[^\[\]]*\]\]|\{[^{}]*\}|<[^<>]+>|\]\([^()\]]*\)|^[ \t]*[-*+][ \t]+\[[ xX]\]|[#*_`>|]", re.MULTILINE)
 
 
 def lix(text: str) -> float:

@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from samverkan.content.parts import PHASES, STAGES, Item, Ref
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-MARKER = re.compile(rf"\[\[({ID})(?:\|([^\]\n]+))?\]\]")
+MARKER = re.compile(rf"\[\[({ID})(?:\|([^\[\]\n]+))?\]\]")
 LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")  # a municipality's value, see overlay.py
-TRAILING_MARKER = re.compile(rf"\s*\[\[({ID})\]\]\s*$")
+TRAILING_MARKER = re.compile(rf"\[\[({ID})\]\]\s*$")
 # Anything that opens like a marker; the part up to the first "]]" (or the line's end) is shown in the problem.
 _MARKER_START = re.compile(r"\[\[(?:[^\]\n]|\](?!\]))*(?:\]\])?")
 TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(?P<text>.*)$")
 STEP = re.compile(r"^\s*\d+[.)]\s+(?P<text>.*)$")
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+.*?(?:\{#(?P<anchor>[a-z0-9-]+)\})?\s*$")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s++(?:.*(?P<attributes>\{[^{}]*\})\s*$)?")
+ANCHOR = re.compile(r"\{#(?P<anchor>[a-z0-9-]+)\}")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -52,7 +53,7 @@ _STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]).*$", r
 
 
 def parse(body: str, first_line: int) -> Body:
-    items, steps, fenced = [], [], []  # fenced: (start, end) offsets of code blocks
+    items, steps, fenced, faults = [], [], [], []  # fenced: (start, end) offsets of code blocks
     phase = stage = (None, 0)  # (anchor, heading level) of the time phase and the stage the items are in
     fence_start = None
     line, last = first_line, 0
@@ -71,9 +72,13 @@ def parse(body: str, first_line: int) -> Body:
             continue
         heading = HEADING.match(text)
         if heading:
+            anchor = heading_anchor(heading["attributes"])
+            if anchor is None:
+                faults.append(Fault(line, f"the heading's anchor {heading['attributes'][:40]!r} cannot be read",
+                                    "write it as {#anchor}: lower-case letters a-z, digits and dashes, nothing else (no invisible characters)"))
             level = len(heading["hashes"])
-            phase = _scope(phase, heading["anchor"], level, PHASES)
-            stage = _scope(stage, heading["anchor"], level, STAGES)
+            phase = _scope(phase, anchor, level, PHASES)
+            stage = _scope(stage, anchor, level, STAGES)
             continue
         task, step = TASK.match(text), STEP.match(text)
         if task:
@@ -82,10 +87,18 @@ def parse(body: str, first_line: int) -> Body:
             steps.append(_item(step["text"], line, phase[0], stage[0]))
     if fence_start is not None:  # an unclosed fence runs to the end
         fenced.append((fence_start, len(body)))
-    links, faults = _markers(body, first_line, fenced)
-    faults += [Fault(item.line, "the line ends with two actors", "give each item one responsible actor: split it into one line per actor")
+    links, marker_faults = _markers(body, first_line, fenced)
+    faults += marker_faults + [Fault(item.line, "the line ends with two actors", "give each item one responsible actor: split it into one line per actor")
                for item in (*items, *steps) if TRAILING_MARKER.search(item.text)]
     return Body(links, tuple(items), tuple(steps), tuple(sorted(faults, key=lambda fault: fault.line)))
+
+
+def heading_anchor(attributes: str | None) -> str | None:
+    """The anchor of a heading's trailing "{...}": '' when it has none, None when it names one that cannot be read."""
+    if attributes is None or "#" not in attributes:
+        return ""
+    anchor = ANCHOR.fullmatch(attributes)
+    return anchor["anchor"] if anchor else None
 
 
 def _scope(current: tuple, anchor: str | None, level: int, names: tuple) -> tuple:

@@ -23,14 +23,15 @@ ALLOWED_ATTRIBUTES = {"class", "markdown", "id"}
 ALLOWED_SCHEMES = {"https", "http", "tel"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
-_CODE_SPAN = re.compile(r"(`+).*?\1")
-_COMMENT = re.compile(r"<!--.*?-->")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")  # closed by a run of the same length
+_COMMENT = re.compile(r"<!--(?:.*?-->|(?P<unclosed>.*))")  # an unclosed one matches too, so each is read once
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)((?:\s[^<>]*)?)/?>")
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # Python-Markdown takes spaces into a link's address, so the whole "(...)" is read and the title, if
-# any, split off afterwards.
-_LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*\]\(\s*<?([^)>\n]*)")
+# any, split off afterwards. A "[" with no "](" after it on its line matches too (without an address),
+# so the line is read once, not once for every "[" in it.
+_LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*(?:\]\(\s*<?([^)>\n]*)|(?=\n)|\Z)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -47,7 +48,7 @@ def body_problems(page: Page, files: set[str]) -> list[Problem]:
             continue
         if fenced:
             continue
-        text = _COMMENT.sub("", _CODE_SPAN.sub("", line))
+        text = _COMMENT.sub(lambda comment: comment[0] if comment["unclosed"] is not None else "", _CODE_SPAN.sub("", line))
         problems += [Problem(page.file, number, what, fix) for what, fix in _line_faults(text, page.path, files)]
     return problems
 
@@ -79,7 +80,8 @@ def link_targets(text: str):
     """(offset, address, whether it is an image) of every Markdown link, image and reference definition in
     ``text``; the address is as written, with any title after it."""
     for match in _LINK.finditer(text):
-        yield match.start(), match[2], bool(match[1])
+        if match[2] is not None:
+            yield match.start(), match[2], bool(match[1])
     for match in _REFERENCE.finditer(text):
         yield match.start(), match[1], False
 

@@ -31,7 +31,7 @@ SPACE = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 IDENTITY = re.compile(
     rf"(?<![\w+{DASH}./:])(?P<date>(?:\d{{2}})?\d{{6}})(?:[{SPACE}]*[+{DASH}][{SPACE}]*|[{SPACE}]+)?(?P<tail>\d{{4}})(?![\w{DASH}/]|[.:]\d)"
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 # A Swedish phone number: +46 or a leading 0, an area code, then groups of digits.
 PHONE = re.compile(
     rf"(?<![\w+{DASH}./:])(?:\+46[ {DASH}]?(?:\(0\)[ ]?)?|0)[1-9]\d{{0,3}}[ {DASH}]?\d{{2,3}}(?:[ ]?\d{{2,3}}){{1,3}}(?![\w{DASH}/]|[.:]\d)"

@@ -18,6 +18,7 @@ from pathlib import Path
 from samverkan.content.frontmatter import FrontMatterError, Source, split
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
+from samverkan.content.schema import parse_whole_number
 
 CHANGELOG = "CHANGELOG.md"
 RELEASE = re.compile(r"^## \[(\d+\.\d+)\]", re.MULTILINE)
@@ -35,7 +36,7 @@ class Change:
 
 
 def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, encoding="utf-8", errors="replace")
     if result.returncode != 0:
         raise GitError(result.stderr.strip() or f"git {' '.join(args)} failed")
     return result.stdout
@@ -60,9 +61,8 @@ def plan_version(changelog: str | None) -> tuple[int, ...] | None:
 
 
 def _version(text) -> tuple[int, ...] | None:
-    if isinstance(text, str) and re.fullmatch(r"\d+\.\d+", text.strip()):
-        return tuple(int(part) for part in text.strip().split("."))
-    return None
+    parts = tuple(parse_whole_number(part, 4) for part in text.strip().split(".")) if isinstance(text, str) else ()
+    return parts if len(parts) == 2 and None not in parts else None
 
 
 def _show(repo: Path, revision: str, file: str) -> str | None:
@@ -73,8 +73,12 @@ def _show(repo: Path, revision: str, file: str) -> str | None:
 
 
 def _read(repo: Path, file: str) -> str | None:
+    """The file's text; None when there is none, or it is not UTF-8 (the ordinary check names its byte)."""
     path = repo / file
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    try:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _front_matter(text: str | None) -> Source | None:

@@ -87,10 +87,29 @@ def boolean(value, ctx):
     return value
 
 
+def parse_whole_number(value, digits: int = 6) -> int | None:
+    """A whole number written in at most ``digits`` digits 0-9, or None: '²' and '٣' pass isdigit() but are
+    not such digits, and 5 000 digits are no order or version (int() refuses them)."""
+    if isinstance(value, str) and 0 < len(value) <= digits and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
+def parse_date(value) -> dt.date | None:
+    """A real calendar date written YYYY-MM-DD, or None: '2026-02-30' has the shape but is no date."""
+    if isinstance(value, str) and value.isascii() and DATE_PATTERN.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 def whole_number(value, ctx):
-    if not isinstance(value, str) or not value.isdigit():
-        raise Invalid(f"'{value}' is not a whole number", "write a number such as 3")
-    return int(value)
+    number = parse_whole_number(value)
+    if number is None:
+        raise Invalid(f"'{str(value)[:20]}' is not a whole number", "write a number such as 3")
+    return number
 
 
 def identifier(value, ctx):
@@ -106,12 +125,10 @@ def version(value, ctx):
 
 
 def date(value, ctx):
-    if isinstance(value, str) and DATE_PATTERN.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise Invalid(f"'{value}' is not a valid date", "write a real date as YYYY-MM-DD, e.g. 2026-11-27")
+    parsed = parse_date(value)
+    if parsed is None:
+        raise Invalid(f"'{str(value)[:20]}' is not a valid date", "write a real date as YYYY-MM-DD, e.g. 2026-11-27")
+    return parsed
 
 
 def ref(value, ctx):

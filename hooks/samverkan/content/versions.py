@@ -22,8 +22,10 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from samverkan.content import paths
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
 from samverkan.content.problems import Problem
+from samverkan.content.schema import parse_date
 
 CHANGELOGS = {"sv": "CHANGELOG.md", "en": "CHANGELOG.en.md"}
 SECTIONS = {
@@ -38,7 +40,8 @@ _RELEASE = re.compile(r"^## \[(?P<version>[^\]\n]*)\](?: +[–-] +(?P<date>\S+))
 _VERSION = re.compile(r"(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})")
 _LINK_DEFINITION = re.compile(r"^\[[^\]\n]+\]: +\S+\s*$")
 _HTML = re.compile(r"<[A-Za-z/!?]")
-_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]*)\)")
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")  # control characters, lone surrogates
+_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^)\s[]*)\)")  # no "[" in either part: each "[" starts one look
 _INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|\*(?P<em>[^*\n]+)\*|`(?P<code>[^`\n]+)`|" + _LINK.pattern)
 
 
@@ -131,8 +134,10 @@ class _Parser:
         if self.skipping and not line.startswith("## "):
             return None
         # a bad line is reported and read on (it is shown escaped), so the lines after it are not reported too
-        if "\x00" in line:
-            self.problem(number, "the line contains a NUL byte", "save the file again as plain UTF-8 text")
+        control = NOT_IN_XML.search(line)
+        if control:
+            what = "a NUL byte" if control[0] == "\x00" else f"the control character U+{ord(control[0]):04X}"
+            self.problem(number, f"the line contains {what}", "delete it (it is invisible: retype the line) and save the file again as plain UTF-8 text")
         elif _HTML.search(line):
             self.problem(number, "the line contains HTML", "write plain text; Markdown's **bold**, *italics*, `code` and [links](https://…) are allowed")
         for match in _LINK.finditer(line):
@@ -175,9 +180,8 @@ class _Parser:
             return self.problem(number, f"'{line[:50]}' is not a version heading", fix)
         if not is_plan_version(match["version"]):
             return self.problem(number, f"'{match['version'][:20]}' is not a plan version", fix)
-        try:
-            date = dt.date.fromisoformat(match["date"])
-        except ValueError:
+        date = parse_date(match["date"])
+        if date is None:
             return self.problem(number, f"'{match['date'][:20]}' is not a date", fix)
         self.skipping = False
         self.current = {"version": match["version"], "date": date, "line": number, "intro": [], "sections": []}
@@ -300,7 +304,9 @@ def archives(root: str | Path) -> dict[str, Archive]:
     """The archived plan versions beside mkdocs.yml, by version; an unreadable manifest counts as none."""
     found = {}
     folder = Path(root) / ARCHIVE_DIR
-    for manifest in sorted(folder.glob(f"*/{MANIFEST}")) if folder.is_dir() else ():
+    for manifest in sorted(folder.glob(f"*/{MANIFEST}")) if folder.is_dir() and not folder.is_symlink() else ():
+        if manifest.parent.is_symlink() or manifest.is_symlink():
+            continue  # a link under arkiv/ would publish what it points to
         archive = _archive(manifest)
         if archive and archive.version == manifest.parent.name:
             found[archive.version] = archive
@@ -338,7 +344,7 @@ def copy_archives(root: str | Path, site_dir: str | Path) -> None:
         target = Path(site_dir) / ARCHIVE_DIR / version
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(Path(root) / ARCHIVE_DIR / version, target, symlinks=False)
+        paths.copy_without_links(Path(root) / ARCHIVE_DIR / version, target)
 
 
 # ---- Atom feed ------------------------------------------------------------------------------------
@@ -356,8 +362,8 @@ def atom_feed(changelog: Changelog, lang: str, site_url: str, news_url: str, fee
     base = site_url.rstrip("/") + "/" if site_url else ""
 
     def add(parent, tag, text=None, **attributes):
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        element.text = text
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attributes.items()})
+        element.text = xml_text(text)
         return element
 
     add(feed, "id", base + feed_url if base else f"urn:samverkansplanen:{lang}:plan-versions")
@@ -375,6 +381,12 @@ def atom_feed(changelog: Changelog, lang: str, site_url: str, news_url: str, fee
         add(entry, "link", rel="alternate", type="text/html", href=base + link)
         add(entry, "content", release_html(release), type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def xml_text(text: str | None) -> str | None:
+    """The text without the characters XML 1.0 forbids (ElementTree writes them, and the feed would not parse);
+    the changelog check names the line of each (``NOT_IN_XML``)."""
+    return NOT_IN_XML.sub("", text) if text else text
 
 
 def release_html(release: Release) -> str:

@@ -25,11 +25,12 @@ from urllib.parse import urlsplit
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from samverkan.content.body import FENCE
+from samverkan.content.body import FENCE, HEADING, heading_anchor
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
+from samverkan.content.schema import parse_date
 from samverkan.editions.overlay import FOLDER, STATUS_FILE, Overlay, loaded
 
 TEMPLATE = "edition.html"
@@ -38,13 +39,11 @@ MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's uni
 NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
 EDITION_FIELDS = ("site_url", "reviewed")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A checklist item that tells someone to call or contact social services or the out-of-hours service.
 CALLS_A_UNIT = {
     "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b[^.]*\bsocial(?:tjänst|jour)", re.IGNORECASE),
     "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b[^.]*\b(?:social services|out-of-hours)", re.IGNORECASE),
 }
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]*\{[^}]*#([\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 
 
 # What a municipality's file gives the edition
@@ -95,7 +94,7 @@ def site_url(overlay: Overlay) -> str | None:
 
 def reviewed(overlay: Overlay) -> str | None:
     value = overlay.data.get("reviewed")
-    return value if isinstance(value, str) and DATE.fullmatch(value) else None
+    return value if parse_date(value) else None
 
 
 def placement(overlay: Overlay, routine_id: str, lang: str) -> str | None:
@@ -133,6 +132,12 @@ class Section:
     end: int  # index of the line after the section (the next heading of its level or above, or the end)
 
 
+def _heading_text(line: str, heading) -> str:
+    """The heading's words: after its hashes, before its attribute list and any closing hashes."""
+    end = heading.start("attributes") if heading["attributes"] else len(line)
+    return line[heading.end("hashes"):end].strip(" \t").rstrip(" \t#")
+
+
 def sections(markdown: str) -> list[Section]:
     """Every heading's section, with the anchor MkDocs gives it (an explicit {#id}, else the toc slug)."""
     lines = markdown.split("\n")
@@ -142,9 +147,9 @@ def sections(markdown: str) -> list[Section]:
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
         if match:
-            anchor = match[3] or _unique(slugify(re.sub(r"[*_`\[\]]", "", match[2]), "-"), seen)
+            anchor = heading_anchor(match["attributes"]) or _unique(slugify(re.sub(r"[*_`\[\]]", "", _heading_text(line, match)), "-"), seen)
             seen.add(anchor)
-            headings.append((index, len(match[1]), anchor))
+            headings.append((index, len(match["hashes"]), anchor))
     found = []
     for number, (index, level, anchor) in enumerate(headings):
         end = next((other for other, other_level, _ in headings[number + 1:] if other_level <= level), len(lines))
@@ -270,8 +275,8 @@ def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
         if fault:
             problems.append(Problem(overlay.file, overlay.lines.get(("site_url",), 1), f"site_url {fault}", "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)"))
     date = overlay.data.get("reviewed")
-    if date is not None and not (isinstance(date, str) and DATE.fullmatch(date)):
-        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), "reviewed must be a date", "write the day the names and numbers were checked, e.g. reviewed: 2026-11-29"))
+    if date is not None and parse_date(date) is None:
+        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed '{str(date)[:20]}' is not a real date", "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29"))
     for routine_id in overlay.additions:
         problems += _section_problems(handbook, overlay, routine_id)
     return problems

@@ -37,6 +37,7 @@ from samverkan.content.model import Handbook, Page
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import digits
 from samverkan.content.problems import Problem
+from samverkan.content.schema import parse_date
 
 ENV = "SAMVERKAN_MUNICIPALITY"
 FOLDER = "municipalities"
@@ -294,7 +295,6 @@ class AdoptionRow:
 
 STATUS_FILE = f"{FOLDER}/status.yml"
 CODE = re.compile(r"^\d{4}$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:
@@ -320,7 +320,7 @@ def _status_row(entry) -> AdoptionRow | None:
     if not isinstance(entry, dict) or not CODE.match(str(entry.get("code", ""))) or not isinstance(entry.get("name"), str):
         return None
     adopted = entry.get("adopted")
-    if isinstance(adopted, str) and DATE.match(adopted):
+    if parse_date(adopted):
         return AdoptionRow(entry["code"], entry["name"], True, adopted, _text_per_language(entry.get("note")))
     if isinstance(adopted, bool):
         return AdoptionRow(entry["code"], entry["name"], adopted, None, _text_per_language(entry.get("note")))

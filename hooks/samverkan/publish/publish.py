@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from samverkan.checks import municipal as municipal_checks
+from samverkan.content import paths
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
@@ -100,6 +101,8 @@ def _project(config_file: str | Path) -> Path:
 
 
 def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
+    if _refused_name(slug):
+        return 1
     site_dir = site_dir or default_site_dir(config_file, slug)
 
     def work() -> str:
@@ -108,6 +111,8 @@ def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
 
 
 def run_publish(config_file: str, slug: str | None, target: str) -> int:
+    if _refused_name(slug):
+        return 1
     def work() -> str:
         return f"Published the {slug or 'county'} edition to {target} (release {publish(config_file, target, slug)})"
     return _run(work, failed=f"Nothing was published; {target} is unchanged.")
@@ -118,6 +123,14 @@ def run_rollback(config_file: str, target: str) -> int:
         linked, removed = releases.rollback(releases.place(target, _project(config_file)))
         return f"Rolled back {target} to release {linked}; removed release {removed}"
     return _run(work)
+
+
+def _refused_name(slug: str | None) -> bool:
+    """A municipality name that cannot be a file name is refused before any folder is made for its edition."""
+    problem = slug is not None and paths.name_problem(slug, "the municipality", overlay.SLUG, "lower-case letters a–z and hyphens")
+    if problem:
+        print(f"--municipality: {problem}; nothing was built", file=sys.stderr)
+    return bool(problem)
 
 
 def _run(work, failed: str | None = None) -> int:

@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
+from samverkan.content import paths
+
 MARKER = ".samverkan-publish"
 MARKER_TEXT = "Made by Samverkansplanen's build or publish command; the next one may replace this folder.\n"
 KEEP = 3
@@ -70,7 +72,7 @@ def place(target: str | os.PathLike, project: Path, inside_project: bool = False
     own output folder (site/) directly in the project folder."""
     path = _absolute(target)
     project = project.resolve()
-    reason = _protected(path, project, inside_project) or _not_ours(Place(path))
+    reason = _protected(path, project, inside_project) or paths.folder_problem(path.parent) or _not_ours(Place(path))
     if reason:
         raise Refused(f"{path}: {reason}")
     return Place(path)

@@ -13,8 +13,10 @@ copied into the built site next to the documents:
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
+from samverkan.content import paths
 from samverkan.editions import edition, overlay
 from samverkan.content.model import Actor, Checklist, Handbook, Law, Page, Routine, Term
 from samverkan.content.parts import LANGUAGES, Item
@@ -122,6 +124,10 @@ def run(config_file: str | Path, out: str | Path) -> int:
     """The command: export the handbook described by ``config_file`` into ``out``."""
     from samverkan.editions.handbook import load_site
 
+    problem = paths.folder_problem(out)
+    if problem:
+        print(f"--out {problem}", file=sys.stderr)
+        return 1
     config = read_config(config_file)
     handbook = load_site(config_file)
     site_url = edition.site_url(overlay.chosen(handbook.root)) or config.get("site_url") or ""

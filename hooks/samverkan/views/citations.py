@@ -22,19 +22,22 @@ from samverkan.content.problems import Problem
 from samverkan.content.schema import SECTION_REF_FORMS
 from samverkan.views.views import in_nav_order
 
-_NUMBER = r"\d+(?:\s?[a-z]\b)?"  # '1', '1 a', English also '1a'
-_JOIN = r"(?:\s*,\s*|\s+(?:och|and|eller|or|to)\s+|\s*[–-]\s*)"  # between numbers of one kind
-_NUMBERS = rf"{_NUMBER}(?:{_JOIN}{_NUMBER})*"
+# Numbers have at most four digits and lists at most LIST_LENGTH numbers or units, so a run of numbers
+# that ends in no '§' costs a bounded look from each of its numbers, not one to the end of the text.
+LIST_LENGTH = 20
+_NUMBER = r"(?<!\d)\d{1,4}(?:\s?[a-z]\b)?"  # '1', '1 a', English also '1a'
+_JOIN = r"(?:\s*+,\s*+|\s++(?:och|and|eller|or|to)\s++|\s*+[–-]\s*+)"  # between numbers of one kind
+_NUMBERS = rf"{_NUMBER}(?:{_JOIN}{_NUMBER}){{0,{LIST_LENGTH}}}"
 _SWEDISH = rf"(?:{_NUMBER}\s+kap\.\s+{_NUMBERS}\s*§§?|{_NUMBERS}\s+kap\.|{_NUMBERS}\s*§§?)"
 _ENGLISH = rf"(?:[Cc]hapter\s+{_NUMBER}(?:,?\s+[Ss]ections?\s+{_NUMBERS})?|[Ss]ections?\s+{_NUMBERS})"
-_ARTICLES = rf"(?:[Aa]rtikel|[Aa]rtiklarna|[Aa]rtiklar|[Aa]rticles?)\s+\d+(?:{_JOIN}\d+)*"
+_ARTICLES = rf"(?:[Aa]rtikel|[Aa]rtiklarna|[Aa]rtiklar|[Aa]rticles?)\s+\d{{1,4}}(?:{_JOIN}\d{{1,4}}){{0,{LIST_LENGTH}}}"
 UNIT = re.compile(rf"{_SWEDISH}|{_ENGLISH}|{_ARTICLES}")
 # Units joined into one run: 'SoL 19 kap. 1 §, 20 kap. 1 och 2 §§' or 'LVU 6 § och 43 §'.
-RUN = re.compile(rf"(?<![\w§.:])(?:{UNIT.pattern})(?:(?:\s*,\s*|\s+(?:och|and)\s+)(?:{UNIT.pattern}))*")
+RUN = re.compile(rf"(?<![\w§.:])(?:{UNIT.pattern})(?:(?:\s*+,\s*+|\s++(?:och|and)\s++)(?:{UNIT.pattern})){{0,{LIST_LENGTH}}}")
 
 _CHAPTER = re.compile(rf"(?:[Cc]hapter\s+({_NUMBER})|({_NUMBER})\s+kap\.)")
 _CHAPTERS = re.compile(rf"({_NUMBERS})\s+kap\.")
-_NUMBER_RUN = re.compile(rf"{_NUMBER}(?:{_JOIN}{_NUMBER})*")
+_NUMBER_RUN = re.compile(_NUMBERS)
 _ONE_NUMBER = re.compile(rf"({_NUMBER})(?:\s*[–-]\s*({_NUMBER}))?")
 _SFS = r"\(?\d{4}:\d+\)?"
 _CODE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)|`[^`\n]+`", re.MULTILINE | re.DOTALL)

@@ -36,12 +36,12 @@ SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from ev
 
 # Through Markdown, [[id|text]] carries its text after a separator a table cell does not split on.
 _TEXT_SEPARATOR = "\x1f"
-_TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\]\n]+)\]\]")
-_MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>.+?))?\]\]"
+_TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\[\]\n]+)\]\]")
+_MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>[^\[\]\n]+))?\]\]"
 _HTML_MARKER = re.compile(_MARKER_IN_HTML + "(?P<code>)")
 # the same, also matching whole code elements (kept as written); slower, so only for pages with code
-_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b.*?</\2>))|{_MARKER_IN_HTML}")
-_LINE_END = re.compile(r"[ \t]*(?:</li>|</p>|</label>|\n|$)")
+_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b(?:.*?</\2>|.*)))|{_MARKER_IN_HTML}")  # unclosed: the rest
+_LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 
 class Renderer:

@@ -17,7 +17,7 @@ from samverkan.content.urls import relative_url
 # pymdownx.tasklist (custom_checkbox: false) writes the checkbox before the item's text, outside any
 # label, so the box has no accessible name (axe: "label"). Wrap box and text in one <label>.
 _TASK_ITEM = re.compile(
-    r'(<li class="task-list-item">\s*(?:<p>)?\s*)(<input[^>]*type="checkbox"[^>]*/?>)(.*?)(?=<ul|<ol|</p>|</li>)',
+    r'(<li class="task-list-item">\s*+(?:<p>)?\s*+)(<input\b[^<>]*?\btype="checkbox"[^<>]*>)((?:(?!<li\b).)*?)(?=<ul|<ol|</p>|</li>)',
     re.DOTALL,
 )
 
@@ -54,24 +54,19 @@ def relative_alternates(extra, directory_urls: bool = True) -> None:
 
 # Elements whose text is never turned into a call link: links and code already mean something else.
 _NO_CALL_LINK = ("a", "code", "pre", "script", "style", "textarea", "button", "kbd", "samp")
-_SPACE_GAP = "(?:[ \u00a0\u202f]|&nbsp;|&#160;)?"  # a space or no-break space between digits
-_DIGIT_GAP = "(?:[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;)?"  # also a dash: only in numbers with an area code
-
-
-@functools.cache  # the same numbers for every page of a build
-def call_pattern(public_numbers: frozenset) -> re.Pattern | None:
-    """Any of the declared public numbers (digits only, national form) as written in running text:
-    '114 14', '020-390 000', '+46 8-508 000 00'. Not part of a longer number, a date, an SFS number or a section."""
-    if not public_numbers:
-        return None
-    shapes = []  # each in a group named after its digits
-    for number in sorted(public_numbers, key=len, reverse=True):  # the longest first: 11414 before 112
-        first, rest = number[0], number[1:]
-        # '1–12 år' is not 112: short numbers are written whole, service numbers (114 14) with spaces at most
-        gap = _DIGIT_GAP if first == "0" else _SPACE_GAP if len(number) > 3 else ""
-        start = rf"(?:0|\+46{gap}(?:\(0\){gap})?)" if first == "0" else first
-        shapes.append(f"(?P<n{number}>" + start + "".join(gap + digit for digit in rest) + ")")
-    return re.compile(rf"(?<![\w+\-/.:,\u2010-\u2015])(?:{'|'.join(shapes)})(?![\w\-/\u2010-\u2015]|[.:,]\d|\s*§)")
+_SPACE_GAP = re.compile("[ \u00a0\u202f]|&nbsp;|&#160;")  # a space or no-break space between digits
+_DIGIT_GAP = re.compile("[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;")  # also a dash: only in numbers with an area code
+_COUNTRY_CODE = re.compile(rf"\+46(?:{_DIGIT_GAP.pattern})?(?:\(0\)(?:{_DIGIT_GAP.pattern})?)?")  # '+46 (0)' for the leading 0
+_DIGITS = "0123456789"
+# After a number: it is part of a longer number, a date, an SFS number or a section.
+_NOT_AFTER = re.compile(r"[\w\-/\u2010-\u2015]|[.:,]\d|(?<!\s)\s*+§")
+# One pass over a page: tags, whole no-call elements and text without digits are passed over in long runs;
+# what is left is where a number may start (not after a letter, digit, sign or dash).
+_CALL_SCAN = re.compile(
+    rf"(?P<skip>(?:<!--(?:.*?-->|.*)|<({'|'.join(_NO_CALL_LINK)})\b[^<>]*>(?:(?!<\2\b).)*?</\2\s*>|<[^<>]+>|[^<0-9+]+)+)"
+    r"|(?<![\w+\-/.:,\u2010-\u2015])[+0-9]",
+    re.DOTALL,
+)
 
 
 def tel_target(national_digits: str) -> str:
@@ -79,35 +74,69 @@ def tel_target(national_digits: str) -> str:
     return "+46" + national_digits[1:] if national_digits.startswith("0") else national_digits
 
 
-def call_links(html: str, public_numbers) -> str:
+def call_links(html: str, public_numbers: frozenset) -> str:
     """Every public number in the text a tap-to-call link (class sv-tel), except inside a link, code or a
-    button. The numbers come from handbook.public_numbers, so a municipality's switchboards call too."""
-    scanner = _call_scanner(public_numbers)
-    if scanner is None:
+    button. The numbers come from handbook.public_numbers, so a municipality's switchboards call too.
+
+    Number-shaped text is read where a number may start and looked up among the declared numbers (digits
+    only, national form), so the pass costs the same whatever their count."""
+    if not public_numbers:
         return html
-
-    def link(match) -> str:
-        if match["skip"] is not None:  # a tag, or an element whose text stays as it is
-            return match[0]
-        return f'<a class="sv-tel" href="tel:{tel_target(match.lastgroup[1:])}">{match[0]}</a>'
-
-    return scanner.sub(link, html)
-
-
-@functools.cache
-def _call_scanner(public_numbers: frozenset) -> re.Pattern | None:
-    """One pass over a page: tags, whole no-call elements and text without digits are matched (and kept) in
-    long runs before the numbers, so the replacement is called about once per number, not once per tag."""
-    numbers = call_pattern(public_numbers)
-    if numbers is None:
-        return None
-    elements = "|".join(_NO_CALL_LINK)
-    return re.compile(rf"(?P<skip>(?:<!--.*?-->|<({elements})\b[^>]*>.*?</\2\s*>|<[^>]+>|[^<0-9+]+)+)|{numbers.pattern}", re.DOTALL)
+    longest = _longest(public_numbers)
+    out, copied, position = [], 0, 0
+    while token := _CALL_SCAN.search(html, position):
+        position = token.end()
+        if token["skip"] is not None:
+            continue
+        number = _number_at(html, token.start(), public_numbers, longest)
+        if number is not None:
+            digits, position = number
+            out += [html[copied:token.start()], f'<a class="sv-tel" href="tel:{tel_target(digits)}">{html[token.start():position]}</a>']
+            copied = position
+    return "".join(out) + html[copied:]
 
 
-_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
-_HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
-_ANY_TAG = re.compile(r"<[^>]+>")
+@functools.cache  # the same numbers for every page of a build
+def _longest(public_numbers: frozenset) -> int:
+    return max(map(len, public_numbers))
+
+
+def _number_at(html: str, start: int, public_numbers: frozenset, longest: int) -> tuple[str, int] | None:
+    """The longest declared number written from ``start``, as (its digits, where it ends), or None.
+
+    As written in running text: '114 14', '020-390 000', '+46 8-508 000 00'. A number with an area code may
+    have spaces or dashes between its digits; a service number (114 14) spaces at most; a short one ('1–12 år'
+    is not 112) none."""
+    if html[start] == "+":
+        country_code = _COUNTRY_CODE.match(html, start)
+        readings = _readings(html, country_code.end(), "0", _DIGIT_GAP, longest) if country_code else []
+    else:
+        readings = _readings(html, start + 1, html[start], _DIGIT_GAP if html[start] == "0" else _SPACE_GAP, longest)
+    found = [(digits, end) for digits, end, spaced in readings
+             if digits in public_numbers and (digits[0] == "0" or len(digits) > 3 or not spaced) and not _NOT_AFTER.match(html, end)]
+    return max(found, key=lambda number: len(number[0]), default=None)
+
+
+def _readings(html: str, position: int, digits: str, gap: re.Pattern, longest: int) -> list[tuple[str, int, bool]]:
+    """(digits so far, where they end, whether a gap came between them) after each digit of number-shaped
+    text, up to the longest declared number; a gap counts only with a digit after it."""
+    readings, spaced = [(digits, position, False)], False
+    while len(digits) < longest:
+        if position < len(html) and html[position] in _DIGITS:
+            position += 1
+        else:
+            between = gap.match(html, position)
+            if between is None or between.end() >= len(html) or html[between.end()] not in _DIGITS:
+                break
+            position, spaced = between.end() + 1, True
+        digits += html[position - 1]
+        readings.append((digits, position, spaced))
+    return readings
+
+
+_H2 = re.compile(r'<h2 id="([^"<>]+)"[^<>]*>((?:(?!<h2\b).)*?)</h2>', re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^<]*</a>')  # its text is a pilcrow, never markup
+_ANY_TAG = re.compile(r"<[^<>]+>")
 
 
 def _heading_text(inner: str) -> str:
@@ -191,16 +220,18 @@ def main_actor(page: Page) -> tuple[str | None, bool]:
 def named_once(html: str, actor: ActorLink, every_item: bool, labels: dict) -> str:
     """A checklist whose items mostly belong to one actor names that actor once, under the title, and not
     after each of its items; items of other actors keep their name."""
-    html = re.sub(r"[ \t]*" + re.escape(actor.marker), "", html)
+    html = re.sub(r"(?<![ \t])[ \t]*" + re.escape(actor.marker), "", html)
     wording = labels["actor_all" if every_item else "actor_most"]
     link = f'<a href="{actor.href}">{escape(actor.title, quote=False)}</a>'
     return _after_title(html, f'<p class="sv-checklist-actor">{wording.format(actor=link)}</p>')
 
 
-_TABLE = re.compile(r"(<table\b[^>]*)(>.*?</table>)", re.DOTALL)
-_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
-_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL)
-_CELL = re.compile(r"<(td|th)\b(?![^>]*\bdata-label=)")
+# Each element's content is read up to its end tag but never past the start of the next one of its kind,
+# so an unclosed element costs one look ahead, not one per element after it.
+_TABLE = re.compile(r"(<table\b[^<>]*)(>(?:(?!<table\b).)*?</table>)", re.DOTALL)
+_HEAD_CELL = re.compile(r"<th\b[^<>]*>((?:(?!<th\b).)*?)</th>", re.DOTALL)
+_ROW = re.compile(r"<tr\b[^<>]*>(?:(?!<tr\b).)*?</tr>", re.DOTALL)
+_CELL = re.compile(r"<(td|th)\b(?![^<>]*\bdata-label=)")
 
 
 def card_tables(html: str) -> str:

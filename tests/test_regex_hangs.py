@@ -1,0 +1,170 @@
+"""Every pattern in hooks/ runs in linear time: each module-level compiled pattern, found by importing every
+module (a new pattern is covered without editing this test), scans 100 000-character adversarial strings
+made of repeated prefixes of its own pieces. A worker process runs the scans; one that takes longer than
+the hang guard is killed and names its pattern and input."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import pkgutil
+import re
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import samverkan
+
+HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+LENGTH = 100_000
+HANG_GUARD = 5.0  # seconds for one scan: a guard against a hang, not a measure of speed
+GENERIC = (" ", "1, ", "[a]", "[a](", "a.", "a", "1", "<a ", "{#a", "[[a", "`", "*", "-", "\t", "\n", "a\n", "§ 1 ")
+WORKER = """
+import importlib, json, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    pattern = getattr(importlib.import_module(job["module"]), job["name"])
+    text = job["head"] + job["piece"] * (job["length"] // len(job["piece"]))
+    started = time.monotonic()
+    for scanned in (text, text + "\x07"):  # at the end, or just before a character nothing matches
+        sum(1 for _ in pattern.finditer(scanned))
+        pattern.match(scanned)
+    print(json.dumps(round(time.monotonic() - started, 3)), flush=True)
+"""
+
+
+def compiled_patterns() -> dict[str, re.Pattern]:
+    """Every module-level re.Pattern in the package, named module:NAME."""
+    found, seen = {}, set()
+    for module_info in pkgutil.walk_packages(samverkan.__path__, "samverkan."):
+        if module_info.name == "samverkan.__main__":
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and id(value) not in seen:
+                seen.add(id(value))
+                found[f"{module_info.name}:{name}"] = value
+    return found
+
+
+def _samples(tree, limit: int = 8) -> list[str]:
+    """A few strings that walk through the parsed pattern, one per branch taken, each unbounded part written twice."""
+    samples = [""]
+    for op, argument in tree:
+        name = str(op)
+        if name == "LITERAL":
+            choices = [chr(argument)]
+        elif name == "NOT_LITERAL":
+            choices = ["a" if argument != ord("a") else "b"]
+        elif name == "IN":
+            choices = [_one_of(argument)]
+        elif name == "ANY":
+            choices = ["a"]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, inner = argument
+            times = max(low, min(high, 2))
+            choices = [sample * times for sample in _samples(inner, 3)]
+        elif name == "SUBPATTERN":
+            choices = _samples(argument[-1], limit)
+        elif name == "ATOMIC_GROUP":
+            choices = _samples(argument, limit)
+        elif name == "BRANCH":
+            choices = [sample for branch in argument[1] for sample in _samples(branch, 2)]
+        elif name == "CATEGORY":
+            choices = [_category(argument)]
+        else:  # anchors, lookarounds, back references: nothing to write
+            choices = [""]
+        samples = [before + choice for before in samples for choice in choices][:limit]
+    return samples
+
+
+def _one_of(items) -> str:
+    for op, argument in items:
+        name = str(op)
+        if name == "LITERAL":
+            return chr(argument)
+        if name == "RANGE":
+            return chr(argument[0])
+        if name == "CATEGORY":
+            return _category(argument)
+    return "a"  # a negated class: most letters are outside it
+
+
+def _category(category) -> str:
+    name = str(category)
+    if "NOT" in name:
+        return "!" if "DIGIT" not in name else "a"
+    return {"DIGIT": "1", "SPACE": " ", "WORD": "a"}.get(name.rsplit("_", 1)[-1], "a")
+
+
+def adversarial_inputs(pattern: re.Pattern) -> list[tuple[str, str]]:
+    """(head, piece to repeat after it): the generic troublemakers; every prefix of a few strings the pattern
+    nearly matches, repeated; and each such prefix with its last character repeated ('#  ' + 5 000 spaces)."""
+    inputs = dict.fromkeys(("", piece) for piece in GENERIC)
+    for sample in _samples(re._parser.parse(pattern.pattern, pattern.flags)):
+        for end in range(1, min(len(sample), 24) + 1):
+            inputs["", sample[:end]] = None
+            inputs[sample[:end - 1], sample[end - 1]] = None
+        inputs["", sample] = None
+    return [(head, piece) for head, piece in inputs if piece]
+
+
+class Worker:
+    """A process that runs scans one at a time, so that a hang can be ended without ending the tests."""
+
+    def __init__(self):
+        self.process = None
+
+    def scan(self, module: str, name: str, head: str, piece: str) -> float | None:
+        """Seconds the scan took, or None when it passed the hang guard (the worker is then killed)."""
+        if self.process is None:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(HOOKS)}
+            )
+        self.process.stdin.write(json.dumps({"module": module, "name": name, "head": head, "piece": piece, "length": LENGTH}) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], HANG_GUARD * 2)  # the first job also imports
+        if not ready:
+            self.close()
+            return None
+        return json.loads(self.process.stdout.readline())
+
+    def close(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+@pytest.fixture(scope="module")
+def worker():
+    one = Worker()
+    yield one
+    one.close()
+
+
+PATTERNS = compiled_patterns()
+
+
+def test_the_collector_finds_the_patterns_named_in_the_issue():
+    for name in ("samverkan.content.body:HEADING", "samverkan.views.citations:RUN", "samverkan.content.markup:_LINK", "samverkan.content.versions:_LINK", "samverkan.content.personal_data:EMAIL"):
+        assert name in PATTERNS
+
+
+def test_the_pieces_come_from_the_pattern():
+    inputs = adversarial_inputs(re.compile(r"#\s+\[a\]\("))  # '\s+' is written twice
+    assert ("", "#  [a](") in inputs and ("# ", " ") in inputs
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_runs_in_linear_time(worker, name):
+    module, attribute = name.split(":")
+    slow = []
+    for head, piece in adversarial_inputs(PATTERNS[name]):
+        seconds = worker.scan(module, attribute, head, piece)
+        if seconds is None or seconds > HANG_GUARD:
+            slow.append(f"{head!r} + {piece!r} × {LENGTH // len(piece)}: {'no answer' if seconds is None else f'{seconds} s'}")
+    assert not slow, f"{name} backtracks on: " + "; ".join(slow)
