@@ -20,7 +20,6 @@ class Problem:
         return Problem(_flat(self.path), self.line, _flat(self.message), _flat(self.fix))
 
 
-
 def _flat(text: str) -> str:
     return "".join(_escaped(char) for char in text) if not text.isprintable() else text
 
