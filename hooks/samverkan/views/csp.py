@@ -9,21 +9,37 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
+
+from selectolax.lexbor import LexborHTMLParser
 
 # Style attributes and elements stay allowed: Material's scripts set styles, and the sanitizer keeps them out of
 # the content. A page loads nothing from another host: every directive is the site itself, or data made in the page.
 POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
           "base-uri 'self'; form-action 'self'")
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # the theme's own, written without attributes
-_CONTENT = re.compile(r'<article class="md-content__inner.*?</article>', re.S)
+CONTENT = "article.md-content__inner"
 
 
 def policy(html: str) -> str:
-    frame = _CONTENT.sub("", html)
-    hashes = "".join(f" 'sha256-{_digest(script)}'" for script in dict.fromkeys(_INLINE_SCRIPT.findall(frame)))
+    hashes = "".join(f" 'sha256-{_digest(script)}'" for script in dict.fromkeys(_theme_scripts(html)))
     return POLICY.format(hashes=hashes)
+
+
+def _theme_scripts(html: str) -> list[str]:
+    """The text of every inline script outside the content, exactly as the browser hashes it."""
+    tree = LexborHTMLParser(html)
+    content = tree.css_first(CONTENT)
+    return [script.text() for script in tree.css("script")
+            if not script.attributes.get("src") and script.attributes.get("type") in (None, "text/javascript", "module")
+            and not _within(script, content)]
+
+
+def _within(node, ancestor) -> bool:
+    while node is not None:
+        if ancestor is not None and node.mem_id == ancestor.mem_id:
+            return True
+        node = node.parent
+    return False
 
 
 def with_policy(html: str) -> str:

@@ -76,7 +76,12 @@ def _acting(handbook: Handbook, lang: str, sources: list[Page]) -> list[Actor]:
 
 
 def _role(handbook: Handbook, actor: Actor, routine: Routine) -> Role:
-    return Role(actor, tuple(group for group in views.actor_items(handbook, actor) if group.routine.id == routine.id))
+    return Role(actor, tuple(_now_first(group) for group in views.actor_items(handbook, actor) if group.routine.id == routine.id))
+
+
+def _now_first(group: views.ItemGroup) -> views.ItemGroup:
+    """A reader who asks what to do now reads what must be done at once first, then the rest in time order."""
+    return replace(group, items=tuple(sorted(group.items, key=lambda item: item.phase != "at-once")))
 
 
 def url_from(handbook: Handbook, page: Page, directory_urls: bool) -> str | None:
