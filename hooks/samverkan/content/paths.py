@@ -42,9 +42,8 @@ def folder_problem(path: str | os.PathLike) -> str | None:
 
 def os_problem(error: OSError) -> str:
     """What the file system refused, as one line: the path, the reason, what to do."""
-    where = error.filename or "a file"
-    reason = (error.strerror or str(error)).splitlines()[0] if (error.strerror or str(error)) else type(error).__name__
-    return f"{where}: {reason} — check that the folder exists, is a folder and may be written, then run the command again"
+    reason = error.strerror or str(error) or type(error).__name__
+    return f"{error.filename or 'a file'}: {reason.splitlines()[0]} — check that the folder exists, is a folder and may be written, then run the command again"
 
 
 def copy_without_links(source: Path, target: Path) -> None:

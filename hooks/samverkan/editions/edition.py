@@ -39,10 +39,12 @@ MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's uni
 NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
 EDITION_FIELDS = ("site_url", "reviewed")
-# A checklist item that tells someone to call or contact social services or the out-of-hours service.
+# A checklist item that tells someone to call or contact social services or the out-of-hours service: a
+# call word, then the unit later in its sentence. Without the unit the match takes the rest of the sentence,
+# so each sentence is read once from its first call word, not once from every call word in it.
 CALLS_A_UNIT = {
-    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b[^.]*\bsocial(?:tjänst|jour)", re.IGNORECASE),
-    "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b[^.]*\b(?:social services|out-of-hours)", re.IGNORECASE),
+    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst|jour))|[^.]*)", re.IGNORECASE),
+    "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b(?:[^.]*?(?P<unit>\b(?:social services|out-of-hours))|[^.]*)", re.IGNORECASE),
 }
 
 
@@ -118,7 +120,7 @@ def shows_card(handbook: Handbook, page: Page) -> bool:
     if isinstance(page, Actor):
         return page.kind == MUNICIPAL_UNIT
     if isinstance(page, Checklist):
-        return any(CALLS_A_UNIT[page.lang].search(item.text) for item in page.items)
+        return any(call["unit"] for item in page.items for call in CALLS_A_UNIT[page.lang].finditer(item.text))
     return False
 
 
