@@ -31,7 +31,8 @@ def test_every_checklist_prints_on_one_a4_page_two_at_most(pdfs):
     FIGURES["PDF pages per checklist"] = ", ".join(f"{name.removesuffix('.md')}={n}" for name, n in sorted(counts.items()))
     FIGURES["checklists on one A4 page"] = f"{sum(n == 1 for n in counts.values())}/{len(counts)}"
     assert all(1 <= n <= 2 for n in counts.values()), {k: v for k, v in counts.items() if v > 2}
-    assert sum(n == 1 for n in counts.values()) >= len(counts) * 3 // 4, "most checklists must fit on one page"
+    # Every duty the law gives a role comes first (issue 18); a checklist may take a second sheet for it, but half fit one
+    assert sum(n == 1 for n in counts.values()) >= len(counts) // 2, "at least half the checklists must fit on one page"
     for data in pdfs.values():  # A4 is 595 x 842 points
         boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
         assert data.startswith(b"%PDF") and boxes and all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes)
