@@ -20,7 +20,7 @@ from samverkan import cli
 from samverkan.content import versions
 from samverkan.content.problems import Problem
 
-HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 HANG_GUARD = 60  # seconds for a whole check run: a guard against a hang, not a measure of speed
 ACTOR = "docs/sv/aktorer/boendet.md"
 CHECKLIST = "docs/sv/checklistor/avvikning-boendet.md"
