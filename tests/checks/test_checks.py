@@ -98,11 +98,15 @@ CASES = {
         [f"{CHECKLIST}:9: 'forsvinnande' is not the id of any page — correct the id or create the page it should point to"],
     ),
     "checklist item without an actor": (
-        [(CHECKLIST, "- [ ] Ring 114 14. [[boendet]]", "- [ ] Ring 114 14.")],
+        [(CHECKLIST, "- [ ] Ring 112 eller 114 14. [[boendet]]", "- [ ] Ring 112 eller 114 14.")],
         [
             f"docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from {CHECKLIST}: 'boendet@at-once, boendet@at-once' here, '-@at-once, boendet@at-once' there — {PARITY_FIX}",
             f"{CHECKLIST}:16: checklist item has no responsible actor — end the line with the actor's id, e.g. [[polisen]]",
         ],
+    ),
+    "a report to 114 14 with no 112 branch": (
+        [(CHECKLIST, "- [ ] Ring 112 eller 114 14. [[boendet]]", "- [ ] Anmäl att barnet saknas på 114 14. [[boendet]]")],
+        [f"{CHECKLIST}:16: the item reports to 114 14 with no 112 branch — add when to call 112 instead, e.g. 'Ring 112 om barnet kan vara i fara eller om du är osäker, annars 114 14.'"],
     ),
     "law in force cited nowhere": (
         [(path, "legal_basis:\n  - law: sol\n    ref: 20 kap. 1 §\n", "") for path in (ROUTINE, ROUTINE_EN)],

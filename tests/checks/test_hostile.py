@@ -134,7 +134,7 @@ CASES = {
     "marker in capitals": (add_body(ACTOR, "Ring [[Boendet]]."), [f"{ACTOR}:{BODY_LINE}: '[[Boendet]]' is not a valid marker — {MARKER_FIX}"]),
     "unclosed marker": (add_body(ACTOR, "Ring [[boendet."), [f"{ACTOR}:{BODY_LINE}: '[[boendet.' is not a valid marker — {MARKER_FIX}"]),
     "marker with empty text": (add_body(ACTOR, "Ring [[boendet|]]."), [f"{ACTOR}:{BODY_LINE}: '[[boendet|]]' is not a valid marker — {MARKER_FIX}"]),
-    "two actors end one item": (edit(CHECKLIST, "- [ ] Ring 114 14. [[boendet]]", "- [ ] Ring 114 14. [[arbetsgruppen]] [[boendet]]"), [f"{CHECKLIST}:16: the line ends with two actors — give each item one responsible actor: split it into one line per actor"]),
+    "two actors end one item": (edit(CHECKLIST, "- [ ] Ring 112 eller 114 14. [[boendet]]", "- [ ] Ring 112 eller 114 14. [[arbetsgruppen]] [[boendet]]"), [f"{CHECKLIST}:16: the line ends with two actors — give each item one responsible actor: split it into one line per actor"]),
     "phase changed in Swedish only": (edit(CHECKLIST, "## Genast {#at-once}", "## Inom timmar {#within-hours}"), ["docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from docs/sv/checklistor/avvikning-boendet.md: 'boendet@at-once, boendet@at-once' here, 'boendet@within-hours, boendet@within-hours' there — translate item for item, in the same order, with the same [[actor]] markers and citations"]),
 }
 

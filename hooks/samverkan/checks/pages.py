@@ -93,6 +93,19 @@ def checklist_items(handbook: Handbook) -> list[Problem]:
     return problems
 
 
+# The police's rule: 112 when someone may be in danger, 114 14 for the rest. An unaccompanied child who goes
+# missing is presumed at risk, so an item that reports to 114 14 gives the 112 branch too, or says it is the
+# branch for a child who is not in danger.
+EMERGENCY_BRANCH = {"sv": ("112", "inte är i fara", "inte i fara"), "en": ("112", "not in danger")}
+
+
+def emergency_branch(handbook: Handbook) -> list[Problem]:
+    return [Problem(page.file, item.line, "the item reports to 114 14 with no 112 branch",
+                    "add when to call 112 instead, e.g. 'Ring 112 om barnet kan vara i fara eller om du är osäker, annars 114 14.'")
+            for page in handbook.pages for item in (*page.items, *page.steps)
+            if "114 14" in item.text and not any(words in item.text for words in EMERGENCY_BRANCH[page.lang])]
+
+
 def actors_act(handbook: Handbook) -> list[Problem]:
     problems = []
     for lang in LANGUAGES:
@@ -226,7 +239,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
 
 
 ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
-              legal_basis_sections, inline_citations, changelogs, guide_reaches)
+              legal_basis_sections, inline_citations, changelogs, guide_reaches, emergency_branch)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:
