@@ -125,6 +125,7 @@ CASES = {
     "autolink to javascript:": (add_body(ACTOR, "<javascript:alert(1)>"), [f"{ACTOR}:{BODY_LINE}: links to 'javascript:' addresses are not allowed — {BAD_SCHEME}"]),
     "reference definition to javascript:": (add_body(ACTOR, "Se [här][a].\n\n[a]: javascript:alert(1)"), [f"{ACTOR}:{BODY_LINE + 2}: links to 'javascript:' addresses are not allowed — {BAD_SCHEME}"]),
     "image from another host": (add_body(ACTOR, "![Karta](https://tracker.example/pixel.png)"), [f"{ACTOR}:{BODY_LINE}: the image is on another site — put the image file in docs/ next to the page and link it by its path: readers' browsers ask no other host"]),
+    "attribute list hides a paragraph": (add_body(ACTOR, 'Ring genast.\n{: hidden }'), [f"{ACTOR}:{BODY_LINE + 1}: the attribute list '{{: hidden }}' sets attributes — use only {{#anchor}} or {{.class}} after a heading or paragraph"]),
     "attribute list sets an event": (add_body(ACTOR, 'Ring genast.\n{: onclick="alert(1)" }'), [f"{ACTOR}:{BODY_LINE + 1}: the attribute list '{{: onclick=\"alert(1)\" }}' sets attributes — use only {{#anchor}} or {{.class}} after a heading or paragraph"]),
     "broken page link": (add_body(ACTOR, "Läs [rutinen](../rutiner/finns-inte.md#genast)."), [f"{ACTOR}:{BODY_LINE}: the link target '../rutiner/finns-inte.md#genast' does not exist — correct the path (relative to this page), or link the page by its id: [[page-id]]"]),
     # https, tel and page links, anchors, code and comments are fine; code shows markup as text

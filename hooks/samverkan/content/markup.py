@@ -62,9 +62,16 @@ def _line_faults(text: str, page_path: str, files: set[str]) -> list[tuple[str, 
     for _, target, image in link_targets(text):
         faults += _target_faults(target, page_path, files, image)
     for match in _ATTR_LIST.finditer(text):
-        if "=" in match[1]:
+        if _sets_attributes(match[1].split()):
             faults.append((f"the attribute list '{match[0][:40]}' sets attributes", "use only {#anchor} or {.class} after a heading or paragraph"))
     return faults
+
+
+def _sets_attributes(tokens: list[str]) -> bool:
+    """An attribute list may give ids and classes only: not key=value, and not a bare word such as 'hidden'.
+    Braces with a 'key: value' inside are CSS or prose, which Markdown does not read as attributes."""
+    return any("=" in token for token in tokens) or (
+        not any(":" in token for token in tokens) and any(not token.startswith(("#", ".")) for token in tokens))
 
 
 def _tag_faults(tag: str, attributes: str) -> list[tuple[str, str]]:
