@@ -142,7 +142,8 @@ def test_the_built_site_has_a_valid_atom_feed_of_plan_versions_per_language(buil
         assert [entry.find(f"{ATOM}title").text.split(" – ")[0] for entry in feed.findall(f"{ATOM}entry")] == [r.version for r in changelog.releases]
         assert feed.find(f"{ATOM}link[@rel='self']").get("href").endswith(f"/{folder}feed.xml")
         content = feed.find(f"{ATOM}entry/{ATOM}content").text
-        assert ("Rättat" if lang == "sv" else "Fixed") in content
+        sections = ("Tillagt", "Ändrat", "Borttaget", "Rättat") if lang == "sv" else ("Added", "Changed", "Removed", "Fixed")
+        assert any(section in content for section in sections), content
 
 
 def test_whats_new_lists_every_version_in_its_language(built_site):

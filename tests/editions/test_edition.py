@@ -96,7 +96,11 @@ def test_county_edition_shows_the_county_text_and_every_municipality_hidden_unti
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Stockholms län.</p>' in start
     assert '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start  # shown by JavaScript only
-    assert '<option value="testby">Testby kommun</option>' in start and '<option value="tredjeby">Tredjeby kommun</option>' in start
+    options = re.findall(r'<option value="([a-z-]*)"([^>]*)>([^<]+)</option>', start)
+    assert [(slug, name) for slug, _, name in options] == [("", "Ingen vald (länets text)"), ("annanby", "Annanby kommun"), ("testby", "Testby kommun"), ("tredjeby", "Tredjeby kommun")]
+    attributes = {slug: found for slug, found, _ in options}
+    assert "data-not-adopted" in attributes["annanby"] and "data-not-adopted" not in attributes["testby"]  # every municipality, adopted or not
+    assert 'data-night-phone="08-123 456 78" data-night-tel="+46812345678"' in attributes["testby"]
     hidden = {match[1] for match in HIDDEN_PART.finditer(routine)}
     assert hidden == {"testby", "tredjeby"}
     visible = HIDDEN_PART.sub("", routine)
@@ -230,13 +234,15 @@ def test_real_status_file_and_municipality_files_agree():
     assert adopted == {each.code for each in overlay.loaded(handbook) if each.is_municipality} == {"0180", "0191"}
 
 
-def test_contacts_page_lists_every_municipality_with_a_file(tmp_path):
+def test_contacts_page_lists_every_municipality_of_the_county_and_the_units_of_those_with_a_file(tmp_path):
     root = with_edition_fields(municipal_handbook(tmp_path))
     handbook = load_site(root / "mkdocs.yml")
     page = handbook.at("sv", "index.md")
     page.view = "contacts"
     html = Renderer(handbook).view_html(page)
-    rows = re.findall(r'<tr data-sv-municipality-row="([a-z-]+)">\s*<th scope="row">([^<]+)</th>', html)
-    assert rows == [("testby", "Testby kommun"), ("tredjeby", "Tredjeby kommun")]
+    rows = re.findall(r'<tr id="[a-z-]+" data-sv-municipality-row="([a-z-]+)">\s*<th scope="row">([^<]+)<br><span class="sv-contacts__meta">([^<]+)</span>', html)
+    assert rows == [("annanby", "Annanby kommun", "Har inte anslutit sig till planen"), ("testby", "Testby kommun", "Har anslutit sig till planen"),
+                    ("tredjeby", "Tredjeby kommun", "Har anslutit sig till planen")]
+    assert "Inget nummer hittat. Ring 112 och be att få tala med socialjouren." in html  # Annanby: nothing known
     assert "<li>Socialjouren i Testby: 08-123 456 78</li><li>Fältgruppen: via kommunens växel</li>" in html
     assert '<time datetime="2026-11-29">2026-11-29</time>' in html

@@ -95,7 +95,7 @@ CASES = [
     case("mobile number with +46", {FILE: annanby("08-123 400 00", "+46 70 123 45 67")},
          f"{FILE}:10: 'socialjour.phone' is a mobile number (+46 70 123 45 67)"),
     case("words instead of a number", {FILE: annanby("08-123 400 00", "ring växeln")},
-         f"{FILE}:10: 'socialjour.phone' must be one switchboard number"),
+         f"{FILE}:10: 'socialjour.phone' must be one phone number"),
     # misspelt and missing keys
     case("misspelt field", {FILE: annanby("additions:", "additons:")},
          f"{FILE}:11: unknown field 'additons' — did you mean 'additions'? allowed: name, code, units, additions, site_url, reviewed (see municipalities/TEMPLATE.yml)"),

@@ -10,7 +10,7 @@ import pytest
 from handbooks import replace
 from municipal import municipal_handbook
 from samverkan.checks import municipal as municipal_checks
-from samverkan.editions import overlay
+from samverkan.editions import county, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import publish
 from samverkan.views.render import Renderer
@@ -131,13 +131,14 @@ def test_real_stockholm_overlay_and_template_are_complete():
         assert [str(p) for p in problems] == [], slug
 
 
-def test_real_stockholm_edition_shows_the_city_switchboard_in_both_languages(tmp_path):
+def test_real_stockholm_edition_gives_the_switchboard_by_day_and_112_for_socialjouren_at_night(tmp_path):
     site = tmp_path / "site-stockholm"
     publish.build(ROOT / "mkdocs.yml", site, "stockholm")
-    for prefix in ("", "en/"):
+    for prefix, night in (("", "ring 112 och be att få tala med socialjouren"), ("en/", "call 112 and ask for the out-of-hours social services")):
+        assert '<a href="tel:+46850800000">08-508 000 00</a>' in read(site, f"{prefix}rutiner/avvikning/index.html"), prefix
         for routine in ("avvikning", "patraffande"):
             page = read(site, f"{prefix}rutiner/{routine}/index.html")
-            assert '<a href="tel:+46850800000">08-508 000 00</a>' in page, (prefix, routine)
+            assert night in page, (prefix, routine)
             assert ("Lokalt tillägg: Stockholms stad" if not prefix else "Local addition: City of Stockholm") in page
     assert "Socialjouren i Stockholms stad" in read(site, "rutiner/avvikning/index.html")
 
@@ -155,7 +156,7 @@ def test_adoption_view_lists_every_municipality_with_its_status(tmp_path):
 
 
 def test_real_status_file_holds_the_26_municipalities_of_stockholm_county():
-    rows, problems = overlay.read_status(ROOT)
+    rows, problems = county.read_status(ROOT)
     assert problems == []
     assert len(rows) == len({row.code for row in rows}) == 26
     assert all(row.code.startswith("01") for row in rows)

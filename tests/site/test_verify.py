@@ -27,6 +27,8 @@ def test_the_real_site_is_clean(built_site):
     (page("<p>Se [[polisen]].</p>"), "the text shows a raw [[ marker"),
     (page("<p>x</p>", lang=""), "the page has no <html lang>"),
     (page('<a href="javascript:alert(1)">x</a>'), "<a> links to a script address"),
+    (page('<section class="sv-guide__result" id="avvikning--boendet"><ul><li>Ring socialjouren.</li></ul></section>'),
+     "the result 'avvikning--boendet' of 'Vad gör jag nu?' has no number to call (tel: link)"),
 ])
 def test_each_unsafe_thing_is_one_fault(html, fault):
     assert verify.page_faults(html) == [fault]
@@ -36,6 +38,10 @@ def test_each_unsafe_thing_is_one_fault(html, fault):
 def test_personal_data_is_found_in_what_the_reader_sees(text):
     faults = verify.page_faults(page(f"<p>Kontakt {text}</p>"))
     assert len(faults) == 1 and faults[0].startswith("the text shows personal data")
+
+
+def test_a_guide_result_with_a_number_is_no_fault():
+    assert verify.page_faults(page('<section class="sv-guide__result" id="r"><p>Ring <a href="tel:112">112</a>.</p></section>')) == []
 
 
 def test_a_marker_shown_as_code_is_no_fault():

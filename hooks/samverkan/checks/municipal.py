@@ -18,11 +18,11 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import digits, scan
 from samverkan.content.problems import Problem
 from samverkan.editions import edition
+from samverkan.editions.county import STATUS_FILE
 from samverkan.editions.overlay import (
     COUNTY,
     FOLDER,
     PHONE_FIELD,
-    STATUS_FILE,
     TEMPLATE,
     TEMPLATE_HINT,
     Overlay,
@@ -95,7 +95,7 @@ SWITCHBOARD = re.compile(r"(?:\+46[ -]?(?:\(0\)[ -]?)?|0)[1-9][\d -]*\d")
 
 
 def municipality_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
-    """A municipality file's own rules: its SCB code, no values left from the template, switchboards only."""
+    """A municipality file's own rules: its SCB code, no values left from the template, function numbers only."""
     if not overlay.is_municipality or not overlay.readable:
         return []
     return _code_problems(overlay, rules) + _leftover_problems(overlay, rules) + _phone_problems(overlay)
@@ -133,9 +133,9 @@ def _phone_problems(overlay: Overlay) -> list[Problem]:
             continue
         line = overlay.line(key)
         if not isinstance(value, str) or not SWITCHBOARD.fullmatch(value.strip()) or not 8 <= len(digits(value)) <= 10:
-            problems.append(Problem(overlay.file, line, f"'{key}' must be one switchboard number", "write the number alone, e.g. phone: 08-123 456 00"))
+            problems.append(Problem(overlay.file, line, f"'{key}' must be one phone number", "write the switchboard's or the unit's public number alone, e.g. phone: 08-123 456 00"))
         elif MOBILE.match(digits(value)):
-            problems.append(Problem(overlay.file, line, f"'{key}' is a mobile number ({value.strip()})", "give the municipality's switchboard (växel), never a mobile or a person's number"))
+            problems.append(Problem(overlay.file, line, f"'{key}' is a mobile number ({value.strip()})", "give the switchboard (växel) or the unit's public direct number, never a mobile or a person's number"))
     return problems
 
 

@@ -106,6 +106,17 @@ def emergency_branch(handbook: Handbook) -> list[Problem]:
             if "114 14" in item.text and not any(words in item.text for words in EMERGENCY_BRANCH[page.lang])]
 
 
+# An item read alone in "Vad gör jag nu?" must say what to do: a pointer to another checklist holds no action.
+POINTERS = {"sv": ("samma checklista", "samma punkter"), "en": ("same checklist", "same items")}
+
+
+def items_act(handbook: Handbook) -> list[Problem]:
+    return [Problem(page.file, item.line, "the item points to another checklist instead of saying what to do",
+                    "write the actions themselves, one item each with its actor, e.g. '- [ ] Ring 112 om barnet kan vara i fara. [[radda-barnen]]'")
+            for page in handbook.pages for item in (*page.items, *page.steps)
+            if any(words in item.text.casefold() for words in POINTERS[page.lang])]
+
+
 def actors_act(handbook: Handbook) -> list[Problem]:
     problems = []
     for lang in LANGUAGES:
@@ -239,7 +250,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
 
 
 ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
-              legal_basis_sections, inline_citations, changelogs, guide_reaches, emergency_branch)
+              legal_basis_sections, inline_citations, changelogs, guide_reaches, emergency_branch, items_act)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:

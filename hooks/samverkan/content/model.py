@@ -197,7 +197,8 @@ class Handbook:
     assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
     public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
-    adoption: tuple = ()  # rows of municipalities/status.yml, see overlay.read_status
+    local_numbers: frozenset = frozenset()  # of them, the municipalities' own: switchboards and socialjourer
+    adoption: tuple = ()  # rows of municipalities/status.yml, see editions.county
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
 
     def __post_init__(self):

@@ -56,6 +56,11 @@ def digits(number: str) -> str:
     return "0" + only[2:].lstrip("0") if number.strip().startswith("+46") else only
 
 
+def tel_target(national_digits: str) -> str:
+    """'0850800000' -> '+46850800000', a tel: link's target; short numbers (112, 11414) stay as they are."""
+    return "+46" + national_digits[1:] if national_digits.startswith("0") else national_digits
+
+
 def luhn_ok(ten_digits: str) -> bool:
     total = 0
     for index, char in enumerate(ten_digits):

@@ -29,9 +29,11 @@ from samverkan.content.body import FENCE, HEADING, heading_anchor
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
+from samverkan.content.personal_data import digits, tel_target
 from samverkan.content.problems import Problem
 from samverkan.content.schema import parse_date
-from samverkan.editions.overlay import FOLDER, STATUS_FILE, Overlay, loaded
+from samverkan.editions.county import STATUS_FILE, Night
+from samverkan.editions.overlay import FOLDER, Overlay, loaded
 
 TEMPLATE = "edition.html"
 START_PAGE = "start"  # the id of the start page
@@ -39,12 +41,12 @@ MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's uni
 NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
 EDITION_FIELDS = ("site_url", "reviewed")
-# A checklist item that tells someone to call or contact social services or the out-of-hours service: a
+# A text that tells someone to call, contact, report to or tell social services or the out-of-hours service: a
 # call word, then the unit later in its sentence. Without the unit the match takes the rest of the sentence,
 # so each sentence is read once from its first call word, not once from every call word in it.
 CALLS_A_UNIT = {
-    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|numr\w*)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst|jour))|[^.]*)", re.IGNORECASE),
-    "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?)\b(?:[^.]*?(?P<unit>\b(?:social services|out-of-hours))|[^.]*)", re.IGNORECASE),
+    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|kontakter|numr\w*|anmäl\w*|orosanmälan|berätta|berättar)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst(?!lag)|jour)|\b(?:anvisnings|vistelse)kommun)|[^.]*)", re.IGNORECASE),
+    "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?|report|reports|tell|tells)\b(?:[^.]*?(?P<unit>\b(?:social services(?! act)|socialjour|out-of-hours|assigned municipality|municipality where))|[^.]*)", re.IGNORECASE),
 }
 
 
@@ -67,25 +69,69 @@ class Card:
     reviewed: str | None
 
 
-def card(overlay: Overlay, lang: str) -> Card | None:
-    """The municipality's contact card in one language; None for the county edition."""
+def card(overlay: Overlay, lang: str, handbook: Handbook | None = None) -> Card | None:
+    """The municipality's contact card in one language; None for the county edition. A socialjour without a
+    number in the file takes the one the county list gives (status.yml), when there is one."""
     if not overlay.is_municipality or not overlay.readable:
         return None
     keys = [key for key in (overlay.data.get("units") or {}) if isinstance(key, str)]
     units = tuple(Unit(key, overlay.value(f"{key}.name", lang) or key, overlay.value(f"{key}.phone", lang)) for key in keys)
     night = next((unit for unit in units if unit.key == NIGHT_UNIT), None)
+    listed = _row(handbook, overlay.code).night(lang) if handbook and _row(handbook, overlay.code) else None
+    if listed and listed.phone and not (night and night.phone):
+        replaced = Unit(NIGHT_UNIT, night.name if night else listed.service, listed.phone)
+        units = tuple(replaced if unit is night else unit for unit in units) if night else (*units, replaced)
+        night = replaced
     return Card(overlay.slug, overlay.name(lang), units, night, reviewed(overlay))
+
+
+def _row(handbook: Handbook, code: str | None):
+    return next((row for row in handbook.adoption if row.code == code), None) if code else None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One of the county's municipalities on "Kontakter per kommun" and in the chooser, adopted or not."""
+
+    slug: str
+    name: str
+    adopted: bool
+    night: Night | None  # from the county list
+    card: Card | None  # its own file's units, when it has one
+
+    @property
+    def night_name(self) -> str | None:
+        return self.card.night.name if self.card and self.card.night else self.night.service if self.night else None
+
+    @property
+    def night_phone(self) -> str | None:
+        if self.card and self.card.night and self.card.night.phone:
+            return self.card.night.phone
+        return self.night.phone if self.night else None
+
+    @property
+    def night_tel(self) -> str | None:
+        return tel_target(digits(self.night_phone)) if self.night_phone else None
+
+
+def contacts(handbook: Handbook, lang: str) -> list[Contact]:
+    """Every municipality of the county (status.yml), with its file's card where it has one; by name."""
+    return handbook.memo(("contacts", lang), lambda: _contacts(handbook, lang))
+
+
+def _contacts(handbook: Handbook, lang: str) -> list[Contact]:
+    files = {each.code or each.slug: each for each in loaded(handbook) if each.is_municipality and each.readable and each.values.get("name")}
+    found = []
+    for row in handbook.adoption:
+        own = files.pop(row.code, None)
+        found.append(Contact(own.slug if own else row.slug, own.name(lang) if own else row.name, row.adopted, row.night(lang), card(own, lang, handbook) if own else None))
+    found += [Contact(each.slug, each.name(lang), True, None, card(each, lang, handbook)) for each in files.values()]  # a file the list lacks has its own problem
+    return sorted(found, key=lambda each: each.name.casefold())
 
 
 def on_card(overlay: Overlay) -> set:
     """The values a municipality's contact card shows: every unit's name and number."""
     return {key for key in overlay.values if "." in key} if overlay.is_municipality else set()
-
-
-def cards(handbook: Handbook, lang: str) -> list[Card]:
-    """Every municipality's card that has a readable file, by name (the page "Kontakter per kommun")."""
-    found = [card(each, lang) for each in loaded(handbook)]
-    return sorted((each for each in found if each), key=lambda each: each.name.casefold())
 
 
 def site_url(overlay: Overlay) -> str | None:
@@ -210,10 +256,19 @@ class EditionMarkdown:
             anchor = t["local_anchor"] if own else f"{t['local_anchor']}-{each.slug}"
             markdown = self._place(page, markdown, each, addition, anchor, own)
             top.append(str(self.module.announcement(each.name(page.lang), anchor, t)))
-        shown = card(each, page.lang) if shows_card(self.handbook, page) else None
+        shown = card(each, page.lang, self.handbook) if shows_card(self.handbook, page) else None
         if shown:
             top.append(str(self.module.contact_card(shown, t, page.id == START_PAGE, own)))
         return markdown, [_compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top]
+
+    def night_call(self, lang: str, contacts_url: str) -> str:
+        """What follows a call to socialjouren or social services (views/night.py): the edition's night
+        number, or in the county edition the way to choose one."""
+        t = self.labels(lang)
+        own = card(self.overlay, lang, self.handbook)
+        name = (own.night.name if own.night else t["night_write"]) if own else None
+        phone = own.night.phone if own and own.night else None
+        return _compact(str(self.module.night_call(name, phone, tel_target(digits(phone)) if phone else "", contacts_url, t)))
 
     def banner(self, lang: str) -> Markup:
         """What the site shows above its header: the municipality's name in its edition; the county's
@@ -221,8 +276,8 @@ class EditionMarkdown:
         t = self.labels(lang)
         if self.overlay.is_municipality:
             return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
-        names = [(each.slug, each.name(lang)) for each in self.choosable()]
-        return Markup(_compact(str(self.module.chooser(names, t)))) if names else Markup("")
+        choices = contacts(self.handbook, lang)
+        return Markup(_compact(str(self.module.chooser(choices, t)))) if choices else Markup("")
 
     def _place(self, page: Page, markdown: str, each: Overlay, addition: str, anchor: str, own: bool) -> str:
         """The Markdown with the addition at the end of its section, or at the end of the page."""

@@ -37,7 +37,7 @@ from samverkan.content.model import Handbook, Page
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import digits
 from samverkan.content.problems import Problem
-from samverkan.content.schema import parse_date
+from samverkan.editions import county
 
 ENV = "SAMVERKAN_MUNICIPALITY"
 FOLDER = "municipalities"
@@ -281,58 +281,14 @@ def read_public_numbers(root: str | Path) -> tuple[tuple[str, ...], list[Problem
     return tuple(numbers), problems
 
 
-# Adoption status of the county's municipalities
-
-
-@dataclass(frozen=True)
-class AdoptionRow:
-    code: str  # SCB municipality code, e.g. 0180
-    name: str  # official name, e.g. Stockholms stad
-    adopted: bool
-    date: str | None = None  # YYYY-MM-DD of the board's decision, when known
-    note: dict | None = None  # {sv:, en:}
-
-
-STATUS_FILE = f"{FOLDER}/status.yml"
-CODE = re.compile(r"^\d{4}$")
-
-
-def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:
-    if not (Path(root) / STATUS_FILE).exists():
-        return (), []
-    data, lines, _, problems = read_yaml_file(root, STATUS_FILE)
-    if data is None:
-        return (), problems
-    entries = data.get("municipalities")
-    if not isinstance(entries, list):
-        return (), [Problem(STATUS_FILE, lines.get(("municipalities",), 1), "the file needs 'municipalities:' with one entry per municipality", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it")]
-    rows = []
-    for index, entry in enumerate(entries):
-        row = _status_row(entry)
-        if row is None:
-            problems.append(Problem(STATUS_FILE, lines.get(("municipalities", index), 1), "entry needs code (4 digits), name, and adopted: yes, no or a date", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}'"))
-        else:
-            rows.append(row)
-    return tuple(sorted(rows, key=lambda row: row.code)), problems
-
-
-def _status_row(entry) -> AdoptionRow | None:
-    if not isinstance(entry, dict) or not CODE.match(str(entry.get("code", ""))) or not isinstance(entry.get("name"), str):
-        return None
-    adopted = entry.get("adopted")
-    if parse_date(adopted):
-        return AdoptionRow(entry["code"], entry["name"], True, adopted, _text_per_language(entry.get("note")))
-    if isinstance(adopted, bool):
-        return AdoptionRow(entry["code"], entry["name"], adopted, None, _text_per_language(entry.get("note")))
-    return None
-
-
 def attach(handbook: Handbook) -> Handbook:
     """Give the handbook what the municipality folder declares: public numbers and adoption status."""
     switchboards = tuple(number for each in loaded(handbook) for number in each.public_numbers())
     listed, number_problems = read_public_numbers(handbook.root)
-    handbook.public_numbers = frozenset(digits(number) for number in (*listed, *switchboards))
-    handbook.adoption, status_problems = read_status(handbook.root)
+    handbook.adoption, status_problems = county.read_status(handbook.root)
+    nights = county.night_numbers(handbook.adoption)
+    handbook.local_numbers = frozenset(digits(number) for number in (*switchboards, *nights))
+    handbook.public_numbers = frozenset(digits(number) for number in listed) | handbook.local_numbers
     handbook.load_problems = list(handbook.load_problems) + [problem.on_one_line() for problem in number_problems + status_problems]
     return handbook
 

@@ -5,7 +5,7 @@
 Runs after every build and publish, on an edition, the offline edition and an archive alike. It fails on what
 must never reach a reader: script, a handler or a style attribute that is not the theme's own, anything loaded
 from another host, an id the theme's scripts read, personal data or a raw [[marker]] in the text the reader sees,
-and a page without its language."""
+a page without its language, and a result of "Vad gör jag nu?" with no number to call."""
 
 from __future__ import annotations
 
@@ -87,6 +87,8 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
         if identifier.startswith("__"):
             faults.append(f"the content uses the theme's id '{identifier}'")
     faults += [f"the text shows personal data: {finding.what}" for finding in scan(visible_text(content), public_numbers)]
+    faults += [f"the result '{result.attributes.get('id')}' of 'Vad gör jag nu?' has no number to call (tel: link)"
+               for result in content.css("section.sv-guide__result") if result.css_first('a[href^="tel:"]') is None]
     for code in content.css("code, pre"):  # a page about the conventions shows a marker as code
         code.decompose()
     if "[[" in visible_text(content):

@@ -30,7 +30,8 @@ def frame(renderer, page: Page) -> dict:
     plan = versions.plan(renderer.handbook.root)
     printable = isinstance(page, (Checklist, Actor))
     address = renderer.address(page)
-    context = {"plan": plan, "archived": _archived(page, plan, renderer.directory_urls), "qr": None, "qr_address": ""}
+    context = {"plan": plan, "archived": _archived(page, plan, renderer.directory_urls), "qr": None, "qr_address": "",
+               "county": not renderer.overlay.is_municipality}  # a county print-out has a line for the night number
     if printable and address:
         context["qr_address"] = qr.versioned_address(address, plan.version if plan else None, page.version)
         context["qr"] = Markup(qr.svg(context["qr_address"]))

@@ -176,12 +176,18 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view == "changelog":
             return "changelog.html", paper.news(self, page)
         if isinstance(page, PlainPage) and page.view == "contacts":
-            return "contacts.html", {"cards": edition.cards(hb, page.lang), "edition_labels": self.edition.labels(page.lang)}
+            return "contacts.html", {"contacts": edition.contacts(hb, page.lang), "edition_labels": self.edition.labels(page.lang)}
         if isinstance(page, PlainPage) and page.view == "glossary":
             return "glossary.html", {"terms": views.glossary(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
             return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]), "local": edition.routines_with_additions(self.overlay)}
         return None
+
+    def night_call(self, page: Page) -> str:
+        """What follows every call to socialjouren on the page (views/night.py), linking "Kontakter per kommun"."""
+        contacts = self.handbook.memo(("contacts-page", page.lang), lambda: next((p for p in self.handbook.of_type(page.lang, PlainPage) if p.view == "contacts"), None))
+        url = relative_url(page.path, contacts.path, self.directory_urls) if contacts else ""
+        return self.edition.night_call(page.lang, url)
 
     def page_frame(self, page: Page) -> dict[str, Markup]:
         """The page's header (type, version, review dates, owner, review notice, print button) and

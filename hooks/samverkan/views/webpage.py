@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from html import escape
 
 from samverkan.content.model import Checklist, Page, Routine
+from samverkan.content.personal_data import tel_target
 from samverkan.content.urls import relative_url
+from samverkan.views import night
 
 # pymdownx.tasklist (custom_checkbox: false) writes the checkbox before the item's text, outside any
 # label, so the box has no accessible name (axe: "label"). Wrap box and text in one <label>.
@@ -67,11 +69,6 @@ _CALL_SCAN = re.compile(
     r"|(?<![\w+\-/.:,\u2010-\u2015])[+0-9]",
     re.DOTALL,
 )
-
-
-def tel_target(national_digits: str) -> str:
-    """'0850800000' -> '+46850800000'; short numbers (112, 11414) stay as they are."""
-    return "+46" + national_digits[1:] if national_digits.startswith("0") else national_digits
 
 
 def call_links(html: str, public_numbers: frozenset) -> str:
@@ -267,4 +264,5 @@ def for_readers(content: str, view: str, page: Page, renderer) -> str:
             content = role_jumps(content, {key: actor for key, actor in actors.items() if key != main}, labels["jump_to_role"])
         if main in actors:
             content = named_once(content, actors[main], every_item, labels)
-    return call_links(card_tables(content + view), renderer.handbook.public_numbers)
+    html = call_links(card_tables(content + view), renderer.handbook.public_numbers)
+    return night.night_calls(html, page.lang, renderer.night_call(page), renderer.handbook.local_numbers)

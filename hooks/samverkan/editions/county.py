@@ -1,0 +1,151 @@
+"""The county's municipalities (``municipalities/status.yml``): whether each has adopted the plan, and how
+its out-of-hours social services (socialjouren) are reached at night.
+
+Every municipality of the county is listed, adopted or not: the police and the county's organisations meet
+children from all of them, and a night worker needs the number of the child's municipality whatever its
+board has decided. A night contact is a public function number with where it was read and when:
+
+    - code: "0191"
+      name: Sigtuna kommun
+      slug: sigtuna                      # the name a reader chooses it by; its file's name when it has one
+      adopted: yes
+      night:
+        service: {sv: Socialjouren för Sigtuna kommun, en: …}
+        phone: 010-444 05 00
+        hours: {sv: …, en: …}            # optional
+        outside_hours: {sv: …, en: …}    # optional: what to do when it does not answer
+        source: https://www.sigtuna.se/…  # the municipality's own page
+        source_dated: 2022-12-23         # optional: the date the page itself carries
+        read: 2026-12-03                 # the day it was read there
+        confirmed: no                    # yes only when the municipality has confirmed it to the working group
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.parts import LANGUAGES
+from samverkan.content.problems import Problem
+from samverkan.content.schema import parse_date
+
+STATUS_FILE = "municipalities/status.yml"
+CODE = re.compile(r"^\d{4}$")
+SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
+PHONE = re.compile(r"\+?\d[\d ()-]*")
+NIGHT_FIELDS = ("service", "phone", "hours", "outside_hours", "source", "read", "confirmed", "source_dated")
+NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
+
+
+@dataclass(frozen=True)
+class Night:
+    """How a municipality's socialjour is reached: one language's texts."""
+
+    service: str
+    phone: str | None
+    hours: str | None
+    outside_hours: str | None
+    source: str
+    source_dated: str | None
+    read: str
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class AdoptionRow:
+    code: str  # SCB municipality code, e.g. 0180
+    name: str  # official name, e.g. Stockholms stad
+    adopted: bool
+    date: str | None = None  # YYYY-MM-DD of the board's decision, when known
+    note: dict | None = None  # {sv:, en:}
+    slug: str = ""
+    night_texts: dict | None = None  # the night: block as checked, see night()
+
+    def night(self, lang: str) -> Night | None:
+        found = self.night_texts
+        if not found:
+            return None
+        text = lambda key: found[key][lang] if isinstance(found.get(key), dict) else None  # noqa: E731
+        return Night(text("service"), found.get("phone"), text("hours"), text("outside_hours"), found["source"], found.get("source_dated"), found["read"], found["confirmed"])
+
+
+def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:
+    if not (Path(root) / STATUS_FILE).exists():
+        return (), []
+    data, lines, _, problems = read_yaml_file(root, STATUS_FILE)
+    if data is None:
+        return (), problems
+    entries = data.get("municipalities")
+    if not isinstance(entries, list):
+        return (), [Problem(STATUS_FILE, lines.get(("municipalities",), 1), "the file needs 'municipalities:' with one entry per municipality", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it")]
+    rows = []
+    for index, entry in enumerate(entries):
+        line = lines.get(("municipalities", index), 1)
+        row = _status_row(entry)
+        if row is None:
+            problems.append(Problem(STATUS_FILE, line, "entry needs code (4 digits), name, and adopted: yes, no or a date", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}'"))
+            continue
+        fault = _night_fault(entry.get("night")) if "night" in entry else None
+        if fault:
+            problems.append(Problem(STATUS_FILE, lines.get(("municipalities", index, "night"), line), f"{row.name}: the night contact {fault}", NIGHT_HINT))
+        elif "night" in entry:
+            row = replace(row, night_texts={"confirmed": False, **entry["night"]})
+        rows.append(row)
+    return tuple(sorted(rows, key=lambda row: row.code)), problems
+
+
+def _status_row(entry) -> AdoptionRow | None:
+    if not isinstance(entry, dict) or not CODE.match(str(entry.get("code", ""))) or not isinstance(entry.get("name"), str):
+        return None
+    slug = entry.get("slug") if isinstance(entry.get("slug"), str) and SLUG.fullmatch(entry["slug"]) else plain_slug(entry["name"])
+    adopted, note = entry.get("adopted"), _text_per_language(entry.get("note"))
+    if parse_date(adopted):
+        return AdoptionRow(entry["code"], entry["name"], True, adopted, note, slug)
+    if isinstance(adopted, bool):
+        return AdoptionRow(entry["code"], entry["name"], adopted, None, note, slug)
+    return None
+
+
+def plain_slug(name: str) -> str:
+    """'Upplands Väsby kommun' -> 'upplands-vasby': the name a municipality's file would have."""
+    plain = re.sub(r" (kommun|stad)$", "", name).lower().translate(str.maketrans("åäöéü", "aaoeu"))
+    return "-".join(part for part in re.split(r"[^a-z]+", plain) if part)
+
+
+def _night_fault(night) -> str | None:
+    """What is wrong with a night: block, or None."""
+    if not isinstance(night, dict):
+        return "is not a set of fields"
+    unknown = sorted(set(map(str, night)) - set(NIGHT_FIELDS))
+    if unknown:
+        return f"has an unknown field '{unknown[0]}' (allowed: {', '.join(NIGHT_FIELDS)})"
+    for key in ("service", "hours", "outside_hours"):
+        if (key == "service" or key in night) and _text_per_language(night.get(key)) is None:
+            return f"'{key}' must give sv: and en: texts"
+    phone = night.get("phone")
+    if phone is not None and not (isinstance(phone, str) and PHONE.fullmatch(phone.strip())):
+        return f"phone '{str(phone)[:30]}' is not a phone number"
+    source = night.get("source")
+    parts = urlsplit(source) if isinstance(source, str) and not re.search(r"[\s<>\"'\\]", source) else None
+    if not parts or parts.scheme not in ("https", "http") or not parts.hostname:
+        return "needs source: the address of the page it was read on"
+    if not parse_date(night.get("read")):
+        return "needs read: the day it was read, as YYYY-MM-DD"
+    if "source_dated" in night and not parse_date(night["source_dated"]):
+        return "source_dated must be a real date, as YYYY-MM-DD"
+    if not isinstance(night.get("confirmed", False), bool):
+        return "confirmed must be yes or no"
+    return None
+
+
+def _text_per_language(value) -> dict | None:
+    ok = isinstance(value, dict) and set(value) <= set(LANGUAGES) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    return value if ok else None
+
+
+def night_numbers(rows) -> tuple[str, ...]:
+    """The socialjour numbers the county list declares public."""
+    return tuple(row.night_texts["phone"] for row in rows if row.night_texts and row.night_texts.get("phone"))
