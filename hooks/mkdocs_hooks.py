@@ -26,7 +26,7 @@ from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site  # noqa: E402
 from samverkan.engine.background import Background  # noqa: E402
 from samverkan.engine.strict import StrictLog  # noqa: E402
-from samverkan.site import export, search_index
+from samverkan.site import export, offline, search_index
 from samverkan.views import csp, paper, sanitize, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
@@ -41,7 +41,8 @@ def _fingerprint(config) -> tuple:
     root = Path(config.config_file_path).parent
     templates = sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(TEMPLATES))
     words = sorted(_file_stats(root / synonyms.FOLDER, ".yml")) if (root / synonyms.FOLDER).is_dir() else []
-    return (config.config_file_path, sorted(_file_stats(config.docs_dir, ".md")), templates, words, overlay.fingerprint(root))
+    return (config.config_file_path, sorted(_file_stats(config.docs_dir, ".md")), templates, words, overlay.fingerprint(root),
+            offline.download(config.config_file_path))
 
 
 def _file_stats(folder: str | Path, suffix: str) -> list[tuple]:
@@ -74,7 +75,7 @@ def _load(config, key) -> None:
     handbook = load_site(config.config_file_path)
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
-    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "")
+    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path))
     _cache.clear()
     _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 
@@ -175,7 +176,7 @@ def on_page_context(context, page, config, nav):
 
     The views repeat what their own pages say (titles, items, citations): added after the search
     index is made, search neither indexes nor parses them."""
-    webpage.relative_alternates(config.extra, config.use_directory_urls)  # the language switch works under a sub-path and from disk
+    webpage.relative_alternates(config.extra, config.use_directory_urls, config.site_url or "")  # the language switch works under a sub-path and from disk
     model_page = _model_page(page)
     if model_page:
         view, frame = _prepared()["parts"][model_page.lang, model_page.path]

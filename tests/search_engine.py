@@ -76,6 +76,7 @@ class Engine:
     stop_words: set = field(default_factory=set)
     synonyms: list = field(default_factory=list)  # (phrase as normalised words, the handbook's stems), longest first
     folded_vocabulary: list = field(default_factory=list)  # (folded index term, index term)
+    roles: set = field(default_factory=set)  # stems of the words that name who is asking
 
     @classmethod
     def from_site(cls, site: Path, lang: str) -> "Engine":
@@ -120,6 +121,7 @@ class Engine:
                 synonyms.append((phrase, stems))
         self.synonyms = sorted(synonyms, key=lambda entry: -len(entry[0]))
         self.folded_vocabulary = [(fold(term), term) for term in self.index.inverted_index]
+        self.roles = {self._stem(word.lower()) for word in vocabulary.get("roles", [])}
 
     def _words(self, text: str) -> list[str]:
         words = (_SYNTAX.sub("", word) for word in self.separator.split(text.lower()))
@@ -194,15 +196,27 @@ class Engine:
             if term.isalpha():  # words: the stem once exactly, boosted, and once as Material's prefix
                 q.clause(term=term, boost=EXACT_BOOST, use_pipeline=False)
             q.clause(term=term, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
+        named = [i for i, concept in enumerate(concepts) if set(concept.terms) & self.roles]
+        role, others = (named[0], named[1:]) if len(named) > 1 else (None, [])  # of two roles named, the first is the one who asks
         best: dict[str, tuple] = {}  # page -> (concepts matched, weighted score) of its best document
+        asker: set[str] = set()  # pages whose title names the role who asks: their own page
+        other: set[str] = set()  # pages whose title names another role the query names
         for result in self.index.query(q):
-            matched = result["match_data"].metadata.keys()
-            covered = sum(1 for group in alternatives if any(m.startswith(term) for m in matched for term in group))
+            metadata = result["match_data"].metadata
+
+            def matches(group, field=None):
+                return any((field is None or field in metadata[m]) and m.startswith(term) for m in metadata for term in group)
+
+            covered = sum(1 for group in alternatives if matches(group))
             whole_page = "#" not in result["ref"]
             weighted = result["score"] * (1 + (whole_page + covered / len(concepts)) ** 2)
             page = result["ref"].split("#")[0]
             best[page] = max(best.get(page, (0, 0.0)), (covered, weighted))
-        return sorted(best, key=lambda page: (-best[page][0], -best[page][1]))
+            if role is not None and whole_page and matches(alternatives[role], "title"):
+                asker.add(page)
+            if whole_page and any(matches(alternatives[i], "title") for i in others):
+                other.add(page)
+        return sorted(best, key=lambda page: (-best[page][0] - (page in asker) + (page in other - asker), -best[page][1]))
 
 
 def location(lang: str, path: str, directory_urls: bool = True) -> str:

@@ -9,7 +9,8 @@
     python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
     python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
     python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
-    python -m samverkan verify SITE                          the built site as a browser reads it: no script, outside load or personal data
+    python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
+    python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from pathlib import Path
 from samverkan.checks import lix, review
 from samverkan.checks import municipal as municipal_checks
 from samverkan.content import paths, revisions
+from samverkan.content.parts import LANGUAGES
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, publish
-from samverkan.site import export, verify
+from samverkan.site import completeness, export, tree, verify
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +66,10 @@ def _add_edition_commands(commands) -> None:
     which = kept.add_mutually_exclusive_group(required=True)
     which.add_argument("--tag", help="the plan version's tag, e.g. v2.0")
     which.add_argument("--all", action="store_true", help="every plan version tag (vX.Y)")
+    tree = commands.add_parser("compile", help="write one language's pages as plain Markdown and a config, for any Markdown engine")
+    tree.add_argument("out", help="the folder to write into (docs/ and mkdocs.yml)")
+    tree.add_argument("--lang", required=True, choices=LANGUAGES, help="the language of the tree")
+    tree.add_argument("--municipality", **municipality)
     built = commands.add_parser("verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe")
     built.add_argument("site", help="the built site's folder, e.g. site/")
 
@@ -93,6 +99,7 @@ TOOLS = {
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
     "export": lambda args: export.run(args.config, args.out),
     "archive": lambda args: archive.run(args.config, args.tag, args.all),
+    "compile": lambda args: tree.run(args.config, args.out, args.lang, args.municipality),
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
 }
 
@@ -101,7 +108,7 @@ def report_verified(site: str, handbook) -> int:
     if not Path(site).is_dir():
         print(f"{site}: no such folder — build the site first (python -m samverkan build)", file=sys.stderr)
         return 1
-    found = verify.problems(site, handbook.public_numbers)
+    found = verify.problems(site, handbook.public_numbers) + completeness.problems(site, handbook)
     for problem in found:
         print(problem)
     print(f"{len(found)} problem(s) in {site}", file=sys.stderr)

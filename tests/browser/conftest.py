@@ -2,17 +2,20 @@
 
 If /usr/bin/chromium is missing these tests fail (README: `bash scripts/test` installs it); nothing is skipped.
 The real site is served by a small threaded http.server on 127.0.0.1 under a sub-path (/handbok/), as an
-intranet would; the offline build is opened from disk (file://).
+intranet would; the offline copy (the zip the site offers) is unpacked and opened from disk (file://).
 """
 
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on sys.path)
+from samverkan.publish import publish
+from samverkan.site import offline
 from samverkan.site.pdf import CHROMIUM_ARGS, count_pages, serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -52,10 +55,20 @@ def served_site(built_site, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site-offline")
-    build_site(ROOT / "mkdocs-offline.yml", site)
+def published_site(tmp_path_factory) -> Path:
+    """The county site as the README's build makes it (publish.build): with the offline copy as a zip in it."""
+    site = tmp_path_factory.mktemp("site-published") / "site"
+    publish.build(ROOT / "mkdocs.yml", site)
     return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(published_site, tmp_path_factory) -> Path:
+    """The offline copy a reader downloads from the site: its zip, unpacked."""
+    folder = tmp_path_factory.mktemp("site-offline")
+    with zipfile.ZipFile(published_site / offline.ZIP_NAME) as archive:
+        archive.extractall(folder)
+    return folder / offline.FOLDER_IN_ZIP
 
 
 @pytest.fixture(scope="session")

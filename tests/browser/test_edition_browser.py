@@ -22,7 +22,7 @@ def edition_sites(tmp_path_factory):
     urls, servers = {}, []
     for slug in ("sigtuna", "stockholm"):
         site = tmp_path_factory.mktemp(f"site-{slug}") / "site"
-        publish.build(ROOT / "mkdocs.yml", site, slug)
+        publish.build(ROOT / "mkdocs.yml", site, slug, offline_copy=False)
         server, urls[slug] = serve_under_subpath(site.resolve(), tmp_path_factory.mktemp(f"www-{slug}"))
         servers.append(server)
     yield urls
@@ -48,7 +48,7 @@ def test_edition_shows_its_name_and_card_where_staff_look_for_numbers(browser, e
     page = context.new_page()
     base = edition_sites["sigtuna"]
     page.goto(base)
-    assert page.locator(".md-banner").inner_text().strip() == "Samverkansplanen, utgåva för Sigtuna kommun"
+    assert page.locator(".md-banner .sv-edition-banner").inner_text().strip() == "Samverkansplanen, utgåva för Sigtuna kommun"
     assert page.locator(".sv-edition-name").inner_text() == "Utgåva för Sigtuna kommun"
     card = page.locator(".sv-contact-card")
     assert card.is_visible() and "010-444 05 00" in card.inner_text() and "08-591 260 00" in card.inner_text()

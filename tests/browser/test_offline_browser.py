@@ -1,10 +1,14 @@
-"""The offline build (mkdocs-offline.yml) opened from disk: search, language switch, no network at all."""
+"""The offline copy, downloaded from the site as a zip, unpacked and opened from disk: search, language switch,
+no network at all; and the ordinary site opened from disk says in one line that it cannot search, and links
+the copy."""
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import FIGURES, site_pages
+from samverkan.site import offline
+
+from .conftest import FIGURES, serve_under_subpath, site_pages
 
 
 def open_search(page):
@@ -56,3 +60,37 @@ def test_offline_every_page_makes_no_network_request(browser, offline_site):
     context.close()
     FIGURES["offline pages opened from disk / network requests"] = f"{len(pages)} / {len(outside)}"
     assert not outside, sorted(set(outside))[:10]
+
+
+def test_the_start_page_offers_the_zip_in_both_languages(published_site):
+    assert (published_site / offline.ZIP_NAME).stat().st_size > 1_000_000
+    for start, words in ((published_site / "index.html", "Ladda ner handboken för användning utan nät"),
+                         (published_site / "en" / "index.html", "Download the handbook for use without a network")):
+        html = start.read_text(encoding="utf-8")
+        assert f'<a href="{"../" if "/en/" in start.as_posix() else ""}{offline.ZIP_NAME}">{words}</a>' in html
+
+
+def test_the_offline_copy_does_not_offer_itself(offline_site):
+    assert offline.ZIP_NAME not in (offline_site / "index.html").read_text(encoding="utf-8")
+    assert not (offline_site / offline.ZIP_NAME).exists()
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/rutiner/avvikning/index.html"])
+def test_the_ordinary_site_from_disk_says_it_cannot_search_and_links_the_copy(page, published_site, path):
+    page.goto((published_site / path).as_uri())
+    notice = page.locator("[data-sv-offline-notice]")
+    assert notice.is_visible() and notice.inner_text().count("\n") == 0
+    link = notice.locator("a")
+    assert link.get_attribute("href").endswith(offline.ZIP_NAME)
+    assert (published_site / path).parent.joinpath(link.get_attribute("href")).resolve() == (published_site / offline.ZIP_NAME).resolve()
+    assert not page.locator(".md-search").is_visible() and "Initiali" not in page.locator("body").inner_text()
+
+
+def test_served_the_ordinary_site_keeps_its_search_and_no_notice(page, published_site, tmp_path):
+    server, base = serve_under_subpath(published_site, tmp_path / "www")
+    try:
+        page.goto(base)
+        assert page.locator("[data-sv-offline-notice]").count() == 1 and not page.locator("[data-sv-offline-notice]").is_visible()
+        assert page.locator(".md-search").count() == 1 and page.evaluate("!document.documentElement.hasAttribute('data-sv-no-search')")
+    finally:
+        server.shutdown()

@@ -29,7 +29,7 @@ def printable(rel: str) -> bool:
     return section in ("checklistor", "aktorer") and rest != "index.html"
 
 
-async def check_pages(base: str, pages: list[str]) -> dict:
+async def check_pages(base: str, pages: list[str], color_scheme: str = "light") -> dict:
     from playwright.async_api import async_playwright
 
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
@@ -42,7 +42,7 @@ async def check_pages(base: str, pages: list[str]) -> dict:
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = await browser.new_context(viewport=DESKTOP)
+        context = await browser.new_context(viewport=DESKTOP, color_scheme=color_scheme)
         context.on("request", on_request)
         await context.add_init_script(Axe().axe_script)
         await context.route("**/search/search_index.json", lambda route: route.fulfill(status=200, content_type="application/json", body=EMPTY_INDEX))

@@ -82,9 +82,10 @@ def test_on_paper_every_item_has_a_whole_box_and_a_time_and_initials_cell(page, 
     labels = page.locator(".sv-paper__record span").all_inner_texts()
     columns = page.locator(".sv-paper__columns span").all_inner_texts()
     english = url_path.startswith("en/")
-    assert labels == (["Date", "Unit", "Case or reference number"] if english else ["Datum", "Enhet", "Ärende eller diarienummer"])
+    night = "Out-of-hours social services of the child's municipality, number:" if english else "Socialjouren i barnets kommun, nummer:"
+    assert labels == (["Date", "Unit", "Case or reference number", night] if english else ["Datum", "Enhet", "Ärende eller diarienummer", night])  # the county's: a line for the number
     assert columns == (["Time", "Initials"] if english else ["Klockan", "Signatur"])
-    assert page.locator(".sv-paper__record").is_visible() and page.locator(".sv-qr svg").is_visible()
+    assert page.locator(".sv-paper__record").first.is_visible() and page.locator(".sv-qr svg").is_visible()
     caption = page.locator(".sv-qr figcaption").inner_text()
     plan = versions.plan(ROOT)
     assert f"{plan.version} · {plan.date.isoformat()}" in caption

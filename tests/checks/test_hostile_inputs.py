@@ -70,6 +70,8 @@ CASES = {
     "order: '²' passes isdigit()": (edit(CHECKLIST, "routine: avvikning", 'routine: avvikning\norder: "²"'), ["check"], [(f"{CHECKLIST}:10: ", "'²' is not a whole number")]),
     "a 5 000-digit order": (edit(CHECKLIST, "routine: avvikning", f'routine: avvikning\norder: "{"9" * 5000}"'), ["check"], [(f"{CHECKLIST}:10: ", "is not a whole number")]),
     "reviewed: 2026-02-30 on a page": (edit(CHECKLIST, "reviewed: 2026-01-15", "reviewed: 2026-02-30"), ["check"], [(f"{CHECKLIST}:6: ", "'2026-02-30' is not a valid date")]),
+    "a zero-width space in a title": (edit(CHECKLIST, "title: Checklista för boendet", "title: Checklista för\u200bboendet"), ["check"],
+                                      [(f"{CHECKLIST}:4: ", "contains an invisible character (U+200B)")]),
     "a zero-width space in a phase anchor": (both(edit(CHECKLIST, "{#at-once}", "{#at\u200b-once}"), edit(CHECKLIST_EN, "{#at-once}", "{#at\u200b-once}")), ["check"],
                                              [(f"{CHECKLIST_EN}:14: ", "anchor '{#at\\u200b-once}' cannot be read"), (f"{CHECKLIST}:14: ", "anchor '{#at\\u200b-once}' cannot be read")]),
     "a control character in CHANGELOG.md": (changelog("Ny \x07 rad."), ["check"], [("CHANGELOG.md:6: ", "the control character U+0007")]),

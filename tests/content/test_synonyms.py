@@ -33,6 +33,14 @@ def test_a_handbook_word_that_no_page_uses_is_one_problem_at_its_line(tmp_path):
     assert "'qqqxyzord'" in problems[0].message and "'rymt'" in problems[0].message
 
 
+def test_a_role_in_no_page_title_is_one_problem(tmp_path):
+    handbook = load_site(ROOT / "mkdocs.yml")
+    write(tmp_path, "sv", "roles: [boendet, polisen, brandkåren]\nsynonyms:\n  hittades: påträffas\n")
+    handbook.root = str(tmp_path)
+    problems = synonyms.check(synonyms.attach(handbook))
+    assert [(p.path, p.line, p.message) for p in problems] == [("search/synonyms-sv.yml", 1, "the role 'brandkåren' is in no sv page's title")]
+
+
 @pytest.mark.parametrize(
     "text,line,words",
     [

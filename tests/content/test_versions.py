@@ -301,3 +301,23 @@ def test_a_tag_whose_changelog_is_at_another_version_is_refused(repo):
         _git(repo, "tag", "-d", "v1.5")
     assert run.returncode == 1 and run.stdout == "tag v1.5 has no section '## [1.5] – date' in its CHANGELOG.md — tag the commit that adds plan version 1.5\n"
     assert not (repo / "arkiv" / "1.5").exists()
+
+
+def test_an_old_version_that_shows_personal_data_is_not_archived(repo):
+    """The archive shows a version as it was, but the verifier judges what it would publish: a personal identity
+    number in an old page keeps that version out of arkiv/, with one line."""
+    head = _git(repo, "rev-parse", "HEAD").strip()
+    routine = repo / "docs" / "sv" / "rutiner" / "avvikning.md"
+    routine.write_text(routine.read_text(encoding="utf-8") + "\nBarnet har personnummer 121212-1212.\n", encoding="utf-8")
+    _set_routine_version(repo, "1.2", [("1.0", "2026-01-10"), ("1.1", "2026-01-15"), ("1.2", "2026-01-20")])
+    for lang, name in (("sv", "CHANGELOG.md"), ("en", "CHANGELOG.en.md")):
+        (repo / name).write_text(_changelog([("1.2", "2026-01-20"), ("1.1", "2026-01-15"), ("1.0", "2026-01-10")], lang), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "1.2 with a personal identity number")
+    _git(repo, "tag", "v1.2")
+    try:
+        run = _archive(repo, "--tag", "v1.2")
+    finally:
+        _git(repo, "tag", "-d", "v1.2")
+        _git(repo, "reset", "-q", "--hard", head)
+    assert run.returncode == 1 and run.stdout.startswith("plan version 1.2 was not archived: ") and "personal data" in run.stdout, run
+    assert run.stdout.count("\n") == 1 and not (repo / "arkiv" / "1.2").exists()

@@ -77,6 +77,16 @@ def engines(built_site):
     return {lang: Engine.from_site(built_site, lang) for lang in ("sv", "en")}
 
 
+@pytest.mark.parametrize("lang, query, asker, other", [
+    ("sv", "boendet när ska vi ringa polisen", "checklistor/avvikning-boendet.md", "checklistor/avvikning-polisen.md"),
+    ("sv", "polisen när ska vi ringa boendet", "checklistor/avvikning-polisen.md", "checklistor/avvikning-boendet.md"),
+    ("en", "residence staff when do we call the police", "checklistor/avvikning-boendet.md", "checklistor/avvikning-polisen.md"),
+])
+def test_of_two_roles_named_the_page_of_the_first_who_asks_ranks_first(engines, lang, query, asker, other):
+    results = engines[lang].search(query)
+    assert results.index(location(lang, asker)) < results.index(location(lang, other)), results[:6]
+
+
 def test_results_stay_in_the_page_language(engines):
     assert engines["sv"].docs and engines["en"].docs
     assert not any(loc.startswith("en/") for loc in engines["sv"].docs)

@@ -30,8 +30,8 @@ def test_english_pages_move_under_en_with_their_own_words_and_a_rerun_changes_no
         swedish, english = read(merged), read(site / "en" / "search" / "search_index.json")
         assert [doc["location"] for doc in swedish["docs"]] == [""]
         assert [doc["location"] for doc in english["docs"]] == ["", "rutiner/avvikning/"]
-        assert swedish["config"]["vocabulary"] == {"sv": {"stop_words": ["och"], "synonyms": [["hittades", "påträffas"]]}}
-        assert english["config"]["vocabulary"] == {"en": {"stop_words": [], "synonyms": [["ran away", "absconded"]]}}
+        assert swedish["config"]["vocabulary"] == {"sv": {"stop_words": ["och"], "synonyms": [["hittades", "påträffas"]], "roles": []}}
+        assert english["config"]["vocabulary"] == {"en": {"stop_words": [], "synonyms": [["ran away", "absconded"]], "roles": []}}
         assert english["config"]["lang"] == ["sv", "en"]
 
 

@@ -4,10 +4,12 @@ the real site in every edition, no such sentence without it."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from samverkan.publish import publish
+from samverkan.site import offline
 from samverkan.views.night import night_calls
 from selectolax.lexbor import LexborHTMLParser
 
@@ -96,7 +98,7 @@ def edition_sites(tmp_path_factory):
     sites = {}
     for slug in ("sigtuna", "stockholm"):
         sites[slug] = tmp_path_factory.mktemp(f"night-{slug}") / "site"
-        publish.build(ROOT / "mkdocs.yml", sites[slug], slug)
+        publish.build(ROOT / "mkdocs.yml", sites[slug], slug, offline_copy=slug == "sigtuna")  # one copy is enough to check
     return sites
 
 
@@ -115,6 +117,9 @@ def test_every_call_in_an_edition_has_the_edition_s_number(edition_sites, slug):
     assert nights and "välj kommun" not in html
     if slug == "sigtuna":
         assert all('href="tel:+46104440500"' in night for night in nights)
+        with zipfile.ZipFile(edition_sites[slug] / offline.ZIP_NAME) as archive:  # its offline copy carries them too
+            copy = archive.read(f"{offline.FOLDER_IN_ZIP}/checklistor/avvikning-boendet.html").decode("utf-8")
+        assert 'href="tel:+46104440500"' in copy and "välj kommun" not in copy
     else:  # Stockholm's own number is not known: 112 and ask for Socialjouren, never the switchboard
         plain = [re.sub(r"<[^>]+>", "", night) for night in nights]
         assert all("ring 112 och be att få tala med socialjouren" in night and "508 000 00" not in night for night in plain)

@@ -30,6 +30,9 @@ def test_start_page_language_links_become_site_relative():
     offline = {"alternate": [{"link": "/", "lang": "sv"}, {"link": "/en/", "lang": "en"}]}
     webpage.relative_alternates(offline, directory_urls=False)
     assert [a["link"] for a in offline["alternate"]] == ["index.html", "en/index.html"]
+    under_a_path = {"alternate": [{"link": "/handbok/", "lang": "sv"}, {"link": "/handbok/en/", "lang": "en"}]}  # site_url with a path
+    webpage.relative_alternates(under_a_path, site_url="https://plan.example/handbok/")
+    assert [a["link"] for a in under_a_path["alternate"]] == ["./", "en/"]
 
 
 def test_every_actor_page_is_its_print_pack_grouped_by_routine_in_time_order():

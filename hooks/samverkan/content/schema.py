@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from samverkan.content.model import Citation, HistoryEntry, RoleRef, Section
@@ -65,6 +66,9 @@ def text(value, ctx):
         raise Invalid("must be one line", "write the text on one line after the colon (no '|' or '>' block)")
     if "<" in value or ">" in value:
         raise Invalid("must not contain < or >", "write plain text without HTML")
+    hidden = next((char for char in value if unicodedata.category(char) in ("Cf", "Cc")), None)
+    if hidden:  # an invisible character would make two equal-looking titles or keywords differ
+        raise Invalid(f"contains an invisible character (U+{ord(hidden):04X})", "retype the text without it (it often comes with copy and paste)")
     return value
 
 

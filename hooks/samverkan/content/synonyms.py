@@ -22,7 +22,7 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
 
 FOLDER = "search"
-FIELDS = ("stop_words", "synonyms")
+FIELDS = ("stop_words", "synonyms", "roles")
 _WORD = re.compile(r"[\w§]+")
 
 
@@ -35,9 +35,11 @@ class Vocabulary:
     stop_words: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, str], ...] = ()  # (what staff type, the handbook's words)
     lines: tuple[int, ...] = ()  # the file line of each synonym
+    roles: tuple[str, ...] = ()  # words that name who is asking ("boendet", "polisen"): a page for that role ranks first
+    roles_line: int = 1
 
     def as_json(self) -> dict:
-        return {"stop_words": list(self.stop_words), "synonyms": [list(pair) for pair in self.synonyms]}
+        return {"stop_words": list(self.stop_words), "synonyms": [list(pair) for pair in self.synonyms], "roles": list(self.roles)}
 
 
 def read(root: str | Path, lang: str) -> tuple[Vocabulary, list[Problem]]:
@@ -56,22 +58,23 @@ def read(root: str | Path, lang: str) -> tuple[Vocabulary, list[Problem]]:
     if not isinstance(data, dict):
         return Vocabulary(), [Problem(name, 1, "the file is not a set of fields", f"write the fields {' and '.join(FIELDS)}:")]
     problems = [Problem(name, lines.get((key,), 1), f"unknown field '{key}'", f"use only {' and '.join(FIELDS)}") for key in data if key not in FIELDS]
-    stop_words = _stop_words(name, data.get("stop_words") or [], lines, problems)
+    stop_words = _word_list(name, "stop_words", data.get("stop_words") or [], lines, problems)
     synonyms, synonym_lines = _synonyms(name, data.get("synonyms") or {}, lines, problems)
-    return Vocabulary(stop_words, synonyms, synonym_lines), problems
+    roles = _word_list(name, "roles", data.get("roles") or [], lines, problems)
+    return Vocabulary(stop_words, synonyms, synonym_lines, roles, lines.get(("roles",), 1)), problems
 
 
-def _stop_words(name: str, value, lines: dict, problems: list) -> tuple[str, ...]:
+def _word_list(name: str, field: str, value, lines: dict, problems: list) -> tuple[str, ...]:
     if not isinstance(value, list):
-        problems.append(Problem(name, lines.get(("stop_words",), 1), "stop_words is not a list", "write stop_words: [och, att, ...]"))
+        problems.append(Problem(name, lines.get((field,), 1), f"{field} is not a list", f"write {field}: [word, word, ...]"))
         return ()
     words = []
     for index, word in enumerate(value):
         if isinstance(word, str) and _WORD.fullmatch(word.strip()):
             words.append(word.strip().lower())
         else:
-            line = lines.get(("stop_words", index), lines.get(("stop_words",), 1))
-            problems.append(Problem(name, line, f"stop word {word!r} is not one word", "write one word per entry; put on, no, yes and off in quotes"))
+            line = lines.get((field, index), lines.get((field,), 1))
+            problems.append(Problem(name, line, f"the {field} entry {word!r} is not one word", "write one word per entry; put on, no, yes and off in quotes"))
     return tuple(words)
 
 
@@ -114,7 +117,10 @@ def stem(lang: str, word: str) -> str:
 
 def _page_words(handbook: Handbook, lang: str) -> dict[str, set[str]]:
     """The words of the language's pages, by their first three letters."""
-    text = " ".join(" ".join((page.title, page.description or "", " ".join(page.keywords), page.body)) for page in handbook.pages if page.lang == lang)
+    return _by_prefix(" ".join(" ".join((page.title, page.description or "", " ".join(page.keywords), page.body)) for page in handbook.pages if page.lang == lang))
+
+
+def _by_prefix(text: str) -> dict[str, set[str]]:
     words: dict[str, set[str]] = {}
     for word in set(_WORD.findall(text.lower())):
         words.setdefault(word[:3], set()).add(word)
@@ -140,6 +146,9 @@ def attach(handbook: Handbook) -> Handbook:
 def check(handbook: Handbook) -> list[Problem]:
     problems = []
     for lang, vocabulary in handbook.vocabularies.items():
+        titles = _by_prefix(" ".join(page.title for page in handbook.pages if page.lang == lang))
+        problems += [Problem(file_name(lang), vocabulary.roles_line, f"the role '{role}' is in no {lang} page's title", "list words that name a role in the titles of its pages (boendet, polisen), or remove it")
+                     for role in vocabulary.roles if not _found(role, lang, titles)]
         if not vocabulary.synonyms:
             continue
         page_words = _page_words(handbook, lang)

@@ -35,6 +35,7 @@ from samverkan.content.settings import read_config
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
+from samverkan.site import verify
 from samverkan.views import paper
 
 TAG = re.compile(r"v(?P<version>\d{1,4}\.\d{1,4})")
@@ -83,7 +84,12 @@ def archive(config_file: Path, tag: str) -> tuple[str, int]:
         shutil.rmtree(building, ignore_errors=True)
         with _archiving(version) as problems:
             build_site(archived_config, building, strict=False)
-        versions.write_manifest(building, release, load_site(archived_config))
+        archived = load_site(archived_config)
+        unsafe = verify.problems(building, archived.public_numbers)
+        if unsafe:  # an old version is shown as it was, but never with what today's verifier refuses
+            shutil.rmtree(building, ignore_errors=True)
+            raise Refused(f"plan version {version} was not archived: {unsafe[0]} ({len(unsafe)} problem(s) in all)")
+        versions.write_manifest(building, release, archived)
         shutil.rmtree(target, ignore_errors=True)
         building.rename(target)
     return version, len(problems)

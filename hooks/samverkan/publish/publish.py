@@ -20,7 +20,7 @@ from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
 from samverkan.publish import releases
-from samverkan.site import verify
+from samverkan.site import completeness, offline, verify
 
 
 class BuildFailed(Exception):
@@ -28,17 +28,25 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def _municipality(slug: str | None):
-    """Name the edition for the MkDocs hook (SAMVERKAN_MUNICIPALITY) while building."""
-    before = os.environ.get(overlay.ENV)
-    os.environ[overlay.ENV] = slug or ""
+def _environ(name: str, value: str | None):
+    """Tell the MkDocs hooks something about the build for its length: which edition (SAMVERKAN_MUNICIPALITY),
+    whether the site will carry the offline zip (SAMVERKAN_OFFLINE_ZIP); None removes the variable."""
+    before = os.environ.get(name)
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
     try:
         yield
     finally:
         if before is None:
-            os.environ.pop(overlay.ENV, None)
+            os.environ.pop(name, None)
         else:
-            os.environ[overlay.ENV] = before
+            os.environ[name] = before
+
+
+def _municipality(slug: str | None):
+    return _environ(overlay.ENV, slug or "")
 
 
 def default_site_dir(config_file: str | Path, slug: str | None) -> Path:
@@ -53,25 +61,47 @@ def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str],
     return [str(problem) for problem in problems], notes
 
 
-def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None) -> None:
-    """Build the edition strictly into ``site_dir``; raise BuildFailed with the reason, MkDocs' own
-    warnings and errors included."""
-    from mkdocs.exceptions import MkDocsException
-
+def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None, offline_copy: bool = True) -> None:
+    """Build the edition strictly into ``site_dir``, with its offline copy as a zip in it (site/offline.py;
+    ``offline_copy=False`` leaves it out); raise BuildFailed with the reason, MkDocs' own warnings and
+    errors included."""
+    offline_config = offline.config_beside(config_file) if offline_copy else None
     with _municipality(slug):
         problems, notes = check_edition(config_file, slug)
         for note in notes:
             print(note, file=sys.stderr)
         if problems:
             raise BuildFailed("\n".join(problems))
-        with _mkdocs_messages() as messages:
-            try:
-                build_site(config_file, site_dir, site_url=edition.site_url(overlay.load(_project(config_file), slug)))
-            except (MkDocsException, SystemExit, OSError) as error:
-                raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
-        unsafe = verify.problems(site_dir, load_site(config_file).public_numbers)
-        if unsafe:
-            raise BuildFailed("\n".join(map(str, unsafe)))
+        with _environ(offline.ENV, offline.ZIP_NAME if offline_config else None):
+            _built(config_file, site_dir, edition.site_url(overlay.load(_project(config_file), slug)))
+        if offline_config:  # the same edition, for use without a network, as one zip in the site
+            with _environ(offline.ENV, None):
+                offline.build_zip(offline_config, Path(site_dir), _built_and_verified)
+        _verified(config_file, site_dir)  # with its zip in place: the start page links it
+
+
+def _built_and_verified(config_file: str | Path, site_dir: str | Path) -> None:
+    _built(config_file, site_dir)
+    _verified(config_file, site_dir)
+
+
+def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None = None) -> None:
+    """One strict build; BuildFailed with MkDocs' own messages."""
+    from mkdocs.exceptions import MkDocsException
+
+    with _mkdocs_messages() as messages:
+        try:
+            build_site(config_file, site_dir, site_url=site_url)
+        except (MkDocsException, SystemExit, OSError) as error:
+            raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
+
+
+def _verified(config_file: str | Path, site_dir: str | Path) -> None:
+    """The built site as a browser gets it: safe (verify) and complete (completeness), or BuildFailed."""
+    handbook = load_site(config_file)
+    faults = verify.problems(site_dir, handbook.public_numbers) + completeness.problems(site_dir, handbook)
+    if faults:
+        raise BuildFailed("\n".join(map(str, faults)))
 
 
 @contextmanager

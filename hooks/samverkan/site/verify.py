@@ -91,8 +91,11 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
                for result in content.css("section.sv-guide__result") if result.css_first('a[href^="tel:"]') is None]
     for code in content.css("code, pre"):  # a page about the conventions shows a marker as code
         code.decompose()
-    if "[[" in visible_text(content):
+    text = visible_text(content)
+    if "[[" in text:
         faults.append("the text shows a raw [[ marker")
+    if "{#" in text or "{:" in text:
+        faults.append("the text shows a raw {#…} or {:…} attribute list")
     return faults
 
 

@@ -38,7 +38,7 @@ def frame(renderer, page: Page) -> dict:
     return context
 
 
-def _to_site_root(page: Page, directory_urls: bool = True) -> str:
+def to_site_root(page: Page, directory_urls: bool = True) -> str:
     return "../" * language_url(page.lang, page.path, directory_urls).count("/")
 
 
@@ -47,7 +47,7 @@ def _archived(page: Page, plan, directory_urls: bool) -> dict | None:
     version = os.environ.get(ARCHIVE_ENV)
     if not version or plan is None:
         return None
-    return {"version": plan.version, "date": plan.date.isoformat(), "current": _to_site_root(page, directory_urls) + "../../" + language_url(page.lang, page.path, directory_urls)}
+    return {"version": plan.version, "date": plan.date.isoformat(), "current": to_site_root(page, directory_urls) + "../../" + language_url(page.lang, page.path, directory_urls)}
 
 
 def history_links(renderer, page: Page) -> dict[str, str]:
@@ -57,7 +57,7 @@ def history_links(renderer, page: Page) -> dict[str, str]:
     for entry in getattr(page, "history", ()):
         version = versions.page_archive(archived, page.lang, page.path, entry.version)
         if version:
-            links[entry.version] = _to_site_root(page, renderer.directory_urls) + versions.archive_url(version) + language_url(page.lang, page.path, renderer.directory_urls)
+            links[entry.version] = to_site_root(page, renderer.directory_urls) + versions.archive_url(version) + language_url(page.lang, page.path, renderer.directory_urls)
     return links
 
 
@@ -66,7 +66,7 @@ def news(renderer, page: Page) -> dict:
     root = renderer.handbook.root
     changelog = versions.read(root, page.lang) or versions.read(root, DEFAULT_LANGUAGE)
     archived = versions.archives(root)
-    to_root = _to_site_root(page, renderer.directory_urls)
+    to_root = to_site_root(page, renderer.directory_urls)
     lang_folder = "" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/"
     return {
         "releases": changelog.releases if changelog else (),

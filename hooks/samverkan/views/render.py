@@ -35,9 +35,9 @@ TEMPLATES = Path(__file__).resolve().parents[3] / "overrides" / "samverkan"
 SUGGEST_PAGE = "om/foresla-andring.md"  # linked as "Föreslå ändring" from every page
 
 # Through Markdown, [[id|text]] carries its text after a separator a table cell does not split on.
-_TEXT_SEPARATOR = "\x1f"
+TEXT_SEPARATOR = "\x1f"
 _TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\[\]\n]+)\]\]")
-_MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{_TEXT_SEPARATOR}(?P<text>[^\[\]\n]+))?\]\]"
+_MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{TEXT_SEPARATOR}(?P<text>[^\[\]\n]+))?\]\]"
 _HTML_MARKER = re.compile(_MARKER_IN_HTML + "(?P<code>)")
 # the same, also matching whole code elements (kept as written); slower, so only for pages with code
 _HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b(?:.*?</\2>|.*)))|{_MARKER_IN_HTML}")  # unclosed: the rest
@@ -46,9 +46,10 @@ _LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 class Renderer:
     def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None,
-                 site_url: str = ""):
+                 site_url: str = "", download: str | None = None):
         self.handbook = handbook
         self.site_url = site_url  # where the site is published, for the address on print-outs
+        self.download = download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -66,7 +67,7 @@ class Renderer:
         a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
         every page, for targets the model has already checked."""
         text = self.edition(page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown)))
-        text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{_TEXT_SEPARATOR}{m[2]}]]", text)
+        text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
         return "\n".join([text, ""] + [f"*[{abbr}]: {meaning}" for abbr, meaning in used])
@@ -77,10 +78,10 @@ class Renderer:
 
         def link(match) -> str:
             if match["code"]:
-                return match["code"].replace(_TEXT_SEPARATOR, "|")
+                return match["code"].replace(TEXT_SEPARATOR, "|")
             target = self.handbook.get(page.lang, match["id"])
             if target is None:  # left as written; the checks report it
-                return match[0].replace(_TEXT_SEPARATOR, "|")
+                return match[0].replace(TEXT_SEPARATOR, "|")
             url = relative_url(page.path, target.path, self.directory_urls)
             if match["text"]:
                 return f'<a href="{url}">{match["text"]}</a>'
@@ -197,7 +198,14 @@ class Renderer:
         as much as a page's whole Markdown conversion."""
         context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": self.address(page), **paper.frame(self, page)}
         parts = {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
-        return parts | {"banner": self.edition.banner(page.lang)}
+        emergency = Markup(self.env.get_template("emergency.html").render(t=self.labels[page.lang])) if page.id == edition.START_PAGE else Markup("")
+        return parts | {"banner": self.edition.banner(page.lang), "emergency": emergency, "search_help": self.search_help(page)}
+
+    def search_help(self, page: Page) -> Markup:
+        """What search shows when nothing is found: the guide's situations, linked from this page, and 112."""
+        situations = [(relative_url(page.path, s.routine.path, self.directory_urls), s.routine.title) for s in guide.situations(self.handbook, page.lang)]
+        t = self.labels[page.lang]
+        return Markup(self.env.get_template("search-help.html").render(t=t, situations=situations))
 
     def address(self, page: Page) -> str:
         """The page's published address (MkDocs' canonical URL), or '' when the site has no site_url."""
@@ -219,6 +227,8 @@ class Renderer:
             "overdue": page.next_review < dt.date.today(),
             "routine": self._routine_link(page),
             "printable": isinstance(page, (Checklist, Actor)),  # checklists and actor pages (print packs)
+            "start": page.id == edition.START_PAGE,
+            "download": paper.to_site_root(page, self.directory_urls) + self.download if self.download else None,
         }
 
     def _suggest_url(self, page: Page) -> str | None:

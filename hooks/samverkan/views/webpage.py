@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlsplit
 
 from samverkan.content.model import Checklist, Page, Routine
 from samverkan.content.personal_data import tel_target
@@ -36,18 +37,21 @@ def search_tags(page: Page, type_label: str) -> list[str]:
     return [type_label, *(keyword for keyword in page.keywords if keyword != type_label)]
 
 
-def relative_alternates(extra, directory_urls: bool = True) -> None:
+def relative_alternates(extra, directory_urls: bool = True, site_url: str = "") -> None:
     """Language links as paths from the site root, never from the server root.
 
-    mkdocs-static-i18n leaves the start pages' links as "/" and "/en/", which break when the site is
-    served under a sub-path (an intranet's /handbok/) or opened from disk; the theme's url filter makes
-    a root-relative "en/" relative to each page. It resets the links for every page, so this runs per page.
+    mkdocs-static-i18n leaves the start pages' links as "/" and "/en/" (with a site_url under a path, as
+    "/handbok/" and "/handbok/en/"), which break when the site is served under another sub-path or opened
+    from disk; the theme's url filter makes a root-relative "en/" relative to each page. It resets the links
+    for every page, so this runs per page.
     """
     # mkdocs-static-i18n sets it as an attribute of the extra config, which templates read before the key
     alternates = getattr(extra, "alternate", None) or (extra.get("alternate") if hasattr(extra, "get") else None)
+    base = "/" + urlsplit(site_url).path.strip("/")
     for alternate in alternates or ():
         link = alternate.get("link", "")
         if link.startswith("/") and not link.startswith("//"):
+            link = link[len(base):] if base != "/" and (link + "/").startswith(base + "/") else link
             link = link.lstrip("/")
             alternate["link"] = (link or "./") if directory_urls else link + "index.html"  # file:// has no index pages
 

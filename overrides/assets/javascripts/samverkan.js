@@ -7,6 +7,8 @@
  * - boxes on checklists and actor pages can be ticked on screen: kept in this browser only (localStorage),
  *   never sent anywhere, cleared with one button; without JavaScript or storage they stay paper boxes;
  * - the phone-width search button is a real button, reachable with the keyboard;
+ * - what is off screen is out of the Tab order: the closed navigation drawer and full-screen search;
+ * - the ordinary site opened from disk, where its search cannot run, says so and links the offline copy;
  * - a cited section's note shown as a tooltip (Material's role="dialog") is named after its note number.
  */
 (function () {
@@ -169,13 +171,43 @@
       button.setAttribute("aria-label", document.documentElement.lang === "en" ? "Search" : "Sök");
       button.innerHTML = label.innerHTML;
       button.addEventListener("click", function () {
-        toggle.click();
+        toggle.click();  // its change event lifts the search's inert before the box takes focus
         var input = document.querySelector(".md-search__input");
         if (input) input.focus();
       });
       label.parentNode.insertBefore(button, label);
       label.style.display = "none";
     }
+  }
+
+  // On a narrow screen Material slides the navigation drawer and the search out of view when they are closed,
+  // and on any screen it hides the search results until the box is used, but their links stay in the Tab
+  // order, unseen. Closed, they are inert; the toggles' state is read again on
+  // every change and before every Tab, since Material's own scripts also close them.
+  function closedPanelsInert() {
+    var panels = [
+      { toggle: document.getElementById("__drawer"), panel: document.querySelector(".md-sidebar--primary"), narrow: matchMedia("(max-width: 76.234375em)") },
+      { toggle: document.getElementById("__search"), panel: document.querySelector(".md-search"), narrow: matchMedia("(max-width: 59.984375em)") },
+      { toggle: document.getElementById("__search"), panel: document.querySelector(".md-search__output"), narrow: matchMedia("all") }
+    ].filter(function (each) { return each.toggle && each.panel; });
+    function update() {
+      panels.forEach(function (each) { each.panel.inert = each.narrow.matches && !each.toggle.checked; });
+    }
+    panels.forEach(function (each) {
+      each.toggle.addEventListener("change", update);
+      each.narrow.addEventListener("change", update);
+    });
+    document.addEventListener("keydown", function (event) { if (event.key === "Tab") update(); }, true);
+    update();
+  }
+
+  // From disk (file://) the browser blocks the ordinary site's search worker, and Material's search would say
+  // "Initialiserar sök" for ever. Only the ordinary site carries the notice: the offline copy searches from disk.
+  function fromDisk() {
+    var notice = document.querySelector("[data-sv-offline-notice]");
+    if (location.protocol !== "file:" || !notice) return;
+    notice.hidden = false;
+    document.documentElement.setAttribute("data-sv-no-search", "");
   }
 
   function namedTooltips() {
@@ -195,6 +227,8 @@
     sectionFromOtherLanguage();
     ticks();
     searchButton();
+    closedPanelsInert();
+    fromDisk();
     namedTooltips();
   }
 

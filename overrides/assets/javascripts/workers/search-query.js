@@ -10,7 +10,9 @@
  *   prefixes; lunr skips the stemmer for them, so the stem is made here). A word typed without diacritics
  *   also searches the index's spellings that differ only in them ("patraff" -> "påträff").
  * - Every page that matches any concept is listed: first by how many concepts its best document matches,
- *   then by lunr's score (title = keywords = headings > text) with Material's boost for whole pages.
+ *   where the query names two roles or more (config.vocabulary roles: "boendet, när ringer vi polisen?") one
+ *   more for a page whose title names the first, the one who asks, and one less for a page whose title names
+ *   only another, so that the asker's own pages rank before the other roles'; then by lunr's score (title = keywords = headings > text) with Material's boost for whole pages.
  *   Material's search calls lunr.Index#search, replaced here; its answer is put in this order before it
  *   is posted, with scores that keep Material's Enter key on the first result and "missing" words per concept.
  * Works as a real worker (http) and inside the iframe-worker shim (file://).
@@ -21,9 +23,9 @@
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var EXACT_BOOST = 10;
   var SYNTAX = /[+\-*~^:]/g; /* lunr's query syntax: never passed on */
-  var vocabulary = { stop_words: [], synonyms: [] };
+  var vocabulary = { stop_words: [], synonyms: [], roles: [] };
   var separator = /\s+/;
-  var stopWords = null, synonyms = null, foldedVocabulary = null;
+  var stopWords = null, synonyms = null, roles = null, foldedVocabulary = null;
   var concepts = [], ranking = null;
 
   function fold(word) {
@@ -71,6 +73,16 @@
       if (phrase.length && stems.length) synonyms.push({ phrase: phrase, stems: stems });
     });
     synonyms.sort(function (a, b) { return b.phrase.length - a.phrase.length; });
+    roles = new Set((vocabulary.roles || []).map(function (word) { return stem(word.toLowerCase()); }));
+  }
+
+  /* the indexes of the concepts that name a role; of two or more, the first is the one who asks */
+  function namedRoles() {
+    var named = [];
+    concepts.forEach(function (concept, i) {
+      if (concept.terms.some(function (term) { return roles.has(term); })) named.push(i);
+    });
+    return named.length > 1 ? named : [];
   }
 
   /* [end, stems] of the longest synonym phrase starting at `start`, or null */
@@ -139,22 +151,28 @@
         q.term(term, { wildcard: lunr.Query.wildcard.TRAILING, usePipeline: false });
       });
     });
-    var best = new Map(), found = new Map();
+    var best = new Map(), found = new Map(), asker = new Set(), other = new Set(), named = namedRoles();
     results.forEach(function (result) {
-      var matched = Object.keys(result.matchData.metadata);
-      var hits = groups.map(function (group) {
-        return matched.some(function (m) { return group.some(function (term) { return m.indexOf(term) === 0; }); });
-      });
+      var metadata = result.matchData.metadata, matched = Object.keys(metadata);
+      function matches(group, field) {
+        return matched.some(function (m) {
+          return (!field || metadata[m][field]) && group.some(function (term) { return m.indexOf(term) === 0; });
+        });
+      }
+      var hits = groups.map(function (group) { return matches(group); });
       var covered = hits.filter(Boolean).length;
       var wholePage = result.ref.indexOf("#") < 0 ? 1 : 0;
       var weighted = result.score * (1 + Math.pow(wholePage + covered / concepts.length, 2));
       var page = result.ref.split("#")[0];
       var before = best.get(page);
       if (!before || covered > before[0] || (covered === before[0] && weighted > before[1])) best.set(page, [covered, weighted]);
+      if (named.length && wholePage && matches(groups[named[0]], "title")) asker.add(page);  /* the page for the one who asks */
+      if (wholePage && named.slice(1).some(function (i) { return matches(groups[i], "title"); })) other.add(page);
       found.set(result.ref, hits);
     });
+    function coverage(page) { return best.get(page)[0] + (asker.has(page) ? 1 : other.has(page) ? -1 : 0); }
     var pages = Array.from(best.keys()).sort(function (a, b) {
-      return best.get(b)[0] - best.get(a)[0] || best.get(b)[1] - best.get(a)[1];
+      return coverage(b) - coverage(a) || best.get(b)[1] - best.get(a)[1];
     });
     ranking = { rank: new Map(pages.map(function (page, i) { return [page, i]; })), found: found };
     return results;

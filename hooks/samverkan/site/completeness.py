@@ -1,0 +1,150 @@
+"""The built site judged complete, whatever engine made it: a build's exit code proves nothing about the site.
+
+The second half of ``python -m samverkan verify SITE`` (the first, safety, is verify.py). It fails on:
+every page of the model without its HTML page in both languages or with the wrong <html lang>, a missing root
+page, an internal link or anchor that leads nowhere, a language without its search index, and an export that
+does not validate against its schema. Raw [[markers]] and {#attribute lists} are the safety half's."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+from selectolax.lexbor import LexborHTMLParser
+
+from samverkan.content.model import Handbook
+from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
+from samverkan.content.problems import Problem
+from samverkan.content.urls import language_url, page_url
+
+FIX = "rebuild with the project's own command (python -m samverkan build); the engine left the site incomplete"
+SCHEMA = "export/handbook-export.schema.json"
+OFFLINE_INDEX = "search/search_index.js"  # the offline edition inlines one index for both languages
+NOT_FOUND_PAGE = "404.html"
+SKIPPED_SCHEMES = ("http:", "https:", "tel:", "mailto:", "data:", "blob:", "javascript:")
+
+
+def problems(site: str | Path, handbook: Handbook, language: str | None = None) -> list[Problem]:
+    """The site's faults; with ``language``, a tree of that language alone at the site's root, as another
+    engine builds it from ``python -m samverkan compile`` (no export: the hooks write it)."""
+    site = Path(site)
+    pages = _read_pages(site)
+    model = [page for page in handbook.pages if language in (None, page.lang)]
+    directory_urls = _directory_urls(model, pages, language)
+    found = _model_pages(site, model, pages, directory_urls, language)
+    found += _links(site, pages)
+    found += _search_indexes(site, (language,) if language else LANGUAGES, language)
+    return found if language else found + _export(site)
+
+
+def _read_pages(site: Path) -> dict[str, tuple[str | None, set[str], list[str]]]:
+    """Every HTML file, site-relative: (its <html lang>, its ids, the hrefs of its links)."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        if file.is_symlink() or not file.is_file():
+            continue
+        try:
+            tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # the safety half names a file it cannot read
+        lang = tree.root.attributes.get("lang") if tree.root else None
+        ids = {node.attributes["id"] for node in tree.css("[id]") if node.attributes.get("id")}
+        hrefs = [node.attributes["href"] for node in tree.css("a[href]") if node.attributes.get("href")]
+        pages[file.relative_to(site).as_posix()] = (lang, ids, hrefs)
+    return pages
+
+
+def _url(page, directory_urls: bool, language: str | None) -> str:
+    return page_url(page.path, directory_urls) if language else language_url(page.lang, page.path, directory_urls)
+
+
+def _directory_urls(model: list, pages: dict, language: str | None) -> bool:
+    """Whether the site was built with directory URLs (rutiner/avvikning/index.html) or not (the offline
+    edition's rutiner/avvikning.html), read off the first page that is not a section's index."""
+    page = next((page for page in model if not page.path.endswith("index.md")), None)
+    return page is None or _file_of(_url(page, True, language), True) in pages
+
+
+def _file_of(url: str, directory_urls: bool) -> str:
+    return (url + "index.html" if url.endswith("/") or not url else url) if directory_urls else (url or "index.html")
+
+
+def _model_pages(site: Path, model: list, pages: dict, directory_urls: bool, language: str | None) -> list[Problem]:
+    found = []
+    if "index.html" not in pages:
+        found.append(Problem(site.name, 1, "the site has no root page (index.html)", FIX))
+    for page in model:
+        file = _file_of(_url(page, directory_urls, language), directory_urls)
+        if file not in pages:
+            found.append(Problem(f"{site.name}/{file}", 1, f"the page '{page.id}' ({page.lang}, docs/{page.lang}/{page.path}) was not built", FIX))
+        elif pages[file][0] != page.lang:
+            found.append(Problem(f"{site.name}/{file}", 1, f"the page says <html lang=\"{pages[file][0]}\">, not \"{page.lang}\"", FIX))
+    return found
+
+
+def _links(site: Path, pages: dict) -> list[Problem]:
+    found = []
+    for name, (_, ids, hrefs) in pages.items():
+        if name == NOT_FOUND_PAGE:
+            continue  # served at whatever address was asked for, its links are absolute from the server's root
+        for href in dict.fromkeys(hrefs):
+            fault = _link_fault(site, name, ids, href, pages)
+            if fault:
+                found.append(Problem(f"{site.name}/{name}", 1, fault, FIX))
+    return found
+
+
+def _link_fault(site: Path, name: str, ids: set[str], href: str, pages: dict) -> str | None:
+    if href.lower().startswith(SKIPPED_SCHEMES) or href.startswith("//"):
+        return None  # another host, or a number: not the site's to resolve (verify.py judges the schemes)
+    parts = urlsplit(href)
+    fragment = unquote(parts.fragment)
+    if not parts.path:
+        return None if not fragment or fragment in ids else f"the link '{href[:80]}' leads to no anchor on the page"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+    if target.startswith("../") or target == "..":
+        return f"the link '{href[:80]}' leads out of the site"
+    if (site / target).is_dir():
+        target = posixpath.join(target, "index.html")
+    if not (site / target).is_file():
+        return f"the link '{href[:80]}' leads to nothing ({target})"
+    if fragment and target in pages and fragment not in pages[target][1]:
+        return f"the link '{href[:80]}' leads to no anchor '{fragment[:40]}' in {target}"
+    return None
+
+
+def _search_indexes(site: Path, languages, language: str | None) -> list[Problem]:
+    if (site / OFFLINE_INDEX).is_file():
+        return []
+    found = []
+    for lang in languages:
+        index = site / ("" if lang == DEFAULT_LANGUAGE or language else lang) / "search" / "search_index.json"
+        try:
+            docs = json.loads(index.read_text(encoding="utf-8")).get("docs")
+        except (OSError, ValueError, AttributeError):
+            docs = None
+        if not docs:
+            found.append(Problem(f"{site.name}/{index.relative_to(site).as_posix()}", 1, f"the {lang} search index is missing or empty", FIX))
+    return found
+
+
+def _export(site: Path) -> list[Problem]:
+    try:
+        schema = json.loads((site / SCHEMA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [Problem(f"{site.name}/{SCHEMA}", 1, "the export's schema is missing or not JSON", FIX)]
+    validator = jsonschema.Draft202012Validator(schema)
+    found = []
+    for lang in LANGUAGES:
+        name = f"export/handbook-{lang}.json"
+        try:
+            error = next(iter(validator.iter_errors(json.loads((site / name).read_text(encoding="utf-8")))), None)
+        except (OSError, ValueError):
+            found.append(Problem(f"{site.name}/{name}", 1, "the export is missing or not JSON", FIX))
+            continue
+        if error is not None:
+            found.append(Problem(f"{site.name}/{name}", 1, f"the export does not match its schema: {error.message[:120]}", FIX))
+    return found

@@ -1,0 +1,46 @@
+"""The copy of the handbook anyone can take: the offline edition (mkdocs-offline.yml), built with the site and
+put in it as one zip file, linked from the start page ("Ladda ner handboken för användning utan nät").
+
+Unpacked anywhere, its index.html opens from disk with search and both languages and no network. The ordinary
+site cannot search from disk (the browser blocks its search worker on file://): opened so, it says so in one
+line and links the zip (page-header.html, samverkan.js). Every municipality's edition gets its own zip.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+ENV = "SAMVERKAN_OFFLINE_ZIP"  # set while building a site that will carry the zip: its pages link it
+ZIP_NAME = "samverkansplanen-utan-nat.zip"
+FOLDER_IN_ZIP = "samverkansplanen"  # unpacked: samverkansplanen/index.html
+CONFIG = "mkdocs-offline.yml"
+
+
+def config_beside(config_file: str | Path) -> Path | None:
+    """The offline edition's configuration next to the site's, when the project has one."""
+    offline = Path(config_file).resolve().with_name(CONFIG)
+    return offline if offline.is_file() and offline != Path(config_file).resolve() else None
+
+
+def download(config_file: str | Path) -> str | None:
+    """What the site's pages link as the download: the zip's name, or None in the offline edition itself."""
+    if Path(config_file).name == CONFIG:
+        return None
+    return os.environ.get(ENV) or None
+
+
+def build_zip(offline_config: Path, site_dir: Path, build) -> Path:
+    """Build the offline edition with ``build(config, folder)`` (which raises when the build or its verifier
+    fails) and write it into ``site_dir`` as the zip; its path."""
+    with tempfile.TemporaryDirectory(prefix="samverkan-offline-") as work:
+        folder = Path(work) / FOLDER_IN_ZIP
+        build(offline_config, folder)
+        target = Path(site_dir) / ZIP_NAME
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    archive.write(path, path.relative_to(work).as_posix())
+    return target
