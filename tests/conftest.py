@@ -36,6 +36,19 @@ def hang_guard(seconds: float = HANG_GUARD_S):
 
 
 @pytest.fixture(scope="session")
+def edition_sites(tmp_path_factory) -> dict[str, Path]:
+    """The Sigtuna edition (with its offline copy) and the Stockholm edition of the real handbook, each built once
+    for the session as the README's build makes them: {slug: site folder}."""
+    from samverkan.publish import publish
+
+    sites = {}
+    for slug in ("sigtuna", "stockholm"):
+        sites[slug] = tmp_path_factory.mktemp(f"edition-{slug}") / "site"
+        publish.build(ROOT / "mkdocs.yml", sites[slug], slug, offline_copy=slug == "sigtuna")
+    return sites
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real handbook, built strictly once; the site folder (Swedish at the root, English in en/)."""
     site = tmp_path_factory.mktemp("site")

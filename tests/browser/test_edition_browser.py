@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from samverkan.publish import publish
 
-from .conftest import ROOT, serve_under_subpath
+from .conftest import serve_under_subpath
 from .test_pages_browser import AXE_OPTIONS
 
 NARROW = {"width": 360, "height": 740}
@@ -17,12 +16,10 @@ KEY = "samverkan-municipality"
 
 
 @pytest.fixture(scope="module")
-def edition_sites(tmp_path_factory):
+def served_editions(edition_sites, tmp_path_factory):
     """The Sigtuna and Stockholm editions of the real handbook, served under /handbok/: {slug: base URL}."""
     urls, servers = {}, []
-    for slug in ("sigtuna", "stockholm"):
-        site = tmp_path_factory.mktemp(f"site-{slug}") / "site"
-        publish.build(ROOT / "mkdocs.yml", site, slug, offline_copy=False)
+    for slug, site in edition_sites.items():
         server, urls[slug] = serve_under_subpath(site.resolve(), tmp_path_factory.mktemp(f"www-{slug}"))
         servers.append(server)
     yield urls
@@ -43,10 +40,10 @@ def no_sideways_scroll_and_numbers_on_one_line(page) -> None:
     assert lines and all(count == 1 for _, count in lines), lines
 
 
-def test_edition_shows_its_name_and_card_where_staff_look_for_numbers(browser, edition_sites):
+def test_edition_shows_its_name_and_card_where_staff_look_for_numbers(browser, served_editions):
     context = browser.new_context(viewport=NARROW)
     page = context.new_page()
-    base = edition_sites["sigtuna"]
+    base = served_editions["sigtuna"]
     page.goto(base)
     assert page.locator(".md-banner .sv-edition-banner").inner_text().strip() == "Samverkansplanen, utgåva för Sigtuna kommun"
     assert page.locator(".sv-edition-name").inner_text() == "Utgåva för Sigtuna kommun"
@@ -62,8 +59,8 @@ def test_edition_shows_its_name_and_card_where_staff_look_for_numbers(browser, e
     context.close()
 
 
-def test_addition_is_in_the_table_of_contents_at_its_section(page, edition_sites):
-    page.goto(edition_sites["stockholm"] + "rutiner/avvikning/")
+def test_addition_is_in_the_table_of_contents_at_its_section(page, served_editions):
+    page.goto(served_editions["stockholm"] + "rutiner/avvikning/")
     toc = page.locator(".md-nav--secondary a.md-nav__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert toc.index("#vem-gor-vad") < toc.index("#lokalt-tillagg") < toc.index("#tidsramar")
     page.locator(".sv-local-notice a").click()

@@ -103,7 +103,7 @@ def test_the_page_says_whether_a_print_out_is_current(page, served_site):
     page.goto(served_site + f"checklistor/avvikning-boendet/?v={plan.version}&p={checklist.version}")
     assert notice.is_visible() and notice.get_attribute("data-sv-version-state") == "current"
     assert f"planversion {plan.version}" in notice.inner_text()
-    page.goto(served_site + f"en/checklistor/avvikning-boendet/?v=0.1&p=0.1")
+    page.goto(served_site + "en/checklistor/avvikning-boendet/?v=0.1&p=0.1")
     assert notice.is_visible() and notice.get_attribute("data-sv-version-state") == "outdated"
     text = notice.inner_text()
     assert "A newer version exists" in text and f"Plan version {plan.version} of {plan.date.isoformat()} applies now" in text

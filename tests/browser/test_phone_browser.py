@@ -9,7 +9,6 @@ import re
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import build_site  # tests/conftest.py
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.site.pdf import serve
@@ -107,10 +106,8 @@ def test_every_public_number_calls_with_a_44_px_target(phone, served_site, built
     FIGURES["call links checked at 390 px (all >= 44 x 44 px)"] = f"{targets} on {len(pages)} pages"
 
 
-def test_a_municipality_edition_calls_its_own_switchboard(phone, tmp_path, monkeypatch):
-    monkeypatch.setenv(overlay.ENV, "stockholm")
-    site = tmp_path / "site-stockholm"
-    build_site(ROOT / "mkdocs.yml", site)
+def test_a_municipality_edition_calls_its_own_switchboard(phone, edition_sites):
+    site = edition_sites["stockholm"]
     server, base = serve(site)
     try:
         pages = [rel for rel in site_pages(site) if "08-508 000 00" in (site / rel).read_text(encoding="utf-8")]

@@ -131,9 +131,8 @@ def test_real_stockholm_overlay_and_template_are_complete():
         assert [str(p) for p in problems] == [], slug
 
 
-def test_real_stockholm_edition_gives_the_switchboard_by_day_and_112_for_socialjouren_at_night(tmp_path):
-    site = tmp_path / "site-stockholm"
-    publish.build(ROOT / "mkdocs.yml", site, "stockholm", offline_copy=False)
+def test_real_stockholm_edition_gives_the_switchboard_by_day_and_112_for_socialjouren_at_night(edition_sites):
+    site = edition_sites["stockholm"]
     for prefix, night in (("", "ring 112 och be att få tala med socialjouren"), ("en/", "call 112 and ask for the out-of-hours social services")):
         assert '<a href="tel:+46850800000">08-508 000 00</a>' in read(site, f"{prefix}rutiner/avvikning/index.html"), prefix
         for routine in ("avvikning", "patraffande"):

@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from samverkan.publish import publish
 from samverkan.site import offline
 from samverkan.views.night import night_calls
 from selectolax.lexbor import LexborHTMLParser
@@ -91,15 +90,6 @@ def sentences_without_number(site: Path) -> tuple[int, list[str]]:
                         or "data-sv-numbers" in block.attributes):
                     missing.append(f"{relative}: {sentence.strip()[:120]}")
     return found, missing
-
-
-@pytest.fixture(scope="module")
-def edition_sites(tmp_path_factory):
-    sites = {}
-    for slug in ("sigtuna", "stockholm"):
-        sites[slug] = tmp_path_factory.mktemp(f"night-{slug}") / "site"
-        publish.build(ROOT / "mkdocs.yml", sites[slug], slug, offline_copy=slug == "sigtuna")  # one copy is enough to check
-    return sites
 
 
 def test_every_call_to_socialjouren_on_the_county_site_has_its_number_or_the_prompt(built_site):
