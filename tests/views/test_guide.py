@@ -1,5 +1,5 @@
-"""The checks that keep "Vad gör jag nu?" whole: every responsible role starts with what to do at once, and
-no item only points to another checklist (each hostile fixture gets its one line)."""
+"""The checks that keep "Vad gör jag nu?" whole: every routine reachable, every responsible role starting with
+what to do at once, and no item that only points to another checklist (each hostile fixture gets its one line)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ def with_guide(tmp_path):
     replace(root, "mkdocs.yml", "  - index.md\n", "  - index.md\n  - vad-gor-jag-nu.md\n")
     assert problems(root) == []
     return root
+
+
+def test_the_check_reports_a_routine_the_guide_cannot_reach(with_guide):
+    for lang in ("sv", "en"):
+        replace(with_guide, f"docs/{lang}/checklistor/avvikning-boendet.md", "{#at-once}", "{#within-hours}")
+    assert problems(with_guide) == ["docs/sv/rutiner/avvikning.md:1: 'Vad gör jag nu?' cannot reach this routine: nothing in it is to be done at once"
+                                    " — put its urgent items under a heading '## Genast {#at-once}' in its checklist"]
 
 
 def test_a_responsible_role_with_nothing_to_do_at_once_is_a_problem(with_guide):

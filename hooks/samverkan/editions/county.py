@@ -68,8 +68,8 @@ class AdoptionRow:
         found = self.night_texts
         if not found:
             return None
-        text = lambda key: found[key][lang] if isinstance(found.get(key), dict) else None  # noqa: E731
-        return Night(text("service"), found.get("phone"), text("hours"), text("outside_hours"), found["source"], found.get("source_dated"), found["read"], found["confirmed"])
+        texts = {key: found[key][lang] for key in ("service", "hours", "outside_hours") if isinstance(found.get(key), dict)}
+        return Night(texts["service"], found.get("phone"), texts.get("hours"), texts.get("outside_hours"), found["source"], found.get("source_dated"), found["read"], found["confirmed"])
 
 
 def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:

@@ -77,7 +77,8 @@ def card(overlay: Overlay, lang: str, handbook: Handbook | None = None) -> Card 
     keys = [key for key in (overlay.data.get("units") or {}) if isinstance(key, str)]
     units = tuple(Unit(key, overlay.value(f"{key}.name", lang) or key, overlay.value(f"{key}.phone", lang)) for key in keys)
     night = next((unit for unit in units if unit.key == NIGHT_UNIT), None)
-    listed = _row(handbook, overlay.code).night(lang) if handbook and _row(handbook, overlay.code) else None
+    row = _row(handbook, overlay.code) if handbook else None
+    listed = row.night(lang) if row else None
     if listed and listed.phone and not (night and night.phone):
         replaced = Unit(NIGHT_UNIT, night.name if night else listed.service, listed.phone)
         units = tuple(replaced if unit is night else unit for unit in units) if night else (*units, replaced)
