@@ -46,6 +46,8 @@ def test_a_role_in_no_page_title_is_one_problem(tmp_path):
     [
         ("synonyms: [a, b]\n", 1, "is not a list of"),
         ("stop_words: och\n", 1, "stop_words is not a list"),
+        ("roles: polisen\n", 1, "roles is not a list"),
+        ("roles: [polisen, [boendet]]\n", 1, "is not one word"),
         ("stop_words: [och, yes]\n", 1, "put on, no, yes and off in quotes"),
         ("stop_words: [och]\nsynonym:\n  a: b\n", 2, "unknown field 'synonym'"),
         ("synonyms:\n  hittades: [påträffas]\n", 2, "has no words on one side"),
