@@ -92,6 +92,8 @@ HANGS = {
     "'[a]' × 40 000": append(ACTOR, "[a]" * 40_000),
     "'[a](' × 64 000 in the changelog": changelog("[a](" * 64_000),
     "'a.' × 64 000 before @": append(ACTOR, "a." * 64_000 + "@"),
+    "'<a b=\"x' × 20 000 (an HTML tokenizer in Python is quadratic here)": append(ACTOR, '<a b="x' * 20_000),
+    "'<table><td>' × 10 000": append(ACTOR, "<table><td>" * 10_000),
 }
 
 

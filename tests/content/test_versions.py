@@ -321,3 +321,24 @@ def test_an_old_version_that_shows_personal_data_is_not_archived(repo):
         _git(repo, "reset", "-q", "--hard", head)
     assert run.returncode == 1 and run.stdout.startswith("plan version 1.2 was not archived: ") and "personal data" in run.stdout, run
     assert run.stdout.count("\n") == 1 and not (repo / "arkiv" / "1.2").exists()
+
+
+def test_an_old_version_whose_nav_links_to_script_is_not_archived(repo):
+    """Issue 19: a tag's nav entry 'javascript:alert()//.md' would reach every archived page's menu; the verifier
+    refuses the version before anything is kept."""
+    head = _git(repo, "rev-parse", "HEAD").strip()
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"].append({"Ring": "javascript:alert()//.md"})
+    (repo / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _set_routine_version(repo, "1.3", [("1.0", "2026-01-10"), ("1.1", "2026-01-15"), ("1.3", "2026-01-25")])
+    for lang, name in (("sv", "CHANGELOG.md"), ("en", "CHANGELOG.en.md")):
+        (repo / name).write_text(_changelog([("1.3", "2026-01-25"), ("1.1", "2026-01-15"), ("1.0", "2026-01-10")], lang), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "1.3 with a script address in the nav")
+    _git(repo, "tag", "v1.3")
+    try:
+        run = _archive(repo, "--tag", "v1.3")
+    finally:
+        _git(repo, "tag", "-d", "v1.3")
+        _git(repo, "reset", "-q", "--hard", head)
+    assert run.returncode == 1 and run.stdout.startswith("plan version 1.3 was not archived: ") and "links to a script address" in run.stdout, run
+    assert run.stdout.count("\n") == 1 and not (repo / "arkiv" / "1.3").exists()

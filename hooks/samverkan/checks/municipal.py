@@ -12,10 +12,10 @@ from pathlib import Path
 
 from samverkan.checks import pages as checks
 from samverkan.content.body import ID, LOCAL_MARKER
-from samverkan.content.markup import link_targets, scheme_of
+from samverkan.content.markup import attribute_list_faults, link_targets, scheme_of
 from samverkan.content.model import Handbook, Routine
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.personal_data import digits, scan
+from samverkan.content.personal_data import digits, file_problems
 from samverkan.content.problems import Problem
 from samverkan.editions import edition
 from samverkan.editions.county import STATUS_FILE
@@ -164,8 +164,7 @@ def _personal_data(overlay: Overlay, public: frozenset) -> list[Problem]:
     """Personal data anywhere in the file, comments too, as in pages; not on a line that already has a
     problem (a switchboard under a misspelt 'phon:' is not declared, but the misspelling is the fault)."""
     faulty_lines = {problem.line for problem in overlay.problems}
-    found = [Problem(overlay.file, overlay.source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix) for finding in scan(overlay.source, public)]
-    return [problem for problem in found if problem.line not in faulty_lines]
+    return [problem for problem in file_problems(overlay.file, overlay.source, public) if problem.line not in faulty_lines]
 
 
 def _texts(overlay: Overlay):
@@ -187,12 +186,16 @@ def _text_faults(handbook: Handbook, overlay: Overlay, path: tuple, lang: str | 
     tag = TAG.search(text)  # the first is enough: the text is not Markdown until it has none
     if tag:
         yield tag.start(), f"'{name}' contains HTML ('{tag[0]}')", "write plain text, no tags; a link as [text](https://…)"
-    for offset, target, _ in link_targets(text):
+    for offset, target, image in link_targets(text):
         target = target.split()[0] if target.strip() else ""
-        if not target.startswith("https://"):
+        if image:
+            yield offset, f"'{name}' shows an image", "remove it: a municipality's text carries no images, so no reader's browser asks another host"
+        elif not target.startswith("https://"):
             scheme = scheme_of(target)
             shown = f"a '{scheme}:' address" if scheme else f"'{_short(target)}'"
             yield offset, f"'{name}' links to {shown}, not an https: address", "link only to https:// addresses"
+    for offset, what, fix in attribute_list_faults(text):
+        yield offset, f"'{name}': {what}", fix
     for match in ANY_MARKER.finditer(text):
         yield from _marker_faults(handbook, overlay, name, lang, match, addition)
 

@@ -1,18 +1,23 @@
 """What a page body may carry besides plain Markdown: raw HTML, link targets, attribute lists.
 
 Pages come by pull request from many organisations; none of them needs script, frames, forms or
-inline styles. Two guards keep those from readers:
-- ``body_problems`` reads the Markdown and names the line of anything outside a small allowlist
-  (it runs in ``check`` and in the build);
-- ``unsafe_html`` looks at the HTML MkDocs made of a page, in case some Markdown extension turns
-  harmless-looking text into markup the first guard did not foresee.
+inline styles. ``body_problems`` names the line of anything outside a small allowlist, so that an author
+learns it from ``check``. It is the first line of defence, not the last: the sanitizer (views/sanitize.py)
+and the verifier of the built site (site/verify.py) judge the HTML the reader gets.
+
+Raw HTML is read by an HTML5 parser (Lexbor), not a pattern, over the whole body at once: a quoted '>',
+a '/' between attributes or a tag over two lines is read as a browser reads it, in linear time. Comments end where
+HTML5 ends them ('<!-->' is a whole comment), not where Markdown does.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
+
+from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.body import FENCE
 from samverkan.content.model import Page
@@ -23,11 +28,10 @@ ALLOWED_ATTRIBUTES = {"class", "markdown", "id"}
 ALLOWED_SCHEMES = {"https", "http", "tel"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")  # closed by a run of the same length
-_COMMENT = re.compile(r"<!--(?:.*?-->|(?P<unclosed>.*))")  # an unclosed one matches too, so each is read once
+# Closed by a run of the same length; a backtick after a backslash is a plain backtick and opens nothing.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`).*?(?<!`)\1(?!`)")
+_COMMENT_END = re.compile(r"--!?>")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
-_TAG = re.compile(r"</?([a-zA-Z][\w:-]*)((?:\s[^<>]*)?)/?>")
-_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # Python-Markdown takes spaces into a link's address, so the whole "(...)" is read and the title, if
 # any, split off afterwards. A "[" with no "](" after it on its line matches too (without an address),
 # so the line is read once, not once for every "[" in it.
@@ -41,30 +45,64 @@ def body_problems(page: Page, files: set[str]) -> list[Problem]:
     """Raw HTML, link targets and attribute lists in the page's body that readers must not get.
 
     ``files`` are the paths (relative to the language folder) of every file in that language."""
-    problems, fenced = [], False
-    for number, line in enumerate(page.body.split("\n"), page.body_line):
+    text = _without_comments("\n".join(_outside_code(page.body)))
+    found = _html_faults(_AUTOLINK.sub(_blank, text))
+    for line, written in enumerate(text.split("\n"), 1):
+        found += [(line, what, fix) for what, fix in _line_faults(written, page.path, files)]
+    return [Problem(page.file, page.body_line + line - 1, what, fix) for line, what, fix in sorted(found, key=lambda fault: fault[0])]
+
+
+def _outside_code(body: str) -> list[str]:
+    """The body's lines with fenced blocks and code spans blanked: code shows markup as text."""
+    lines, fenced = [], False
+    for line in body.split("\n"):
         if FENCE.match(line):
             fenced = not fenced
-            continue
-        if fenced:
-            continue
-        text = _COMMENT.sub(lambda comment: comment[0] if comment["unclosed"] is not None else "", _CODE_SPAN.sub("", line))
-        problems += [Problem(page.file, number, what, fix) for what, fix in _line_faults(text, page.path, files)]
-    return problems
+            line = ""
+        lines.append("" if fenced else _CODE_SPAN.sub("", line))
+    return lines
+
+
+def _blank(match) -> str:
+    """The matched text as spaces, its line breaks kept, so that what follows keeps its line."""
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def _without_comments(text: str) -> str:
+    """Comments blanked where HTML5 ends them: '<!-->' and '<!--->' at once, else at the first '-->' or
+    '--!>'. An unclosed one is left as text, so that what follows it is still read."""
+    kept, start = [], 0
+    while (opening := text.find("<!--", start)) >= 0:
+        inside = opening + 4
+        end = next((inside + len(short) for short in (">", "->") if text.startswith(short, inside)), None)
+        if end is None:
+            closing = _COMMENT_END.search(text, inside)
+            if closing is None:
+                break
+            end = closing.end()
+        kept += [text[start:opening], re.sub(r"[^\n]", " ", text[opening:end])]
+        start = end
+    return "".join(kept) + text[start:]
 
 
 def _line_faults(text: str, page_path: str, files: set[str]) -> list[tuple[str, str]]:
     faults = []
     for match in _AUTOLINK.finditer(text):
         faults += _target_faults(match[0][1:-1], page_path, files, image=False)
-    for match in _TAG.finditer(_AUTOLINK.sub("", text)):
-        faults += _tag_faults(match[1].lower(), match[2])
     for _, target, image in link_targets(text):
         faults += _target_faults(target, page_path, files, image)
+    return faults + [(what, fix) for _, what, fix in attribute_list_faults(text)]
+
+
+def attribute_list_faults(text: str):
+    """(offset, what, fix) of each attribute list that does more than give an anchor or a class."""
     for match in _ATTR_LIST.finditer(text):
-        if _sets_attributes(match[1].split()):
-            faults.append((f"the attribute list '{match[0][:40]}' sets attributes", "use only {#anchor} or {.class} after a heading or paragraph"))
-    return faults
+        tokens = match[1].split()
+        theme_id = next((token for token in tokens if token.startswith("#__")), None)
+        if theme_id:
+            yield match.start(), f"the anchor '{theme_id}' is one of the theme's ids", "choose an anchor that does not start with __"
+        elif _sets_attributes(tokens):
+            yield match.start(), f"the attribute list '{match[0][:40]}' sets attributes", "use only {#anchor} or {.class} after a heading or paragraph"
 
 
 def _sets_attributes(tokens: list[str]) -> bool:
@@ -74,12 +112,32 @@ def _sets_attributes(tokens: list[str]) -> bool:
         not any(":" in token for token in tokens) and any(not token.startswith(("#", ".")) for token in tokens))
 
 
-def _tag_faults(tag: str, attributes: str) -> list[tuple[str, str]]:
+def _html_faults(text: str) -> list[tuple[int, str, str]]:
+    """(line, what, fix) of each element written in the text that is not allowed, as an HTML5 parser reads
+    it. The parser gives no positions: an element's line is that of the next '<tag' written after the one
+    before it, so elements the parser adds by itself (html, body, tbody) are never reported."""
+    if "<" not in text:
+        return []
+    written, after, found = text.lower(), {}, []
+    line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+    for node in LexborHTMLParser(text).root.traverse(include_text=False):
+        at = written.find("<" + node.tag, after.get(node.tag, 0)) if node.tag and not node.tag.startswith("-") else -1
+        after[node.tag] = at + 1 if at >= 0 else len(text)  # none left: the next search of this tag is at once
+        if at < 0:
+            continue
+        found += [(bisect.bisect(line_starts, at), what, fix) for what, fix in _tag_faults(node.tag, list(node.attributes.items()))]
+    return list(dict.fromkeys(found))
+
+
+def _tag_faults(tag: str, attributes: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
     if tag not in ALLOWED_TAGS:
         return [(f"raw HTML <{tag}> is not allowed in pages", "write it in Markdown; the allowed tags are " + ", ".join(f"<{name}>" for name in sorted(ALLOWED_TAGS)))]
-    names = sorted({name.lower() for name, _ in _ATTRIBUTE.findall(attributes)} - ALLOWED_ATTRIBUTES)
+    names = sorted({name for name, _ in attributes} - ALLOWED_ATTRIBUTES)
     if names:
         return [(f"the attribute '{names[0]}' is not allowed on <{tag}>", "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)))]
+    theme_id = next((value for name, value in attributes if name == "id" and (value or "").startswith("__")), None)
+    if theme_id:
+        return [(f"the id '{theme_id[:40]}' on <{tag}> is one of the theme's ids", "choose an id that does not start with __")]
     return []
 
 
@@ -98,7 +156,7 @@ def _target_faults(target: str, page_path: str, files: set[str], image: bool) ->
     target = target.split()[0] if target.strip() else ""
     if scheme and scheme not in ALLOWED_SCHEMES:
         return [(f"links to '{scheme}:' addresses are not allowed", "link to an https: address, a tel: number or a page")]
-    if image and scheme:
+    if image and (scheme or _network_path(target)):
         return [("the image is on another site", "put the image file in docs/ next to the page and link it by its path: readers' browsers ask no other host")]
     if scheme or not target or target.startswith("#"):
         return []
@@ -106,6 +164,11 @@ def _target_faults(target: str, page_path: str, files: set[str], image: bool) ->
     if path.endswith((".md", *IMAGE_SUFFIXES)) and path not in files:
         return [(f"the link target '{target}' does not exist", "correct the path (relative to this page), or link the page by its id: [[page-id]]")]
     return []
+
+
+def _network_path(target: str) -> bool:
+    """'//host/x' (or '\\\\host\\x'): no scheme, but another host all the same."""
+    return re.sub(r"[\x00-\x20]", "", html.unescape(target)).replace("\\", "/").startswith("//")
 
 
 def scheme_of(target: str) -> str | None:

@@ -15,10 +15,12 @@ shape, and identity numbers must also carry a real date and a valid check digit.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from samverkan.content.model import Handbook, Page
+from samverkan.content.model import Handbook
 from samverkan.content.problems import Problem
 
 NUMBERS_FILE = "municipalities/public-numbers.yml"  # read by overlay.read_public_numbers
@@ -41,6 +43,7 @@ PHONE = re.compile(
 # (slow: they start with a look-behind) then run only around them.
 NUMBER_RUN = re.compile(rf"\+?[0-9][0-9{SPACE}+{DASH}()]{{4,}}[0-9]")
 ISBN_BEFORE = re.compile(r"ISBN[\s:-]*$", re.IGNORECASE)
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation: the reader sees the sign
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,23 @@ def scan(text: str, public: frozenset) -> list[Finding]:
     return sorted(found, key=lambda finding: finding.offset)
 
 
-def page_problems(page: Page, public: frozenset) -> list[Problem]:
-    """Personal data anywhere in the page's file: front matter, body, even YAML comments."""
-    return [Problem(page.file, page.source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix) for finding in scan(page.source, public)]
+def as_read(source: str) -> str:
+    """The source as a reader sees it, line for line: entities decoded, Markdown's backslash escapes and
+    invisible format characters (Unicode Cf, such as a zero-width space) removed."""
+    return "\n".join(map(_line_as_read, source.split("\n")))
+
+
+def _line_as_read(line: str) -> str:
+    shown = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", line))
+    return "".join(" " if char in "\r\n" else char for char in shown if unicodedata.category(char) != "Cf")
+
+
+def file_problems(file: str, source: str, public: frozenset) -> list[Problem]:
+    """Personal data anywhere in a file, as its reader would see it; each at its line."""
+    shown = as_read(source)
+    return [Problem(file, shown.count("\n", 0, finding.offset) + 1, finding.what, finding.fix) for finding in scan(shown, public)]
 
 
 def personal_data(handbook: Handbook) -> list[Problem]:
-    """The check: personal data anywhere in any page."""
-    return [problem for page in handbook.pages for problem in page_problems(page, handbook.public_numbers)]
+    """The check: personal data anywhere in any page's file: front matter, body, even YAML comments."""
+    return [problem for page in handbook.pages for problem in file_problems(page.file, page.source, handbook.public_numbers)]
