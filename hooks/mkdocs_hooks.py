@@ -27,7 +27,7 @@ from samverkan.editions.handbook import load_site  # noqa: E402
 from samverkan.engine.background import Background  # noqa: E402
 from samverkan.engine.strict import StrictLog  # noqa: E402
 from samverkan.site import export, offline, search_index
-from samverkan.views import csp, paper, sanitize, webpage  # noqa: E402
+from samverkan.views import csp, municipality_parts, paper, sanitize, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
@@ -61,6 +61,7 @@ def on_config(config):
         return config
     if config.strict:
         _strict.start()  # counts every warning, whatever -q or -v did to MkDocs' own counter
+    _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     key = _fingerprint(config)
     if _cache.get("key") != key:
         _load(config, key)
@@ -77,7 +78,7 @@ def _load(config, key) -> None:
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
     renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path))
     _cache.clear()
-    _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
+    _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer, taken=municipality_parts.Collected())
 
 
 def _prepared() -> dict:
@@ -151,6 +152,8 @@ def on_post_build(config):
         return
     export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
     paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")  # plan-version feeds, archived versions
+    renderer = _cache["renderer"]
+    _cache["taken"].write(config.site_dir, {lang: renderer.edition.choices(lang) for lang in renderer.labels} if not _cache["edition"].is_municipality else {})
     _strict.finish()  # MkDocs' own warnings (a broken link, say) stop a strict build too
     _strict.end()
     # the offline edition inlines one index for both; its search worker picks the language
@@ -183,6 +186,9 @@ def on_page_context(context, page, config, nav):
         page.content = webpage.for_readers(page.content, view, model_page, _cache["renderer"])  # numbers call, urgent first, tables fit a phone
         context["handbook_page"] = {part: Markup(_sanitized(html, page)) for part, html in frame.items()}
     page.content = _sanitized(page.content, page)
+    if model_page and not _cache["edition"].is_municipality:  # the county's: each municipality's parts to its own file
+        page.content, taken = municipality_parts.take_out(page.content, page.url, _cache["renderer"].edition.part_slugs)
+        _cache["taken"].add(model_page.lang, taken)
     return context
 
 

@@ -92,21 +92,38 @@ def county_site(tmp_path_factory) -> Path:
     return site
 
 
-def test_county_edition_shows_the_county_text_and_every_municipality_hidden_until_chosen(county_site):
+def script_data(site: Path, name: str) -> list:
+    """The arguments of one of the county edition's municipality scripts (views/municipality_parts.py)."""
+    text = read(site, f"assets/javascripts/municipalities/{name}.js")
+    return json.loads("[" + text[text.index("(") + 1:text.rindex(")")] + "]")
+
+
+def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_one_from_its_list(county_site):
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Stockholms län.</p>' in start
     assert '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start  # shown by JavaScript only
-    options = re.findall(r'<option value="([a-z-]*)"([^>]*)>([^<]+)</option>', start)
-    assert [(slug, name) for slug, _, name in options] == [("", "Ingen vald (länets text)"), ("annanby", "Annanby kommun"), ("testby", "Testby kommun"), ("tredjeby", "Tredjeby kommun")]
-    attributes = {slug: found for slug, found, _ in options}
-    assert "data-not-adopted" in attributes["annanby"] and "data-not-adopted" not in attributes["testby"]  # every municipality, adopted or not
-    assert 'data-night-phone="08-123 456 78" data-night-tel="+46812345678"' in attributes["testby"]
-    hidden = {match[1] for match in HIDDEN_PART.finditer(routine)}
-    assert hidden == {"testby", "tredjeby"}
-    visible = HIDDEN_PART.sub("", routine)
-    assert "sv-contact-card" not in visible and "sv-local" not in visible and "Lokalt tillägg" not in visible
-    assert 'id="lokalt-tillagg-testby"' in routine and 'href="#lokalt-tillagg-testby"' not in routine[:routine.index("<article")]  # not in the TOC
-    assert routine.index('id="vem-gor-vad"') < routine.index('id="lokalt-tillagg-testby"') < routine.index('id="efterat"')
+    assert re.findall(r'<option value="([a-z-]*)"', start) == [""]  # the rest come from index.sv.js
+    for page in (start, routine):
+        assert not HIDDEN_PART.search(page) and "data-sv-municipality" not in page and "Testby" not in page
+    lang, municipalities = script_data(county_site, "index.sv")
+    by_slug = {each["slug"]: each for each in municipalities}
+    assert lang == "sv" and list(by_slug) == ["annanby", "testby", "tredjeby"]  # every municipality, adopted or not, by name
+    assert not by_slug["annanby"]["adopted"] and not by_slug["annanby"]["parts"] and by_slug["testby"]["parts"]
+    assert by_slug["testby"]["night"] == {"name": "Socialjouren i Testby", "phone": "08-123 456 78", "tel": "+46812345678"}
+
+
+def test_a_municipality_s_parts_fill_the_slots_where_they_stood(county_site):
+    routine = read(county_site, "rutiner/avvikning/index.html")
+    slots = re.findall(r'<div class="sv-slot" data-sv-slot="([^"]+)"></div>', routine)
+    assert slots == ["rutiner/avvikning/#0", "rutiner/avvikning/#1"]  # under the title, and where the addition goes
+    assert routine.index('id="vem-gor-vad"') < routine.index('data-sv-slot="rutiner/avvikning/#1"') < routine.index('id="efterat"')
+    slug, lang, data = script_data(county_site, "testby.sv")
+    assert (slug, lang) == ("testby", "sv")
+    under_title, addition = ([data["parts"][index] for index in data["slots"][slot]] for slot in slots)
+    assert [HIDDEN_PART.fullmatch(part)[1] for part in under_title + addition] == ["testby"] * (len(under_title) + len(addition))
+    assert any('href="#lokalt-tillagg-testby"' in part for part in under_title) and any("sv-contact-card" in part for part in under_title)
+    assert len(addition) == 1 and 'id="lokalt-tillagg-testby"' in addition[0] and "alltid" in addition[0]
+    assert len(data["parts"]) == len(set(data["parts"])), "each part once, however many pages show it"
 
 
 def test_card_escapes_what_the_file_says(tmp_path):

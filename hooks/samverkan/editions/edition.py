@@ -17,6 +17,7 @@ A municipality file may also give:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from html import escape
@@ -113,6 +114,11 @@ class Contact:
     @property
     def night_tel(self) -> str | None:
         return tel_target(digits(self.night_phone)) if self.night_phone else None
+
+    def choice(self, has_parts: bool) -> dict:
+        """What the county edition's chooser knows of the municipality (views/municipality_parts.py writes it)."""
+        return {"slug": self.slug, "name": self.name, "adopted": self.adopted, "parts": has_parts,
+                "night": {"name": self.night_name, "phone": self.night_phone, "tel": self.night_tel} if self.night_name else None}
 
 
 def contacts(handbook: Handbook, lang: str) -> list[Contact]:
@@ -273,12 +279,21 @@ class EditionMarkdown:
 
     def banner(self, lang: str) -> Markup:
         """What the site shows above its header: the municipality's name in its edition; the county's
-        edition says it is the county's, with the chooser (shown by samverkan-edition.js)."""
+        edition says it is the county's, with the chooser (filled and shown by samverkan-edition.js)."""
         t = self.labels(lang)
         if self.overlay.is_municipality:
             return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
-        choices = contacts(self.handbook, lang)
-        return Markup(_compact(str(self.module.chooser(choices, t)))) if choices else Markup("")
+        return Markup(_compact(str(self.module.chooser(t)))) if contacts(self.handbook, lang) else Markup("")
+
+    def choices(self, lang: str) -> list[dict]:
+        """The county edition's chooser: every municipality of the county, and whether it has parts to show."""
+        with_parts = self.part_slugs
+        return [each.choice(each.slug in with_parts) for each in contacts(self.handbook, lang)] if not self.overlay.is_municipality else []
+
+    @functools.cached_property
+    def part_slugs(self) -> frozenset:
+        """The municipalities whose parts the county edition's pages carry until views/municipality_parts.py takes them out."""
+        return frozenset(each.slug for each in self.choosable())
 
     def _place(self, page: Page, markdown: str, each: Overlay, addition: str, anchor: str, own: bool) -> str:
         """The Markdown with the addition at the end of its section, or at the end of the page."""

@@ -1,14 +1,23 @@
 /* Samverkansplanen, county edition: the reader chooses their municipality once, and every page then shows
- * that municipality's contact card and local additions in place (hooks/samverkan/edition.py writes them
- * into the page, hidden), and its socialjour's number after every "ring socialjouren" (views/night.py; the
- * number comes from the chooser's option, which every municipality of the county has, adopted or not).
- * The choice is kept in this browser only (localStorage) and sent nowhere; it can be changed or forgotten.
- * Without JavaScript or storage, and on paper, the county text stands.
+ * that municipality's contact card and local additions in place, and its socialjour's number after every
+ * "ring socialjouren" (views/night.py).
+ *
+ * The pages carry no municipality's parts: municipalities/index.<lang>.js lists the county's municipalities
+ * (adopted or not, with their night numbers), and municipalities/<slug>.<lang>.js holds one municipality's
+ * parts and the empty slots of the pages they fill (hooks/samverkan/views/municipality_parts.py). Both are
+ * scripts beside this one, loaded when needed and then cached by the browser, since fetch() is refused on
+ * file:// and the site works from disk. The choice is kept in this browser only (localStorage) and sent
+ * nowhere; it can be changed or forgotten. Without JavaScript or storage, and on paper, the county text stands.
  */
 (function () {
   "use strict";
 
   var KEY = "samverkan-municipality";
+  var here = document.currentScript && document.currentScript.src;
+  var folder = here ? here.replace(/samverkan-edition\.js([?#].*)?$/, "municipalities/") : "";
+  var lang = document.documentElement.lang === "en" ? "en" : "sv";
+  var parts = {};  // slug -> its parts in this language, once loaded
+  var current = "";  // the chosen municipality
 
   function stored() {
     try { return localStorage.getItem(KEY) || ""; } catch (e) { return ""; }
@@ -20,77 +29,110 @@
     } catch (e) { /* storage refused: the choice lasts for this page only */ }
   }
 
-  function show(slug) {
-    var parts = document.querySelectorAll("[data-sv-municipality]");
-    for (var i = 0; i < parts.length; i++) {
-      parts[i].hidden = parts[i].getAttribute("data-sv-municipality") !== slug;
-    }
-    if (slug) document.documentElement.setAttribute("data-sv-chosen", slug);
-    else document.documentElement.removeAttribute("data-sv-chosen");
+  function load(name, then) {
+    var script = document.createElement("script");
+    script.src = folder + name + "." + lang + ".js";
+    script.onload = then;
+    script.onerror = then;  // missing: the county text stands
+    document.head.appendChild(script);
   }
 
-  function say(status, select) {
-    var option = select.options[select.selectedIndex];
-    var chosen = option.hasAttribute("data-not-adopted") ? "data-not-adopted" : "data-chosen";
-    status.textContent = select.value
-      ? status.getAttribute(chosen).replace("{name}", option.textContent)
+  window.svMunicipalityParts = function (slug, language, data) {
+    if (language === lang) parts[slug] = data;
+  };
+
+  // The chosen municipality's parts, each in its slot; a slot is emptied when the choice changes.
+  function show(slug, municipality) {
+    current = slug;
+    var slots = document.querySelectorAll("[data-sv-slot]");
+    for (var i = 0; i < slots.length; i++) slots[i].textContent = "";
+    if (slug) document.documentElement.setAttribute("data-sv-chosen", slug);
+    else document.documentElement.removeAttribute("data-sv-chosen");
+    if (!slug || !municipality || !municipality.parts) return;
+    if (!parts[slug]) {
+      load(slug, function () { if (parts[slug] && current === slug) show(slug, municipality); });
+      return;
+    }
+    var data = parts[slug];
+    for (var j = 0; j < slots.length; j++) {
+      var indices = data.slots[slots[j].getAttribute("data-sv-slot")] || [];
+      slots[j].innerHTML = indices.map(function (index) { return data.parts[index]; }).join("");
+      var shown = slots[j].querySelectorAll("[data-sv-municipality]");
+      for (var k = 0; k < shown.length; k++) shown[k].hidden = false;
+    }
+    nightNumbers(municipality);
+  }
+
+  function say(status, municipality) {
+    var chosen = municipality && !municipality.adopted ? "data-not-adopted" : "data-chosen";
+    status.textContent = municipality
+      ? status.getAttribute(chosen).replace("{name}", municipality.name)
       : status.getAttribute("data-none");
   }
 
   // Each "välj kommun" in the text: the chosen municipality's socialjour, its number a tap-to-call link.
-  function nightNumbers(option, noNumber) {
+  function nightNumbers(municipality) {
     var places = document.querySelectorAll("[data-sv-night]");
-    var tel = option.getAttribute("data-night-tel") || "";
+    var status = document.querySelector("[data-sv-chooser-status]");
+    var noNumber = (status && status.getAttribute("data-no-number") || "|").split("|");
+    var night = municipality && municipality.night;
     for (var i = 0; i < places.length; i++) {
       var place = places[i];
       if (!place.svCounty) place.svCounty = Array.prototype.slice.call(place.childNodes);
       while (place.firstChild) place.removeChild(place.firstChild);
-      if (!option.value) {
+      if (!municipality) {
         place.svCounty.forEach(function (node) { place.appendChild(node); });
         continue;
       }
-      place.appendChild(document.createTextNode((option.getAttribute("data-night-name") || option.textContent) + ": "));
-      if (/^\+?[0-9]+$/.test(tel)) {
-        var link = document.createElement("a");
-        link.className = "sv-tel";
-        link.href = "tel:" + tel;
-        link.textContent = option.getAttribute("data-night-phone");
-        place.appendChild(link);
+      place.appendChild(document.createTextNode((night && night.name || municipality.name) + ": "));
+      if (night && /^\+?[0-9]+$/.test(night.tel || "")) {
+        place.appendChild(call(night.tel, night.phone));
       } else {  // "ring 112 och be att få tala med socialjouren", 112 a link
-        var words = noNumber.split("|");
-        var emergency = document.createElement("a");
-        emergency.className = "sv-tel";
-        emergency.href = "tel:112";
-        emergency.textContent = "112";
-        place.appendChild(document.createTextNode(words[0] + " "));
-        place.appendChild(emergency);
-        place.appendChild(document.createTextNode(" " + (words[1] || "")));
+        place.appendChild(document.createTextNode(noNumber[0] + " "));
+        place.appendChild(call("112", "112"));
+        place.appendChild(document.createTextNode(" " + (noNumber[1] || "")));
       }
     }
   }
 
-  function chooser() {
+  function call(tel, shown) {
+    var link = document.createElement("a");
+    link.className = "sv-tel";
+    link.href = "tel:" + tel;
+    link.textContent = shown;
+    return link;
+  }
+
+  function chooser(municipalities) {
     var controls = document.querySelector("[data-sv-chooser]");
-    if (!controls) return;
+    if (!controls || !municipalities) return;
     var select = controls.querySelector("select");
     var status = controls.querySelector("[data-sv-chooser-status]");
     var clear = controls.querySelector("[data-sv-chooser-clear]");
-    var known = Array.prototype.some.call(select.options, function (option) { return option.value === stored(); });
-    select.value = known ? stored() : "";  // a municipality no longer on the site: none
+    var bySlug = {};
+    municipalities.forEach(function (municipality) {
+      bySlug[municipality.slug] = municipality;
+      var option = document.createElement("option");
+      option.value = municipality.slug;
+      option.textContent = municipality.name;
+      select.appendChild(option);
+    });
+    select.value = bySlug[stored()] ? stored() : "";  // a municipality no longer on the site: none
     controls.hidden = false;
-    var noNumber = status.getAttribute("data-no-number");
-    show(select.value);
-    nightNumbers(select.options[select.selectedIndex], noNumber);
     clear.hidden = !select.value;
-    if (select.value) say(status, select);
+    if (select.value) {
+      show(select.value, bySlug[select.value]);
+      nightNumbers(bySlug[select.value]);
+      say(status, bySlug[select.value]);
+    }
 
     function choose(slug) {
       select.value = slug;
       store(slug);
-      show(slug);
-      nightNumbers(select.options[select.selectedIndex], noNumber);
+      show(slug, bySlug[slug]);
+      nightNumbers(bySlug[slug]);
       clear.hidden = !slug;
-      say(status, select);
+      say(status, bySlug[slug]);
     }
     select.addEventListener("change", function () { choose(select.value); });
     clear.addEventListener("click", function () {
@@ -99,5 +141,9 @@
     });
   }
 
-  chooser();
+  window.svMunicipalities = function (language, municipalities) {
+    if (language === lang) chooser(municipalities);
+  };
+
+  if (folder && document.querySelector("[data-sv-chooser]")) load("index", function () {});
 })();
