@@ -61,13 +61,13 @@ def on_config(config):
         return config
     if config.strict:
         _strict.start()  # counts every warning, whatever -q or -v did to MkDocs' own counter
-    _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     key = _fingerprint(config)
     if _cache.get("key") != key:
         _load(config, key)
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
         _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))
+    _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     return config
 
 
@@ -78,7 +78,7 @@ def _load(config, key) -> None:
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
     renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path))
     _cache.clear()
-    _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer, taken=municipality_parts.Collected())
+    _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 
 
 def _prepared() -> dict:

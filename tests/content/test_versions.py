@@ -303,22 +303,38 @@ def test_a_tag_whose_changelog_is_at_another_version_is_refused(repo):
     assert not (repo / "arkiv" / "1.5").exists()
 
 
+def _archive_changed_version(repo: Path, version: str, date: str, change, message: str):
+    """Archive plan version ``version`` after ``change(repo)``, committed and tagged; the repository is
+    put back as it was afterwards. The archive command's run."""
+    head = _git(repo, "rev-parse", "HEAD").strip()
+    change(repo)
+    _set_routine_version(repo, version, [("1.0", "2026-01-10"), ("1.1", "2026-01-15"), (version, date)])
+    for lang, name in (("sv", "CHANGELOG.md"), ("en", "CHANGELOG.en.md")):
+        (repo / name).write_text(_changelog([(version, date), ("1.1", "2026-01-15"), ("1.0", "2026-01-10")], lang), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", message)
+    _git(repo, "tag", f"v{version}")
+    try:
+        return _archive(repo, "--tag", f"v{version}")
+    finally:
+        _git(repo, "tag", "-d", f"v{version}")
+        _git(repo, "reset", "-q", "--hard", head)
+
+
+def _with_personal_data(repo: Path) -> None:
+    routine = repo / "docs" / "sv" / "rutiner" / "avvikning.md"
+    routine.write_text(routine.read_text(encoding="utf-8") + "\nBarnet har personnummer 121212-1212.\n", encoding="utf-8")
+
+
+def _with_script_in_nav(repo: Path) -> None:
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"].append({"Ring": "javascript:alert()//.md"})
+    (repo / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def test_an_old_version_that_shows_personal_data_is_not_archived(repo):
     """The archive shows a version as it was, but the verifier judges what it would publish: a personal identity
     number in an old page keeps that version out of arkiv/, with one line."""
-    head = _git(repo, "rev-parse", "HEAD").strip()
-    routine = repo / "docs" / "sv" / "rutiner" / "avvikning.md"
-    routine.write_text(routine.read_text(encoding="utf-8") + "\nBarnet har personnummer 121212-1212.\n", encoding="utf-8")
-    _set_routine_version(repo, "1.2", [("1.0", "2026-01-10"), ("1.1", "2026-01-15"), ("1.2", "2026-01-20")])
-    for lang, name in (("sv", "CHANGELOG.md"), ("en", "CHANGELOG.en.md")):
-        (repo / name).write_text(_changelog([("1.2", "2026-01-20"), ("1.1", "2026-01-15"), ("1.0", "2026-01-10")], lang), encoding="utf-8")
-    _git(repo, "commit", "-q", "-am", "1.2 with a personal identity number")
-    _git(repo, "tag", "v1.2")
-    try:
-        run = _archive(repo, "--tag", "v1.2")
-    finally:
-        _git(repo, "tag", "-d", "v1.2")
-        _git(repo, "reset", "-q", "--hard", head)
+    run = _archive_changed_version(repo, "1.2", "2026-01-20", _with_personal_data, "1.2 with a personal identity number")
     assert run.returncode == 1 and run.stdout.startswith("plan version 1.2 was not archived: ") and "personal data" in run.stdout, run
     assert run.stdout.count("\n") == 1 and not (repo / "arkiv" / "1.2").exists()
 
@@ -326,19 +342,6 @@ def test_an_old_version_that_shows_personal_data_is_not_archived(repo):
 def test_an_old_version_whose_nav_links_to_script_is_not_archived(repo):
     """Issue 19: a tag's nav entry 'javascript:alert()//.md' would reach every archived page's menu; the verifier
     refuses the version before anything is kept."""
-    head = _git(repo, "rev-parse", "HEAD").strip()
-    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"].append({"Ring": "javascript:alert()//.md"})
-    (repo / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    _set_routine_version(repo, "1.3", [("1.0", "2026-01-10"), ("1.1", "2026-01-15"), ("1.3", "2026-01-25")])
-    for lang, name in (("sv", "CHANGELOG.md"), ("en", "CHANGELOG.en.md")):
-        (repo / name).write_text(_changelog([("1.3", "2026-01-25"), ("1.1", "2026-01-15"), ("1.0", "2026-01-10")], lang), encoding="utf-8")
-    _git(repo, "commit", "-q", "-am", "1.3 with a script address in the nav")
-    _git(repo, "tag", "v1.3")
-    try:
-        run = _archive(repo, "--tag", "v1.3")
-    finally:
-        _git(repo, "tag", "-d", "v1.3")
-        _git(repo, "reset", "-q", "--hard", head)
+    run = _archive_changed_version(repo, "1.3", "2026-01-25", _with_script_in_nav, "1.3 with a script address in the nav")
     assert run.returncode == 1 and run.stdout.startswith("plan version 1.3 was not archived: ") and "links to a script address" in run.stdout, run
     assert run.stdout.count("\n") == 1 and not (repo / "arkiv" / "1.3").exists()

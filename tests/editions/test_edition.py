@@ -102,10 +102,10 @@ def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_o
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Stockholms län.</p>' in start
     assert '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start  # shown by JavaScript only
-    assert re.findall(r'<option value="([a-z-]*)"', start) == [""]  # the rest come from index.sv.js
+    assert re.findall(r'<option value="([a-z-]*)"', start) == [""]  # the rest come from _list.sv.js
     for page in (start, routine):
         assert not HIDDEN_PART.search(page) and "data-sv-municipality" not in page and "Testby" not in page
-    lang, municipalities = script_data(county_site, "index.sv")
+    lang, municipalities = script_data(county_site, "_list.sv")
     by_slug = {each["slug"]: each for each in municipalities}
     assert lang == "sv" and list(by_slug) == ["annanby", "testby", "tredjeby"]  # every municipality, adopted or not, by name
     assert not by_slug["annanby"]["adopted"] and not by_slug["annanby"]["parts"] and by_slug["testby"]["parts"]

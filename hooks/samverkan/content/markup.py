@@ -65,7 +65,11 @@ def _outside_code(body: str) -> list[str]:
 
 def _blank(match) -> str:
     """The matched text as spaces, its line breaks kept, so that what follows keeps its line."""
-    return re.sub(r"[^\n]", " ", match[0])
+    return _spaces(match[0])
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
 
 
 def _without_comments(text: str) -> str:
@@ -80,7 +84,7 @@ def _without_comments(text: str) -> str:
             if closing is None:
                 break
             end = closing.end()
-        kept += [text[start:opening], re.sub(r"[^\n]", " ", text[opening:end])]
+        kept += [text[start:opening], _spaces(text[opening:end])]
         start = end
     return "".join(kept) + text[start:]
 

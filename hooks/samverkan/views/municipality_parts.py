@@ -5,7 +5,7 @@ hidden, so that they pass through the same steps as the page: links, call links,
 Left in the page they would make every page grow with the county's number of municipalities. This pass, run
 after the sanitizer, takes them out again: each place where parts stood becomes one empty slot, and the parts go
 into assets/javascripts/municipalities/<slug>.<lang>.js, which samverkan-edition.js loads when the reader
-chooses that municipality. The chooser's list of municipalities goes into index.<lang>.js beside them. They are
+chooses that municipality. The chooser's list of municipalities goes into _list.<lang>.js beside them. They are
 scripts, not JSON, because browsers refuse fetch() on file:// and the site works from disk; search never sees
 them.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 OPEN = '<div class="sv-chosen" data-sv-municipality="'  # editions/edition.html, macro chosen: it holds no <div>
 CLOSE = "</div>"
 FOLDER = "assets/javascripts/municipalities"
-LIST = "index"  # index.<lang>.js: the chooser's municipalities; a slug is never "index" (it has a file of its own)
+LIST = "_list"  # _list.<lang>.js: the chooser's municipalities; no slug has a "_" (a file name is a–z and hyphens)
 
 
 def take_out(html: str, slot_key: str, slugs: frozenset) -> tuple[str, list[tuple[str, str, str]]]:

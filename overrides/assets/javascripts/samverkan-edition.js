@@ -2,7 +2,7 @@
  * that municipality's contact card and local additions in place, and its socialjour's number after every
  * "ring socialjouren" (views/night.py).
  *
- * The pages carry no municipality's parts: municipalities/index.<lang>.js lists the county's municipalities
+ * The pages carry no municipality's parts: municipalities/_list.<lang>.js lists the county's municipalities
  * (adopted or not, with their night numbers), and municipalities/<slug>.<lang>.js holds one municipality's
  * parts and the empty slots of the pages they fill (hooks/samverkan/views/municipality_parts.py). Both are
  * scripts beside this one, loaded when needed and then cached by the browser, since fetch() is refused on
@@ -145,5 +145,5 @@
     if (language === lang) chooser(municipalities);
   };
 
-  if (folder && document.querySelector("[data-sv-chooser]")) load("index", function () {});
+  if (folder && document.querySelector("[data-sv-chooser]")) load("_list", function () {});
 })();
