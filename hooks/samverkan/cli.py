@@ -11,6 +11,7 @@
     python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
     python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
     python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
+    python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from samverkan.checks import lix, review
 from samverkan.checks import municipal as municipal_checks
 from samverkan.content import paths, revisions
 from samverkan.content.parts import LANGUAGES
-from samverkan.editions import overlay
+from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, publish
 from samverkan.site import completeness, export, tree, verify
@@ -32,18 +33,35 @@ from samverkan.site import completeness, export, tree, verify
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="samverkan", description="Samverkansplanen: check and report on the handbook.")
     parser.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    parser.add_argument("--county", help="another county's plan: its layer in counties/<county>/ over the core (editions/layer.py)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="run every check; exit 1 if there is a problem")
     commands.add_parser("lix", help="readability (LIX) per routine and checklist page")
     _add_edition_commands(commands)
     args = parser.parse_args(argv)
     try:
+        if args.county:
+            _in_county(args)
         if args.command in TOOLS:
             return TOOLS[args.command](args)
         return COMMANDS[args.command](load_site(args.config))
+    except layer.NoLayer as refusal:
+        print(f"--county: {refusal}; nothing was done", file=sys.stderr)
+        return 1
     except OSError as error:  # what the file system refused once the checks before writing had passed
         print(paths.os_problem(error), file=sys.stderr)
         return 1
+
+
+def _in_county(args) -> None:
+    """The command on the county's assembled project; a build goes into site-<county>[-<municipality>]/."""
+    if args.command == "build" and not args.site_dir:
+        args.site_dir = str(layer.site_dir(args.config, args.county, args.municipality))
+    core = args.config
+    args.config = str(layer.assemble(core, args.county))
+    note = layer.unreplaced(load_site(core), Path(core).resolve().parent, args.county)
+    if note:
+        print(note, file=sys.stderr)
 
 
 def _add_edition_commands(commands) -> None:

@@ -100,7 +100,7 @@ def script_data(site: Path, name: str) -> list:
 
 def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_one_from_its_list(county_site):
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
-    assert '<p class="sv-chooser__edition">Samverkansplanen för hela Stockholms län.</p>' in start
+    assert '<p class="sv-chooser__edition">Samverkansplanen för hela Testlän.</p>' in start
     assert '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start  # shown by JavaScript only
     assert re.findall(r'<option value="([a-z-]*)"', start) == [""]  # the rest come from _list.sv.js
     for page in (start, routine):

@@ -20,6 +20,7 @@ from samverkan.content.parts import PHASES, STAGES, Item, Ref
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MARKER = re.compile(rf"\[\[({ID})(?:\|([^\[\]\n]+))?\]\]")
 LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")  # a municipality's value, see overlay.py
+COUNTY_MARKER = re.compile(r"\[\[county:([a-z]+(?:-[a-z]+)*)\]\]")  # the county's value, filled in when the page is read (load.py)
 TRAILING_MARKER = re.compile(rf"\[\[({ID})\]\]\s*$")
 # Anything that opens like a marker; the part up to the first "]]" (or the line's end) is shown in the problem.
 _MARKER_START = re.compile(r"\[\[(?:[^\]\n]|\](?!\]))*(?:\]\])?")
@@ -120,6 +121,8 @@ def _markers(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple
         marker = MARKER.fullmatch(match[0])
         if marker:
             links.append(Ref(marker[1], line))
+        elif COUNTY_MARKER.fullmatch(match[0]):
+            faults.append(Fault(line, f"'{match[0]}' names no value of the county", "write one of the values under county: in municipalities/county.yml, e.g. [[county:name]], or add it there"))
         elif not LOCAL_MARKER.fullmatch(match[0]):
             faults.append(Fault(line, f"'{match[0][:60]}' is not a valid marker", "write [[page-id]] or [[page-id|your words]]: lower-case id, no spaces, closed with ]]"))
     return tuple(links), faults

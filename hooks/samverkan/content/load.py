@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samverkan.content.body import COUNTY_MARKER
 from samverkan.content.frontmatter import FrontMatterError, read_text_file, split
 from samverkan.content.markup import IMAGE_SUFFIXES as ASSET_SUFFIXES
 from samverkan.content.model import PAGE_CLASSES, Handbook, Page
@@ -16,21 +17,23 @@ from samverkan.content.problems import Problem
 from samverkan.content.schema import TYPES, Context, Invalid, fields_for
 
 
-def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None) -> Handbook:
+def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None, county: dict | None = None) -> Handbook:
+    """Every page of both languages; ``county`` holds the county's values per language ([[county:name]])."""
     root = Path(root)
+    county = county or {lang: {} for lang in LANGUAGES}
     tree = read_tree(root / docs_dir, docs_dir)
     pages, problems, broken = [], list(tree.problems), {}
     for lang in LANGUAGES:
         for rel in sorted(tree.pages[lang]):
             file = (Path(docs_dir) / lang / rel).as_posix()
             text, read_problems = read_text_file(root / file, file)
-            page, page_problems = read_page(text, rel, lang, file) if text is not None else (None, read_problems)
+            page, page_problems = read_page(text, rel, lang, file, county[lang]) if text is not None else (None, read_problems)
             problems += page_problems
             if page is not None:
                 pages.append(page)
             else:
                 broken.setdefault(lang, set()).add(_likely_id(text or "", rel))
-    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=tree.pages, assets=tree.assets, broken_ids=broken)
+    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=tree.pages, assets=tree.assets, broken_ids=broken, county=county)
 
 
 @dataclass
@@ -92,18 +95,18 @@ def _likely_id(text: str, rel: str) -> str:
     return Path(rel).stem
 
 
-def read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:
+def read_page(text: str, path: str, lang: str, file: str, county: dict | None = None) -> tuple[Page | None, list[Problem]]:
     """Turn one file's text into a typed page, or explain in one line per fault why it cannot."""
-    page, problems = _read_page(text, path, lang, file)
+    page, problems = _read_page(text, path, lang, file, county or {})
     return page, [problem.on_one_line() for problem in problems]
 
 
-def _read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:
+def _read_page(text: str, path: str, lang: str, file: str, county: dict) -> tuple[Page | None, list[Problem]]:
     try:
         source = split(text)
     except FrontMatterError as error:
         return None, [Problem(file, error.line, error.message, error.fix)]
-    data = source.data
+    data = {name: _with_county(value, county) for name, value in source.data.items()}
     page_type = data.get("type")
     if page_type not in TYPES:
         line = source.line_of("type")
@@ -131,11 +134,23 @@ def _read_page(text: str, path: str, lang: str, file: str) -> tuple[Page | None,
 
     page = PAGE_CLASSES[page_type](
         path=path, lang=lang, file=file, lines=source.lines,
-        body=source.body,
+        body=_with_county(source.body, county),
         body_line=source.body_line, front_matter=data, source=text,
         **values,
     )
     return page, []
+
+
+def _with_county(value, county: dict):
+    """The value with every [[county:…]] marker the county gives written out; a marker it does not give
+    stays, for the check of markers (body.py) to name."""
+    if isinstance(value, str):
+        return COUNTY_MARKER.sub(lambda match: county.get(match[1], match[0]), value) if "[[county:" in value else value
+    if isinstance(value, list):
+        return [_with_county(each, county) for each in value]
+    if isinstance(value, dict):
+        return {key: _with_county(each, county) for key, each in value.items()}
+    return value
 
 
 @contextlib.contextmanager

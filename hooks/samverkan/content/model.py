@@ -59,6 +59,7 @@ class Page:
     keywords: tuple[str, ...] = ()
     unconfirmed: tuple[str, ...] = ()
     untranslated: bool = False
+    county_facts: bool = False  # another county's layer replaces the page (editions/layer.py)
     body: str = field(default="", repr=False)  # the Markdown after the front matter
     body_line: int = 1  # the file line the body starts on
     front_matter: dict = field(default_factory=dict, repr=False)  # the raw YAML fields, handed to MkDocs as the page's meta
@@ -200,6 +201,7 @@ class Handbook:
     local_numbers: frozenset = frozenset()  # of them, the municipalities' own: switchboards and socialjourer
     adoption: tuple = ()  # rows of municipalities/status.yml, see editions.county
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
+    county: dict = field(default_factory=dict)  # language -> the county's values by name (editions.county.read_values)
 
     def __post_init__(self):
         self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}

@@ -276,6 +276,7 @@ COMMON = {
     "keywords": Field(text_list, False, "extra search words: abbreviations, synonyms, old names"),
     "unconfirmed": Field(text_list, False, "facts on the page that could not be confirmed, and how the page handles them"),
     "untranslated": Field(boolean, False, "English only: true while the page awaits translation; shown to readers"),
+    "county_facts": Field(boolean, False, "true when the page holds facts of this county only (its history, its regional actors): another county's layer replaces it (counties/)"),
 }
 
 PER_TYPE = {

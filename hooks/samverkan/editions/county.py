@@ -33,6 +33,11 @@ from samverkan.content.problems import Problem
 from samverkan.content.schema import parse_date
 
 STATUS_FILE = "municipalities/status.yml"
+VALUES_FILE = "municipalities/county.yml"  # its county: mapping; the rest is the county edition's wording (overlay.py)
+COUNTY_FIELD = "county"
+# A county value is written into pages as if its author had typed it: plain words only, so it can carry no
+# Markdown, HTML or YAML of its own.
+PLAIN_WORDS = re.compile(r"[^\W_][\w .,:'’()–-]*")
 CODE = re.compile(r"^\d{4}$")
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 PHONE = re.compile(r"\+?\d[\d ()-]*")
@@ -95,6 +100,33 @@ def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem
             row = replace(row, night_texts={"confirmed": False, **entry["night"]})
         rows.append(row)
     return tuple(sorted(rows, key=lambda row: row.code)), problems
+
+
+def read_values(root: str | Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """The county's own values, per language, from the county: mapping of municipalities/county.yml: its
+    name, and what else the pages name it by. A page writes [[county:name]] where it names the county.
+
+        county:
+          name: {sv: Stockholms län, en: Stockholm County}
+    """
+    values = {lang: {} for lang in LANGUAGES}
+    if not (Path(root) / VALUES_FILE).exists():
+        return values, []
+    data, lines, _, problems = read_yaml_file(root, VALUES_FILE)
+    found = (data or {}).get(COUNTY_FIELD)
+    if data is None or found is None:
+        return values, problems
+    if not isinstance(found, dict):
+        return values, [Problem(VALUES_FILE, lines.get((COUNTY_FIELD,), 1), "'county' must be a set of named values", "write county: and under it e.g. name: {sv: Stockholms län, en: Stockholm County}")]
+    for key, value in found.items():
+        texts = _text_per_language(value) or ({lang: value for lang in LANGUAGES} if isinstance(value, str) else None)
+        if not SLUG.fullmatch(str(key)) or texts is None or not all(PLAIN_WORDS.fullmatch(text.strip()) for text in texts.values()):
+            problems.append(Problem(VALUES_FILE, lines.get((COUNTY_FIELD, key), 1), f"the county value '{str(key)[:30]}' is not a lower-case name with plain words in sv and en",
+                                    "write e.g. name: {sv: Stockholms län, en: Stockholm County}: letters, digits, spaces and . , : ' ( ) – - only"))
+            continue
+        for lang in LANGUAGES:
+            values[lang][key] = texts[lang].strip()
+    return values, problems
 
 
 def _status_row(entry) -> AdoptionRow | None:

@@ -12,7 +12,7 @@ from samverkan.content.load import collector_paused, load_handbook
 from samverkan.content.model import Handbook
 from samverkan.content.problems import Problem
 from samverkan.content.settings import nav_paths, read_config
-from samverkan.editions import overlay
+from samverkan.editions import county, overlay
 
 
 def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
@@ -26,8 +26,10 @@ def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
         problem = Problem(config_file.name, getattr(getattr(error, "problem_mark", None), "line", 0) + 1, "the site configuration cannot be read", "check the YAML on this line")
         return Handbook(root=str(config_file.parent), pages=[], load_problems=[problem])
     nav = nav_paths(config["nav"]) if "nav" in config else None
+    values, county_problems = county.read_values(config_file.parent)
     with collector_paused():
-        handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav)
+        handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav, values)
+    handbook.load_problems += [problem.on_one_line() for problem in county_problems]
     handbook.nav_lines = _lines_of(config_file.read_text(encoding="utf-8"), nav or ())
     return synonyms.attach(overlay.attach(handbook))
 

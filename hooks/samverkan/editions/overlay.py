@@ -144,7 +144,7 @@ def _slug_hint(slug: str) -> str:
 
 
 def _read_values(overlay: Overlay, data: dict) -> None:
-    _unknown_keys(overlay, (), data, FIELDS)
+    _unknown_keys(overlay, (), data, (*FIELDS, county.COUNTY_FIELD) if overlay.is_county else FIELDS)  # county.py reads the county's values
     if _text_per_language(data.get("name")) is None:
         _pair_fault(overlay, ("name",), data.get("name"), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
     else:

@@ -53,6 +53,7 @@ class Renderer:
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals["county"] = handbook.county  # the county's name in the labels
         self.labels = self.env.get_template("labels.html").module.labels
         self.edition = edition.EditionMarkdown(self.env, handbook, self.overlay)  # name, contact card, additions in place
 

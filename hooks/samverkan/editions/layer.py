@@ -1,0 +1,99 @@
+"""Another county's plan: the shared core with the county's own layer over it, without a fork.
+
+The project's own pages and ``municipalities/`` are Stockholm's county and the core together. Another
+county's layer lives in ``counties/<county>/``:
+
+    counties/uppsala/
+      municipalities/     the county's list (status.yml), its values and wording (county.yml), its public
+                          numbers and its municipalities' files: the same files as municipalities/
+      docs/sv/…, docs/en/…  the county's own pages: each replaces the core's page at the same path (the
+                          county board, the regional actors), or adds one
+
+``python -m samverkan --county uppsala build`` assembles the core and the layer into one project folder,
+``.counties/uppsala/`` (links to the core's files, a copy of its pages with the layer's over them), and
+builds there into ``site-uppsala/``. Every other command takes ``--county`` the same way.
+
+A page that holds facts of the project's own county only (its history, its county board's work) says so
+with ``county_facts: true``; another county's layer replaces it (``unreplaced`` names those it has not yet).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from samverkan.content import paths
+from samverkan.content.model import Handbook
+from samverkan.content.settings import read_config
+from samverkan.editions import county, overlay
+
+LAYERS = "counties"
+ASSEMBLED = ".counties"
+OFFLINE_CONFIG = "mkdocs-offline.yml"
+SHARED_ONLY = {"docs", overlay.FOLDER, "mkdocs.yml", OFFLINE_CONFIG, LAYERS}
+
+
+class NoLayer(Exception):
+    """The county has no layer to build; the message says what to do."""
+
+
+def layer_folder(root: str | Path, name: str) -> Path:
+    problem = paths.name_problem(name, "the county", overlay.SLUG, "lower-case letters a–z and hyphens")
+    if problem:
+        raise NoLayer(problem)
+    folder = Path(root) / LAYERS / name
+    if not (folder / overlay.FOLDER).is_dir():
+        known = ", ".join(sorted(p.name for p in (Path(root) / LAYERS).glob("*") if p.is_dir())) or "none yet"
+        raise NoLayer(f"there is no county layer {LAYERS}/{name}/ with a {overlay.FOLDER}/ folder — known: {known}")
+    return folder
+
+
+def assemble(config_file: str | Path, name: str) -> Path:
+    """The configuration of the county's project folder, assembled afresh from the core and its layer."""
+    core = Path(config_file).resolve().parent
+    layer = layer_folder(core, name)
+    dest = core / ASSEMBLED / name
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for entry in core.iterdir():
+        if entry.name not in SHARED_ONLY and not entry.name.startswith(("site", ".")):
+            (dest / entry.name).symlink_to(entry)
+    (dest / overlay.FOLDER).symlink_to(layer / overlay.FOLDER)
+    shutil.copytree(core / "docs", dest / "docs", symlinks=True)
+    if (layer / "docs").is_dir():  # its links stay links, which the loader refuses with a line each
+        shutil.copytree(layer / "docs", dest / "docs", symlinks=True, dirs_exist_ok=True)
+    if (core / OFFLINE_CONFIG).is_file():  # a copy, not a link: it inherits the mkdocs.yml beside it
+        shutil.copyfile(core / OFFLINE_CONFIG, dest / OFFLINE_CONFIG)
+    _write_config(core / "mkdocs.yml", dest / "mkdocs.yml", county.read_values(dest)[0])
+    return dest / "mkdocs.yml"
+
+
+def _write_config(core_config: Path, dest_config: Path, values: dict) -> None:
+    """A configuration inheriting the core's, with the site's description in the county's words."""
+    settings: dict = {"INHERIT": os.path.relpath(core_config, dest_config.parent)}
+    descriptions = {lang: texts["description"] for lang, texts in values.items() if "description" in texts}
+    if descriptions:
+        settings["site_description"] = descriptions.get("sv")
+        plugins = read_config(core_config).get("plugins") or {}
+        i18n = plugins.get("i18n") if isinstance(plugins, dict) else None
+        if i18n:
+            languages = [{**each, **({"site_description": descriptions[each["locale"]]} if not each.get("default") and each.get("locale") in descriptions else {})} for each in i18n["languages"]]
+            settings["plugins"] = {"i18n": {**i18n, "languages": languages}}
+    dest_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def unreplaced(handbook: Handbook, root: str | Path, name: str) -> str | None:
+    """A note naming the core's pages of its own county's facts that the layer has no page for yet."""
+    layer = Path(root) / LAYERS / name
+    missing = sorted(page.file for page in handbook.pages if page.county_facts and not (layer / page.file).is_file())
+    if not missing:
+        return None
+    return f"{LAYERS}/{name}: {len(missing)} pages hold facts of the core's own county only and have no page of this county yet (write it at the same path in {LAYERS}/{name}/): {', '.join(missing)}"
+
+
+def site_dir(config_file: str | Path, name: str, municipality: str | None) -> Path:
+    """site-<county>/, or site-<county>-<municipality>/, beside the core's own sites."""
+    return Path(config_file).resolve().parent / "-".join(["site", name, *([municipality] if municipality else [])])
