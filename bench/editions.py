@@ -30,12 +30,13 @@ def municipalities() -> list[str]:
     return [path.stem for path in municipality_files(ROOT)]
 
 
-def build_all(names: list[str | None], workers: int) -> dict:
-    """Wall time to build every edition in NAMES with WORKERS builds at a time, and the editions that failed."""
+def build_all(names: list[str | None], workers: int, root: Path = ROOT) -> dict:
+    """Wall time to build every edition in NAMES of the project in ROOT with WORKERS builds at a time, and the
+    editions that failed."""
     def build_one(name: str | None) -> int:
         folder = Path(tempfile.mkdtemp(prefix="bench-edition-"))  # the build makes site/ and site.releases/ in it
         try:
-            return subprocess.run(edition_command(name, folder / "site"), cwd=ROOT, env=measure.ENV, capture_output=True).returncode
+            return subprocess.run(edition_command(name, folder / "site"), cwd=root, env=measure.ENV, capture_output=True).returncode
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

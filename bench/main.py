@@ -3,6 +3,8 @@ type, editions, the preview's edit → shown, page weight and Lighthouse, in one
 
     bench/run           every item; writes bench/report.json and bench/REPORT.md
     bench/run --quick   item 1 (the real handbook) only, measured once
+    bench/run --municipalities   the county site at 3, 26 and 290 municipalities only (bench/municipalities.py),
+                        merged into the last bench/report.json; a later run keeps it
 
 Builds are measured in turns (A B C A B C) and compared pair by pair; CPU time includes the background
 process. Figures in seconds hold for the machine named in the report; shares and ratios travel.
@@ -23,6 +25,7 @@ import edit_to_shown
 import editions
 import lighthouse
 import measure
+import municipalities
 import pagetypes
 import summary
 from generate import plain_material
@@ -31,6 +34,8 @@ from serve import serving
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / "work"
+REPORT = BENCH / "report.json"
+SCALE = "municipalities_at_scale"
 
 
 def real_handbook(quick: bool) -> dict:
@@ -75,12 +80,23 @@ def run(quick: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="measure the real handbook only, once")
+    parser.add_argument("--municipalities", action="store_true", help="measure the county site at 3, 26 and 290 municipalities only, into the last report")
     args = parser.parse_args()
+    last = json.loads(REPORT.read_text(encoding="utf-8")) if REPORT.exists() else None
+    if args.municipalities and last is None:
+        raise SystemExit(f"{REPORT} is missing: run bench/run (or bench/run --quick) first, then --municipalities")
     WORK.mkdir(exist_ok=True)
     start = time.monotonic()
-    report = run(args.quick)
-    report["machine"]["bench_minutes"] = round((time.monotonic() - start) / 60, 1)
-    (BENCH / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.municipalities:
+        report, measured = last, machine()
+        report[SCALE] = municipalities.measure_scale(WORK, measured)
+    else:
+        report = run(args.quick)
+        measured = report["machine"]
+        if last and SCALE in last:  # measured apart, with its own machine line: kept until measured again
+            report[SCALE] = last[SCALE]
+    measured["bench_minutes"] = round((time.monotonic() - start) / 60, 1)
+    REPORT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = summary.markdown(report)
     (BENCH / "REPORT.md").write_text(text, encoding="utf-8")
     print(text)

@@ -134,6 +134,54 @@ def _editions_lines(editions: dict) -> list[str]:
     ]
 
 
+MOST_START_PAGE_GROWTH = 0.10  # the start page's gzip weight with the most municipalities, over today's
+MOST_ALL_EDITIONS_OVER_BUILD = 3  # every municipality's edition one after another, over one county build
+
+
+def _scale_rows(counts: list[dict]) -> list[dict]:
+    """The two figures issue 22 checks: the start page's growth from the fewest to the most municipalities,
+    and all editions of the county's 26 over that site's one county build."""
+    gzip = [each["pages"]["start"]["gzip_bytes"] for each in counts]
+    growth = gzip[-1] / gzip[0] - 1
+    rows = [_row(f"start page, gzip, at {counts[-1]['municipalities']} against {counts[0]['municipalities']} municipalities",
+                 f"{gzip[-1] / KB:.1f} KB against {gzip[0] / KB:.1f} KB ({growth:+.1%})", f"within {MOST_START_PAGE_GROWTH:.0%}",
+                 abs(growth) <= MOST_START_PAGE_GROWTH)]
+    for each in (each for each in counts if each["municipalities"] == 26):
+        editions, build = each["all_editions"], each["county_build"]["wall_s"]
+        ratio = editions["all_s"] / build
+        rows.append(_row(f"all {editions['editions']} editions one after another, over one county build", f"{editions['all_s']:.0f} s / {build:.1f} s = {ratio:.1f} ×"
+                         + (" (estimated)" if editions["estimated"] else ""), f"< {MOST_ALL_EDITIONS_OVER_BUILD} ×", ratio < MOST_ALL_EDITIONS_OVER_BUILD))
+    return rows
+
+
+def _sizes(sizes: dict) -> str:
+    return f"{sizes['raw_bytes'] / KB:.1f} / {sizes['gzip_bytes'] / KB:.1f} KB"
+
+
+def _all_editions(editions: dict) -> str:
+    how = f"estimated from {editions['built']} editions" if editions["estimated"] else f"all {editions['built']} built"
+    failed = f"; **failed: {', '.join(editions['failed'])}**" if editions["failed"] else ""
+    return f"{editions['all_s']:.0f} s ({how}, {editions['all_s'] / editions['editions']:.1f} s each{failed})"
+
+
+def _scale_lines(scale: dict) -> list[str]:
+    machine = scale["machine"]
+    lines = ["## Municipalities at scale", "",
+             f"Measured {machine['date']} on {machine['cpu']}, {machine['cores']} cores, load average {machine['load_at_start']} at the start"
+             f" (`bench/run --municipalities`, {machine['bench_minutes']} min). Each figure is one build; gzip at level {scale['gzip_level']}."
+             " The county site is built strictly (`mkdocs build --strict`); `--all` is every municipality's edition"
+             " (`python -m samverkan build --municipality X`, which also checks, builds the offline copy and verifies), one after another.",
+             "", "| municipalities in one county site | build (CPU, peak memory) | start page (raw / gzip) | routine (raw / gzip) | chooser list (raw / gzip) | `--all` (every edition) |",
+             "|---|---|---|---|---|---|"]
+    for each in scale["counts"]:
+        build = each["county_build"]
+        name = f"{each['municipalities']} (today: {each['files']} files and the county)" if each["municipalities"] == 3 else str(each["municipalities"])
+        lines.append(f"| {name} | {build['wall_s']:.1f} s ({build['cpu_s']:.1f} s, {build['peak_mib']} MiB) | {_sizes(each['pages']['start'])}"
+                     f" | {_sizes(each['pages']['routine'])} | {_sizes(each['chooser_list'])} | {_all_editions(each['all_editions'])} |")
+    return lines + ["", "| figure | value | target | met |", "|---|---|---|---|",
+                    *(f"| {t['figure']} | {t['value']} | {t['target']} | {'yes' if t['met'] else '**no**'} |" for t in _scale_rows(scale["counts"]))]
+
+
 def _machine_line(machine: dict) -> str:
     took = f", the bench took {machine['bench_minutes']} min" if "bench_minutes" in machine else ""
     return (f"Machine: {machine['cpu']}, {machine['cores']} cores, load average {machine['load_at_start']} at the start{took}."
@@ -166,4 +214,6 @@ def markdown(report: dict) -> str:
         lines += ["", *_editions_lines(report["municipality_editions"])]
     if "downloads" in report:
         lines += ["", *_visit_table(report["downloads"])]
+    if "municipalities_at_scale" in report:
+        lines += ["", *_scale_lines(report["municipalities_at_scale"])]
     return "\n".join(lines) + "\n"
