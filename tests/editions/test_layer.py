@@ -12,6 +12,8 @@ import pytest
 from handbooks import problems, replace
 from municipal import municipal_handbook
 from samverkan import cli
+from samverkan.content.load import without_county_facts
+from samverkan.content.settings import read_config
 from samverkan.editions import layer
 from samverkan.editions.handbook import load_site
 
@@ -20,13 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 # the core (issue 22). Shrink it as pages are split; the test below says when one no longer needs to be here.
 NOT_YET_SPLIT = frozenset(f"{lang}/{path}.md" for lang in ("sv", "en") for path in (
     "aktorer/barnrattsbyran", "aktorer/frivilliga-organisationer", "aktorer/index", "aktorer/ivo", "aktorer/radda-barnen",
-    "aktorer/roda-korset", "aktorer/socialjouren", "aktorer/socialtjansten-anvisningskommun", "anslutning", "ansvarsmatris",
-    "begrepp/index", "begrepp/term-ekb", "begrepp/term-ensamkommande-barn", "begrepp/term-iop", "begrepp/term-uppsokande-arbete",
-    "checklistor/patraffande-frivilliga", "lagar/foraldrabalken", "lagar/gymnasielagen", "lagar/sol", "om/nytt",
-    "rutiner/beredskap", "rutiner/civilsamhallet", "rutiner/index", "rutiner/manniskohandel", "rutiner/patraffande",
-    "rutiner/samverkansstruktur", "rutiner/uppsokande-arbete", "vad-gor-jag-nu"))
-# Core pages whose national facts name Stockholm: its county board was the national coordinator until 2017.
-NATIONAL_FACTS = frozenset({"sv/aktorer/jamstalldhetsmyndigheten.md", "en/aktorer/jamstalldhetsmyndigheten.md"})
+    "aktorer/roda-korset", "aktorer/socialjouren", "aktorer/socialtjansten-anvisningskommun", "anslutning", "begrepp/index",
+    "begrepp/term-ekb", "begrepp/term-ensamkommande-barn", "begrepp/term-iop", "begrepp/term-uppsokande-arbete",
+    "checklistor/patraffande-frivilliga", "lagar/gymnasielagen", "om/nytt", "rutiner/beredskap", "rutiner/civilsamhallet",
+    "rutiner/index", "rutiner/patraffande", "rutiner/uppsokande-arbete"))
+# Core pages whose national facts name Stockholm: its county board was the national coordinator until 2017, and
+# Stockholm District Court hears a custody case when no other court is competent.
+NATIONAL_FACTS = frozenset(f"{lang}/{path}.md" for lang in ("sv", "en") for path in ("aktorer/jamstalldhetsmyndigheten", "aktorer/tingsratten", "lagar/foraldrabalken"))
 
 
 def test_a_page_names_the_county_by_its_value_and_an_unknown_value_is_one_line(tmp_path):
@@ -43,6 +45,21 @@ def test_a_county_value_is_plain_words_or_one_line(tmp_path, value):
     root = municipal_handbook(tmp_path)
     replace(root, "municipalities/county.yml", "name: {sv: Testlän, en: Test County}", f"name: {value}" if value.startswith("{") else f"name: {{sv: '{value}', en: Test County}}")
     assert [line.split(" — ")[0] for line in problems(root)] == ["municipalities/county.yml:7: the county value 'name' is not a lower-case name with plain words in sv and en"]
+
+
+def test_another_county_s_plan_leaves_out_the_sections_of_the_core_county_s_facts():
+    page = "---\ntype: page\n---\n# Rutin\n\n## Syfte\n\nText.\n\n## I Stockholm {: .county-facts }\n\nStockholms fakta.\n\n```\n## inte en rubrik\n```\n\n### Del\n\nMer.\n\n## Vem gör vad\n\n1. Steg.\n"
+    kept = without_county_facts(page)
+    assert kept.count("\n") == page.count("\n") and "Stockholm" not in kept and "Mer." not in kept and "inte en rubrik" not in kept
+    assert "Text." in kept and "## Vem gör vad\n\n1. Steg." in kept
+
+
+def test_a_configuration_inherits_as_mkdocs_reads_it_and_a_circle_is_one_line(tmp_path):
+    (tmp_path / "core.yml").write_text("site_name: Kärnan\nextra: {a: 1}\nnav: [index.md]\n", encoding="utf-8")
+    (tmp_path / "layer.yml").write_text("INHERIT: core.yml\nextra: {b: 2}\n", encoding="utf-8")
+    assert read_config(tmp_path / "layer.yml") == {"site_name": "Kärnan", "extra": {"a": 1, "b": 2}, "nav": ["index.md"]}
+    (tmp_path / "core.yml").write_text("INHERIT: layer.yml\n", encoding="utf-8")
+    assert [str(problem) for problem in load_site(tmp_path / "layer.yml").load_problems] == ["layer.yml:1: the site configuration cannot be read — check the YAML on this line"]
 
 
 def other_county(root: Path) -> Path:

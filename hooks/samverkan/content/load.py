@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samverkan.content.body import COUNTY_MARKER
+from samverkan.content.body import COUNTY_MARKER, FENCE, HEADING
 from samverkan.content.frontmatter import FrontMatterError, read_text_file, split
 from samverkan.content.markup import IMAGE_SUFFIXES as ASSET_SUFFIXES
 from samverkan.content.model import PAGE_CLASSES, Handbook, Page
@@ -17,8 +17,13 @@ from samverkan.content.problems import Problem
 from samverkan.content.schema import TYPES, Context, Invalid, fields_for
 
 
-def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None, county: dict | None = None) -> Handbook:
-    """Every page of both languages; ``county`` holds the county's values per language ([[county:name]])."""
+COUNTY_FACTS_CLASS = ".county-facts"
+
+
+def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None, county: dict | None = None,
+                  own_county: bool = True) -> Handbook:
+    """Every page of both languages; ``county`` holds the county's values per language ([[county:name]]).
+    In another county's plan (``own_county`` False) the sections of the core county's own facts are left out."""
     root = Path(root)
     county = county or {lang: {} for lang in LANGUAGES}
     tree = read_tree(root / docs_dir, docs_dir)
@@ -27,13 +32,14 @@ def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str
         for rel in sorted(tree.pages[lang]):
             file = (Path(docs_dir) / lang / rel).as_posix()
             text, read_problems = read_text_file(root / file, file)
+            text = text if own_county or text is None else without_county_facts(text)
             page, page_problems = read_page(text, rel, lang, file, county[lang]) if text is not None else (None, read_problems)
             problems += page_problems
             if page is not None:
                 pages.append(page)
             else:
                 broken.setdefault(lang, set()).add(_likely_id(text or "", rel))
-    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=tree.pages, assets=tree.assets, broken_ids=broken, county=county)
+    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=tree.pages, assets=tree.assets, broken_ids=broken, county=county, own_county=own_county)
 
 
 @dataclass
@@ -139,6 +145,25 @@ def _read_page(text: str, path: str, lang: str, file: str, county: dict) -> tupl
         **values,
     )
     return page, []
+
+
+def without_county_facts(text: str) -> str:
+    """The page without its sections of the core county's own facts: a heading with the class county-facts
+    (``## Erfarenheter från Stockholm {: .county-facts }``) up to the next heading of its level or above.
+    Their lines stay, blank, so that every problem keeps its line."""
+    lines, dropping, fenced = text.split("\n"), None, False
+    for index, line in enumerate(lines):
+        fenced = fenced != bool(FENCE.match(line))
+        heading = None if fenced else HEADING.match(line)
+        if heading:
+            level = len(heading["hashes"])
+            if dropping is not None and level <= dropping:
+                dropping = None
+            if dropping is None and COUNTY_FACTS_CLASS in (heading["attributes"] or "{}")[1:-1].split():
+                dropping = level
+        if dropping is not None:
+            lines[index] = ""
+    return "\n".join(lines)
 
 
 def _with_county(value, county: dict):

@@ -202,6 +202,7 @@ class Handbook:
     adoption: tuple = ()  # rows of municipalities/status.yml, see editions.county
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
     county: dict = field(default_factory=dict)  # language -> the county's values by name (editions.county.read_values)
+    own_county: bool = True  # False in another county's plan (editions/layer.py): its own county's facts are left out
 
     def __post_init__(self):
         self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}

@@ -14,6 +14,8 @@ from samverkan.content.problems import Problem
 from samverkan.content.settings import nav_paths, read_config
 from samverkan.editions import county, overlay
 
+LAYER_SETTING = "county_layer"  # under extra: in an assembled county's mkdocs.yml
+
 
 def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
     """The handbook as the site configuration describes it: its docs folder and its navigation."""
@@ -28,10 +30,16 @@ def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
     nav = nav_paths(config["nav"]) if "nav" in config else None
     values, county_problems = county.read_values(config_file.parent)
     with collector_paused():
-        handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav, values)
+        handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav, values, own_county=not layer_of(config))
     handbook.load_problems += [problem.on_one_line() for problem in county_problems]
     handbook.nav_lines = _lines_of(config_file.read_text(encoding="utf-8"), nav or ())
     return synonyms.attach(overlay.attach(handbook))
+
+
+def layer_of(config: dict) -> str | None:
+    """The county whose layer the configuration builds (editions/layer.py writes it), or None for the core's own."""
+    extra = config.get("extra")
+    return extra.get(LAYER_SETTING) if isinstance(extra, dict) and isinstance(extra.get(LAYER_SETTING), str) else None
 
 
 def _lines_of(text: str, paths) -> dict[str, int]:

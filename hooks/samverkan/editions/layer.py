@@ -29,6 +29,7 @@ from samverkan.content import paths
 from samverkan.content.model import Handbook
 from samverkan.content.settings import read_config
 from samverkan.editions import county, overlay
+from samverkan.editions.handbook import LAYER_SETTING
 
 LAYERS = "counties"
 ASSEMBLED = ".counties"
@@ -73,7 +74,7 @@ def assemble(config_file: str | Path, name: str) -> Path:
 
 def _write_config(core_config: Path, dest_config: Path, values: dict) -> None:
     """A configuration inheriting the core's, with the site's description in the county's words."""
-    settings: dict = {"INHERIT": os.path.relpath(core_config, dest_config.parent)}
+    settings: dict = {"INHERIT": os.path.relpath(core_config, dest_config.parent), "extra": {LAYER_SETTING: dest_config.parent.name}}
     descriptions = {lang: texts["description"] for lang, texts in values.items() if "description" in texts}
     if descriptions:
         settings["site_description"] = descriptions.get("sv")
