@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from samverkan.content.schema import TYPES, Context, Invalid, fields_for
 
 
 COUNTY_FACTS_CLASS = ".county-facts"
+COUNTY_FACTS_PARAGRAPH = re.compile(r"\{:?\s*\.county-facts\s*\}\s*")
 
 
 def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None, county: dict | None = None,
@@ -148,10 +150,11 @@ def _read_page(text: str, path: str, lang: str, file: str, county: dict) -> tupl
 
 
 def without_county_facts(text: str) -> str:
-    """The page without its sections of the core county's own facts: a heading with the class county-facts
-    (``## Erfarenheter från Stockholm {: .county-facts }``) up to the next heading of its level or above.
-    Their lines stay, blank, so that every problem keeps its line."""
-    lines, dropping, fenced = text.split("\n"), None, False
+    """The page without the core county's own facts: a section whose heading has the class county-facts
+    (``## Erfarenheter från Stockholm {: .county-facts }``), up to the next heading of its level or above,
+    and a paragraph whose last line is that class alone (``{: .county-facts }``). Their lines stay, blank,
+    so that every problem keeps its line."""
+    lines, dropping, fenced, paragraph = text.split("\n"), None, False, 0
     for index, line in enumerate(lines):
         fenced = fenced != bool(FENCE.match(line))
         heading = None if fenced else HEADING.match(line)
@@ -161,6 +164,10 @@ def without_county_facts(text: str) -> str:
                 dropping = None
             if dropping is None and COUNTY_FACTS_CLASS in (heading["attributes"] or "{}")[1:-1].split():
                 dropping = level
+        if not line.strip() or heading:
+            paragraph = index + 1
+        elif not fenced and COUNTY_FACTS_PARAGRAPH.fullmatch(line):
+            lines[paragraph:index + 1] = [""] * (index + 1 - paragraph)
         if dropping is not None:
             lines[index] = ""
     return "\n".join(lines)
