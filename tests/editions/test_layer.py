@@ -13,10 +13,12 @@ from selectolax.lexbor import LexborHTMLParser
 from handbooks import problems, replace
 from municipal import municipal_handbook
 from samverkan import cli
+from samverkan.checks import municipal as municipal_checks
 from samverkan.content.load import without_county_facts
 from samverkan.content.settings import read_config
-from samverkan.editions import layer
+from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
+from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 # The real pages that still mix the core with Stockholm's own facts, to be split into Stockholm's layer and
@@ -121,6 +123,8 @@ def test_the_uppsala_sample_names_its_own_county_and_its_own_municipalities(upps
     assert names == ["Enköpings kommun", "Heby kommun", "Håbo kommun", "Knivsta kommun", "Tierps kommun", "Uppsala kommun", "Älvkarleby kommun", "Östhammars kommun"]
     board = (uppsala_site / "rutiner/beredskap/index.html").read_text(encoding="utf-8")
     assert ">Länsstyrelsen i Uppsala län</a>" in board  # its own page replaces the core's, and links say so
+    routine = (uppsala_site / "rutiner/avvikning/index.html").read_text(encoding="utf-8")
+    assert 'id="lokalt-tillagg-county">Lokalt tillägg: Uppsala län' in routine and "Exempel: här skriver länet" in routine
 
 
 def test_the_uppsala_sample_says_stockholm_only_on_pages_of_stockholm_s_facts(uppsala_site):
@@ -138,3 +142,36 @@ def test_the_uppsala_sample_says_stockholm_only_on_pages_of_stockholm_s_facts(up
             saying.add(source_of(uppsala_site, html))
     assert saying - facts - NOT_YET_SPLIT - NATIONAL_FACTS - PLAN_HISTORY == set(), "these pages name Stockholm in another county's plan: write [[county:name]], or move the facts to a page with county_facts: true"
     assert (NOT_YET_SPLIT | NATIONAL_FACTS | PLAN_HISTORY) - saying == set(), "these pages no longer name Stockholm: take them out of NOT_YET_SPLIT"
+
+
+COUNTY_ADDITION = """additions:
+  avvikning:
+    section: {sv: vem-gor-vad, en: who-does-what}
+    sv: I Testlän ringer boendet också länets jour.
+    en: In Test County the residence also calls the county's duty service.
+"""
+
+
+@pytest.mark.parametrize("edition", [None, "testby"])
+def test_the_county_s_addition_to_a_routine_stands_in_every_edition_at_its_section(tmp_path, edition):
+    root = municipal_handbook(tmp_path)
+    (root / "municipalities/county.yml").write_text((root / "municipalities/county.yml").read_text(encoding="utf-8") + COUNTY_ADDITION, encoding="utf-8")
+    handbook = load_site(root / "mkdocs.yml")
+    page = handbook.get("sv", "avvikning")
+    markdown = Renderer(handbook, overlay=overlay.load(root, edition)).markdown(page, page.body)
+    heading = markdown.index("### Lokalt tillägg: Testlän {#lokalt-tillagg-county .admonition-title}")
+    assert markdown.index("## Vem gör vad") < heading < markdown.index("I Testlän ringer boendet också länets jour.")
+    assert '<a href="#lokalt-tillagg-county">Läs tillägget</a>' in markdown and municipal_checks.all_problems(handbook, overlay.load(root, edition))[0] == []
+
+
+def test_the_county_s_addition_at_a_section_the_routine_lacks_is_one_line(tmp_path):
+    root = municipal_handbook(tmp_path)
+    (root / "municipalities/county.yml").write_text((root / "municipalities/county.yml").read_text(encoding="utf-8") + COUNTY_ADDITION.replace("sv: vem-gor-vad", "sv: vem-gor-vat"), encoding="utf-8")
+    handbook = load_site(root / "mkdocs.yml")
+    assert [str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, None))[0]] == ["municipalities/county.yml:10: 'avvikning' (sv) has no section 'vem-gor-vat' — did you mean 'vem-gor-vad'? sections: nar-ett-barn-avviker, vem-gor-vad, efterat"]
+
+
+def test_the_pages_of_stockholm_s_facts_uppsala_has_not_written_are_named_in_one_line():
+    note = layer.unreplaced(load_site(ROOT / "mkdocs.yml"), ROOT, "uppsala")
+    assert "\n" not in note and note.startswith("counties/uppsala: 4 pages hold facts of the core's own county only")
+    assert "docs/sv/om/index.md" in note and "aktorer/lansstyrelsen.md" not in note

@@ -226,11 +226,13 @@ def _unique(anchor: str, seen: set) -> str:
 
 class EditionMarkdown:
     """Puts the edition's parts into a page's Markdown: the addition at its section (or at the end), the
-    announcement of the addition and the contact card after the title.
+    announcement of the addition and the contact card after the title. The county's own additions
+    (municipalities/county.yml) stand in every edition.
 
-    On the county edition every municipality's parts are there too, hidden (the HTML attribute), for the
-    reader who chooses a municipality (samverkan-edition.js); without JavaScript and on paper the county
-    text stands. Their additions have no heading there, so the table of contents stays the county's."""
+    On the county edition every municipality's parts are there too, hidden, until views/municipality_parts.py
+    takes them out into one script per municipality for the reader who chooses one (samverkan-edition.js);
+    without JavaScript and on paper the county text stands. Their additions have no heading, so the table
+    of contents stays the county's."""
 
     def __init__(self, env, handbook: Handbook, overlay: Overlay):
         self.handbook = handbook
@@ -249,20 +251,31 @@ class EditionMarkdown:
 
     def __call__(self, page: Page, markdown: str) -> str:
         top = []
-        for each in [self.overlay] if self.overlay.is_municipality else self.choosable():
+        for each in [*self.county_layer(), *([self.overlay] if self.overlay.is_municipality else self.choosable())]:
             markdown, parts = self._parts(page, markdown, each)
             top += parts
         return after_title(markdown, "\n\n".join(top)) if top else markdown
 
+    def county_layer(self) -> list[Overlay]:
+        """The county's own additions to routines (municipalities/county.yml), shown in every edition."""
+        return [each for each in loaded(self.handbook) if each.is_county and each.readable and each.additions]
+
+    def _own(self, each: Overlay) -> bool:
+        return each is self.overlay or each.is_county
+
+    def _name(self, each: Overlay, lang: str) -> str:
+        """The name an addition is shown under: the municipality's, or the county's own."""
+        return self.handbook.county.get(lang, {}).get("name", each.name(lang)) if each.is_county else each.name(lang)
+
     def _parts(self, page: Page, markdown: str, each: Overlay) -> tuple[str, list[str]]:
         """The page's Markdown with the municipality's addition in place, and what goes under the title."""
-        t, own = self.labels(page.lang), each is self.overlay
+        t, own = self.labels(page.lang), self._own(each)
         addition = each.addition(page.id, page.lang) if isinstance(page, Routine) else None
         top = []
         if addition:
-            anchor = t["local_anchor"] if own else f"{t['local_anchor']}-{each.slug}"
+            anchor = t["local_anchor"] if each is self.overlay else f"{t['local_anchor']}-{each.slug}"
             markdown = self._place(page, markdown, each, addition, anchor, own)
-            top.append(str(self.module.announcement(each.name(page.lang), anchor, t)))
+            top.append(str(self.module.announcement(self._name(each, page.lang), anchor, t)))
         shown = card(each, page.lang, self.handbook) if shows_card(self.handbook, page) else None
         if shown:
             top.append(str(self.module.contact_card(shown, t, page.id == START_PAGE, own)))
@@ -302,10 +315,10 @@ class EditionMarkdown:
         section = next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
         level = min(section.level + 1, 6) if section else 2
         if own:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
-            heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(each.name(page.lang))} {{#{anchor} .admonition-title}}")
+            heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(self._name(each, page.lang))} {{#{anchor} .admonition-title}}")
         else:
             heading = Markup(f'<p class="admonition-title" id="{anchor}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
-        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=each.name(page.lang), source=each.file, t=t)
+        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=self._name(each, page.lang), source=each.file, t=t)
         if not own:
             box = str(self.module.chosen(each.slug, Markup(box), True))
         lines = markdown.split("\n")
@@ -338,9 +351,11 @@ def routines_with_additions(overlay: Overlay) -> frozenset:
 
 
 def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
-    """The edition's own fields: site_url, reviewed, and the section each addition names."""
-    if not overlay.readable or not overlay.is_municipality:
+    """The edition's own fields: site_url, reviewed, and the section each addition names (the county's too)."""
+    if not overlay.readable or not (overlay.is_municipality or overlay.is_county):
         return []
+    if overlay.is_county:
+        return [problem for routine_id in overlay.additions for problem in _section_problems(handbook, overlay, routine_id)]
     problems = []
     url = overlay.data.get("site_url")
     if url is not None:
