@@ -21,16 +21,14 @@ from samverkan.editions.handbook import load_site
 from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
-# The real pages that still mix the core with Stockholm's own facts, to be split into Stockholm's layer and
-# the core (issue 22). Shrink it as pages are split; the test below says when one no longer needs to be here.
-NOT_YET_SPLIT = frozenset(f"{lang}/{path}.md" for lang in ("sv", "en") for path in (
-    "aktorer/socialtjansten-anvisningskommun", "checklistor/patraffande-frivilliga", "rutiner/beredskap"))
-# The plan's own record names Stockholm where the plan changed for it: "What's new" and each routine's history.
+# Where Uppsala's plan may still name Stockholm: the plan's own record of its changes ("What's new" and each
+# routine's history), and national facts and their sources (Stockholm's county board coordinated the county
+# boards' assignment and was the national coordinator until 2017; Stockholm District Court hears a custody case
+# when no other court is competent; its reports are the sources of national figures).
 PLAN_HISTORY = frozenset({"sv/om/nytt.md", "en/om/nytt.md"})
 HISTORY = ".sv-history"
-# Core pages whose national facts name Stockholm: its county board was the national coordinator until 2017, and
-# Stockholm District Court hears a custody case when no other court is competent.
-NATIONAL_FACTS = frozenset(f"{lang}/{path}.md" for lang in ("sv", "en") for path in ("aktorer/jamstalldhetsmyndigheten", "aktorer/tingsratten", "lagar/foraldrabalken"))
+NATIONAL_FACTS = frozenset(f"{lang}/{path}.md" for lang in ("sv", "en") for path in (
+    "aktorer/jamstalldhetsmyndigheten", "aktorer/tingsratten", "lagar/foraldrabalken", "om/index", "om/bakgrund"))
 
 
 def test_a_page_names_the_county_by_its_value_and_an_unknown_value_is_one_line(tmp_path):
@@ -127,9 +125,8 @@ def test_the_uppsala_sample_names_its_own_county_and_its_own_municipalities(upps
     assert 'id="lokalt-tillagg-county">Lokalt tillägg: Uppsala län' in routine and "Exempel: här skriver länet" in routine
 
 
-def test_the_uppsala_sample_says_stockholm_only_on_pages_of_stockholm_s_facts(uppsala_site):
+def test_the_uppsala_sample_names_stockholm_only_in_its_own_data_national_facts_and_the_plan_s_history(uppsala_site):
     own_data = [text for path in (ROOT / "counties/uppsala").rglob("*.yml") for text in re.findall(r"\"([^\"\n]*Stockholm[^\"\n]*)\"", path.read_text(encoding="utf-8"))]
-    facts = {page.file.removeprefix("docs/") for page in load_site(ROOT / "mkdocs.yml").pages if page.county_facts}
     saying = set()
     for html in uppsala_site.rglob("*.html"):
         tree = LexborHTMLParser(html.read_text(encoding="utf-8"))
@@ -140,8 +137,8 @@ def test_the_uppsala_sample_says_stockholm_only_on_pages_of_stockholm_s_facts(up
             text = text.replace(own, "")
         if "Stockholm" in text:
             saying.add(source_of(uppsala_site, html))
-    assert saying - facts - NOT_YET_SPLIT - NATIONAL_FACTS - PLAN_HISTORY == set(), "these pages name Stockholm in another county's plan: write [[county:name]], or move the facts to a page with county_facts: true"
-    assert (NOT_YET_SPLIT | NATIONAL_FACTS | PLAN_HISTORY) - saying == set(), "these pages no longer name Stockholm: take them out of NOT_YET_SPLIT"
+    assert saying - NATIONAL_FACTS - PLAN_HISTORY == set(), "these pages name Stockholm in another county's plan: write [[county:name]], or mark Stockholm's own facts (docs-dev/county.md)"
+    assert (NATIONAL_FACTS | PLAN_HISTORY) - saying == set(), "these pages no longer name Stockholm: take them out of the lists above"
 
 
 COUNTY_ADDITION = """additions:
@@ -171,7 +168,22 @@ def test_the_county_s_addition_at_a_section_the_routine_lacks_is_one_line(tmp_pa
     assert [str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, None))[0]] == ["municipalities/county.yml:10: 'avvikning' (sv) has no section 'vem-gor-vat' — did you mean 'vem-gor-vad'? sections: nar-ett-barn-avviker, vem-gor-vad, efterat"]
 
 
-def test_the_pages_of_stockholm_s_facts_uppsala_has_not_written_are_named_in_one_line():
-    note = layer.unreplaced(load_site(ROOT / "mkdocs.yml"), ROOT, "uppsala")
-    assert "\n" not in note and note.startswith("counties/uppsala: 4 pages hold facts of the core's own county only")
-    assert "docs/sv/om/index.md" in note and "aktorer/lansstyrelsen.md" not in note
+def test_the_pages_of_the_core_county_s_facts_a_layer_has_not_written_are_named_in_one_line(tmp_path):
+    root = municipal_handbook(tmp_path)
+    other_county(root)
+    replace(root, "docs/sv/index.md", "owner: arbetsgruppen\n", "owner: arbetsgruppen\ncounty_facts: true\n")
+    replace(root, "docs/en/index.md", "owner: arbetsgruppen\n", "owner: arbetsgruppen\ncounty_facts: true\n")
+    note = layer.unreplaced(load_site(root / "mkdocs.yml"), root, "annat")
+    assert note == "counties/annat: the county has no page yet for these pages of the core county's own facts (write each at the same path in counties/annat/): docs/en/index.md"  # its Swedish start page is its own
+    assert layer.unreplaced(load_site(ROOT / "mkdocs.yml"), ROOT, "uppsala") is None  # the sample has written them all
+
+
+def test_a_problem_in_another_county_s_plan_names_the_file_it_is_written_in(tmp_path, capsys):
+    root = municipal_handbook(tmp_path)
+    folder = other_county(root)
+    replace(folder, "docs/sv/index.md", "# Start i Annatlän", "# Start i Annatlän\n\nSe [[finns-inte]].")
+    replace(folder, "municipalities/county.yml", "Annatlän, en: Other County", "'<b>Annatlän</b>', en: Other County")
+    replace(root, "docs/en/index.md", "owner: arbetsgruppen", "owner: arbetsgrupen")
+    assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "check"]) == 1
+    files = {line.split(":")[0] for line in capsys.readouterr().out.splitlines()}
+    assert files == {"counties/annat/docs/sv/index.md", "counties/annat/municipalities/county.yml", "docs/en/index.md"}

@@ -17,7 +17,7 @@ from samverkan.content.model import Handbook, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import digits, file_problems
 from samverkan.content.problems import Problem
-from samverkan.editions import edition
+from samverkan.editions import edition, layer
 from samverkan.editions.county import STATUS_FILE
 from samverkan.editions.overlay import (
     COUNTY,
@@ -306,4 +306,4 @@ def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], l
     and notes about the edition's unused local values."""
 
     problems, notes = check(handbook, edition)
-    return sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), notes
+    return layer.located(sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root), notes

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from samverkan.content import paths
 from samverkan.content.model import Handbook
+from samverkan.content.problems import Problem
 from samverkan.content.settings import read_config
 from samverkan.editions import county, overlay
 from samverkan.editions.handbook import LAYER_SETTING
@@ -92,7 +94,21 @@ def unreplaced(handbook: Handbook, root: str | Path, name: str) -> str | None:
     missing = sorted(page.file for page in handbook.pages if page.county_facts and not (layer / page.file).is_file())
     if not missing:
         return None
-    return f"{LAYERS}/{name}: {len(missing)} pages hold facts of the core's own county only and have no page of this county yet (write it at the same path in {LAYERS}/{name}/): {', '.join(missing)}"
+    return f"{LAYERS}/{name}: the county has no page yet for these pages of the core county's own facts (write each at the same path in {LAYERS}/{name}/): {', '.join(missing)}"
+
+
+def located(problems: list[Problem], root: str | Path) -> list[Problem]:
+    """In a county's assembled project, each problem at the file it is written in: the layer's own
+    (counties/<county>/…) or the core's; elsewhere the problems as they are."""
+    root = Path(root)
+    if root.parent.name != ASSEMBLED:
+        return problems
+    layer = f"{LAYERS}/{root.name}"
+    core = root.parent.parent
+
+    def written_in(path: str) -> str:
+        return f"{layer}/{path}" if path.startswith(f"{overlay.FOLDER}/") or (core / layer / path).is_file() else path
+    return [replace(problem, path=written_in(problem.path)) for problem in problems]
 
 
 def site_dir(config_file: str | Path, name: str, municipality: str | None) -> Path:
