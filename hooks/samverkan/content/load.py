@@ -34,8 +34,7 @@ def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str
         for rel in sorted(tree.pages[lang]):
             file = (Path(docs_dir) / lang / rel).as_posix()
             text, read_problems = read_text_file(root / file, file)
-            text = text if own_county or text is None else without_county_facts(text)
-            page, page_problems = read_page(text, rel, lang, file, county[lang]) if text is not None else (None, read_problems)
+            page, page_problems = read_page(text, rel, lang, file, county[lang], own_county) if text is not None else (None, read_problems)
             problems += page_problems
             if page is not None:
                 pages.append(page)
@@ -103,13 +102,13 @@ def _likely_id(text: str, rel: str) -> str:
     return Path(rel).stem
 
 
-def read_page(text: str, path: str, lang: str, file: str, county: dict | None = None) -> tuple[Page | None, list[Problem]]:
+def read_page(text: str, path: str, lang: str, file: str, county: dict | None = None, own_county: bool = True) -> tuple[Page | None, list[Problem]]:
     """Turn one file's text into a typed page, or explain in one line per fault why it cannot."""
-    page, problems = _read_page(text, path, lang, file, county or {})
+    page, problems = _read_page(text, path, lang, file, county or {}, own_county)
     return page, [problem.on_one_line() for problem in problems]
 
 
-def _read_page(text: str, path: str, lang: str, file: str, county: dict) -> tuple[Page | None, list[Problem]]:
+def _read_page(text: str, path: str, lang: str, file: str, county: dict, own_county: bool) -> tuple[Page | None, list[Problem]]:
     try:
         source = split(text)
     except FrontMatterError as error:
@@ -142,7 +141,7 @@ def _read_page(text: str, path: str, lang: str, file: str, county: dict) -> tupl
 
     page = PAGE_CLASSES[page_type](
         path=path, lang=lang, file=file, lines=source.lines,
-        body=_with_county(source.body, county),
+        body=_with_county(source.body if own_county else without_county_facts(source.body), county),
         body_line=source.body_line, front_matter=data, source=text,
         **values,
     )
@@ -150,7 +149,7 @@ def _read_page(text: str, path: str, lang: str, file: str, county: dict) -> tupl
 
 
 def without_county_facts(text: str) -> str:
-    """The page without the core county's own facts: a section whose heading has the class county-facts
+    """The page's body without the core county's own facts: a section whose heading has the class county-facts
     (``## Erfarenheter från Stockholm {: .county-facts }``), up to the next heading of its level or above,
     and a paragraph whose last line is that class alone (``{: .county-facts }``). Their lines stay, blank,
     so that every problem keeps its line."""
@@ -168,6 +167,7 @@ def without_county_facts(text: str) -> str:
             paragraph = index + 1
         elif not fenced and COUNTY_FACTS_PARAGRAPH.fullmatch(line):
             lines[paragraph:index + 1] = [""] * (index + 1 - paragraph)
+            paragraph = index + 1
         if dropping is not None:
             lines[index] = ""
     return "\n".join(lines)
