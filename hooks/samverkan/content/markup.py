@@ -38,6 +38,7 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
 _LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*(?:\]\(\s*<?([^)>\n]*)|(?=\n)|\Z)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_BLOCK_ATTRIBUTES = re.compile(r"\A[ \t]*+\{:?[ \t]*+[#.][^{}\n]*+\}[ \t]*+\Z")  # a paragraph's attribute list, on a line of its own
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
@@ -47,8 +48,11 @@ def body_problems(page: Page, files: set[str]) -> list[Problem]:
     ``files`` are the paths (relative to the language folder) of every file in that language."""
     text = _without_comments("\n".join(_outside_code(page.body)))
     found = _html_faults(_AUTOLINK.sub(_blank, text))
-    for line, written in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    for line, written in enumerate(lines, 1):
         found += [(line, what, fix) for what, fix in _line_faults(written, page.path, files)]
+        if _BLOCK_ATTRIBUTES.fullmatch(written) and line < len(lines) and lines[line].strip():
+            found.append((line, f"the attribute list '{written.strip()[:40]}' is in the middle of a paragraph, where readers see it as written", "put it on the paragraph's last line by itself, with a blank line after it"))
     return [Problem(page.file, page.body_line + line - 1, what, fix) for line, what, fix in sorted(found, key=lambda fault: fault[0])]
 
 
