@@ -57,11 +57,7 @@ def _in_county(args) -> None:
     """The command on the county's assembled project; a build goes into site-<county>[-<municipality>]/."""
     if args.command == "build" and not args.site_dir:
         args.site_dir = str(layer.site_dir(args.config, args.county, args.municipality))
-    core = args.config
-    args.config = str(layer.assemble(core, args.county))
-    note = layer.unreplaced(load_site(core), Path(core).resolve().parent, args.county)
-    if note:
-        print(note, file=sys.stderr)
+    args.config = str(layer.assemble(args.config, args.county))
 
 
 def _add_edition_commands(commands) -> None:

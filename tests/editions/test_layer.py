@@ -178,9 +178,10 @@ def test_the_pages_of_the_core_county_s_facts_a_layer_has_not_written_are_named_
     other_county(root)
     replace(root, "docs/sv/index.md", "owner: arbetsgruppen\n", "owner: arbetsgruppen\ncounty_facts: true\n")
     replace(root, "docs/en/index.md", "owner: arbetsgruppen\n", "owner: arbetsgruppen\ncounty_facts: true\n")
-    note = layer.unreplaced(load_site(root / "mkdocs.yml"), root, "annat")
+    note = layer.unreplaced(load_site(layer.assemble(root / "mkdocs.yml", "annat")))
     assert note == "counties/annat: the county has no page yet for these pages of the core county's own facts (write each at the same path in counties/annat/): docs/en/index.md"  # its Swedish start page is its own
-    assert layer.unreplaced(load_site(ROOT / "mkdocs.yml"), ROOT, "uppsala") is None  # the sample has written them all
+    assert layer.unreplaced(load_site(layer.assemble(ROOT / "mkdocs.yml", "uppsala"))) is None  # the sample has written them all
+    assert layer.unreplaced(load_site(root / "mkdocs.yml")) is None  # the core's own plan
 
 
 def test_a_problem_in_another_county_s_plan_names_the_file_it_is_written_in(tmp_path, capsys):
@@ -212,3 +213,30 @@ def test_a_paragraph_s_attribute_list_in_the_middle_of_it_is_one_line(tmp_path):
     assert problems(root) == ["docs/sv/index.md:14: the attribute list '{: .county-facts }' is in the middle of a paragraph, where readers see it as written — put it on the paragraph's last line by itself, with a blank line after it"]
     replace(root, "docs/sv/index.md", "{: .county-facts }\nMer text.", "{: .county-facts }\n\nMer text.")
     assert problems(root) == []
+
+
+@pytest.mark.parametrize("county", [
+    "county: [Testlän]\n",
+    "county: {name: {sv: " + "Testlän " * 50_000 + "x!, en: Test County}}\n",
+    "county: {../name: {sv: Testlän, en: Test County}}\n",
+    "county: {name: {sv: Testlän, en: Test County}}\nadditions:\n  avvikning:\n    sv: <script>alert(1)</script>\n    en: Text.\n",
+])
+def test_a_hostile_county_file_is_one_line_and_no_traceback(tmp_path, county):
+    root = municipal_handbook(tmp_path)
+    replace(root, "municipalities/county.yml", "county:\n  name: {sv: Testlän, en: Test County}\n", county)
+    handbook = load_site(root / "mkdocs.yml")
+    found = [str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, None))[0]]
+    assert len(found) == 1 and found[0].startswith("municipalities/county.yml:") and "\n" not in found[0]
+
+
+def test_a_configuration_inheriting_a_missing_file_is_one_line(tmp_path):
+    (tmp_path / "layer.yml").write_text("INHERIT: saknas.yml\n", encoding="utf-8")
+    assert [str(problem) for problem in load_site(tmp_path / "layer.yml").load_problems] == ["layer.yml:1: the site configuration cannot be read — check the YAML on this line"]
+
+
+def test_a_link_in_a_county_s_pages_is_refused_in_one_line(tmp_path, capsys):
+    root = municipal_handbook(tmp_path)
+    folder = other_county(root)
+    (folder / "docs/sv/lank.md").symlink_to("/etc/passwd")
+    assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "check"]) == 1
+    assert capsys.readouterr().out.splitlines() == ["counties/annat/docs/sv/lank.md:1: the file is a symbolic link — replace it with the file itself"]

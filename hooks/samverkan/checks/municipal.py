@@ -303,7 +303,8 @@ def folder_problems(handbook: Handbook) -> list[Problem]:
 
 def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], list[str]]:
     """Every check's problems, the edition's and every municipality file's, sorted, each once;
-    and notes about the edition's unused local values."""
+    and notes about the edition's unused local values and, in another county's plan, the pages it has yet to write."""
 
     problems, notes = check(handbook, edition)
-    return layer.located(sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root), notes
+    unwritten = layer.unreplaced(handbook)
+    return layer.located(sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root), notes + ([unwritten] if unwritten else [])

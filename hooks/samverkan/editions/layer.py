@@ -36,7 +36,7 @@ from samverkan.editions.handbook import LAYER_SETTING
 LAYERS = "counties"
 ASSEMBLED = ".counties"
 OFFLINE_CONFIG = "mkdocs-offline.yml"
-SHARED_ONLY = {"docs", overlay.FOLDER, "mkdocs.yml", OFFLINE_CONFIG, LAYERS}
+NOT_LINKED = {"docs", overlay.FOLDER, "mkdocs.yml", OFFLINE_CONFIG, LAYERS}
 
 
 class NoLayer(Exception):
@@ -62,7 +62,7 @@ def assemble(config_file: str | Path, name: str) -> Path:
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     for entry in core.iterdir():
-        if entry.name not in SHARED_ONLY and not entry.name.startswith(("site", ".")):
+        if entry.name not in NOT_LINKED and not entry.name.startswith(("site", ".")):
             (dest / entry.name).symlink_to(entry)
     (dest / overlay.FOLDER).symlink_to(layer / overlay.FOLDER)
     shutil.copytree(core / "docs", dest / "docs", symlinks=True)
@@ -88,23 +88,32 @@ def _write_config(core_config: Path, dest_config: Path, values: dict) -> None:
     dest_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def unreplaced(handbook: Handbook, root: str | Path, name: str) -> str | None:
-    """A note naming the core's pages of its own county's facts that the layer has no page for yet."""
-    layer = Path(root) / LAYERS / name
-    missing = sorted(page.file for page in handbook.pages if page.county_facts and not (layer / page.file).is_file())
+def unreplaced(handbook: Handbook) -> str | None:
+    """In a county's assembled project, a note naming the core's pages of its own county's facts that the
+    layer has no page for yet; None elsewhere, and when it has them all."""
+    assembled = _assembled(handbook.root)
+    if assembled is None:
+        return None
+    core, layer = assembled
+    missing = sorted(page.file for page in handbook.pages if page.county_facts and not (core / layer / page.file).is_file())
     if not missing:
         return None
-    return f"{LAYERS}/{name}: the county has no page yet for these pages of the core county's own facts (write each at the same path in {LAYERS}/{name}/): {', '.join(missing)}"
+    return f"{layer}: the county has no page yet for these pages of the core county's own facts (write each at the same path in {layer}/): {', '.join(missing)}"
+
+
+def _assembled(root: str | Path) -> tuple[Path, str] | None:
+    """(the core's folder, the layer's folder relative to it) of a county's assembled project, else None."""
+    root = Path(root)
+    return (root.parent.parent, f"{LAYERS}/{root.name}") if root.parent.name == ASSEMBLED else None
 
 
 def located(problems: list[Problem], root: str | Path) -> list[Problem]:
     """In a county's assembled project, each problem at the file it is written in: the layer's own
     (counties/<county>/…) or the core's; elsewhere the problems as they are."""
-    root = Path(root)
-    if root.parent.name != ASSEMBLED:
+    assembled = _assembled(root)
+    if assembled is None:
         return problems
-    layer = f"{LAYERS}/{root.name}"
-    core = root.parent.parent
+    core, layer = assembled
 
     def written_in(path: str) -> str:
         return f"{layer}/{path}" if path.startswith(f"{overlay.FOLDER}/") or (core / layer / path).is_file() else path
