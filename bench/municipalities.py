@@ -5,9 +5,9 @@ county and Sweden's 290, each of the last two generated from municipalities/stat
     python bench/municipalities.py N DEST    only write the project with N municipalities into DEST
 
 For each count: the check (0 problems, or the bench stops), one strict build of the county edition, the
-built start page's and a routine page's raw and gzip bytes, and every municipality's edition built one after
-another (``python -m samverkan build --municipality X``); all of them when SAMPLE of them say that takes
-under ALL_WITHIN_S, else the SAMPLE extrapolated linearly. Each figure is one build.
+built start page's and a routine page's raw and gzip bytes, one ``python -m samverkan build`` of the county's
+edition (what one build of a reader's site costs: check, site, offline copy, verifier) and one
+``build --all`` (the county's and every municipality's edition). Each figure is one build.
 
 At 26 every row of status.yml gets a file in sigtuna.yml's shape and adopted: yes; above 26 made-up
 municipalities follow (codes 9000 and up, which no real municipality has; names "Bänkort Ab kommun").
@@ -16,6 +16,7 @@ Their numbers are synthetic, of valid Swedish shape.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -24,7 +25,6 @@ from pathlib import Path
 import yaml
 
 import downloads
-import editions
 import measure
 from generate import mirror
 
@@ -36,8 +36,6 @@ from samverkan.editions.overlay import FOLDER, municipality_files  # noqa: E402
 
 COUNTS = (3, 26, 290)
 TODAY = 3  # the real folder as it is: the county edition and two municipalities' files
-SAMPLE = 5  # editions built before deciding whether to build them all
-ALL_WITHIN_S = 300
 PAGES = {"start": "index.html", "routine": "rutiner/avvikning/index.html"}
 CHOOSER_LIST = "assets/javascripts/municipalities/_list.sv.js"
 REAL = ROOT / FOLDER
@@ -122,17 +120,16 @@ def sizes(path: Path) -> dict:
 
 
 def all_editions(root: Path) -> dict:
-    """Every municipality's edition built one after another, or SAMPLE of them when all would take too long."""
-    names = [path.stem for path in municipality_files(root)]
-    sample = names[:: max(1, len(names) // SAMPLE)][:SAMPLE]
-    first = editions.build_all(sample, 1, root)
-    estimate = first["wall_s"] / len(sample) * len(names)
-    rest = [name for name in names if name not in sample]
-    more = editions.build_all(rest, 1, root) if rest and estimate <= ALL_WITHIN_S else None
-    built = len(sample) + (len(rest) if more else 0)
-    wall = first["wall_s"] + (more["wall_s"] if more else 0)
-    return {"editions": len(names), "built": built, "built_s": round(wall, 3), "all_s": round(wall / built * len(names), 1),
-            "estimated": built < len(names), "failed": first["failed"] + (more["failed"] if more else [])}
+    """One build of the county's edition as a reader gets it (``python -m samverkan build``: the check, the
+    site, its offline copy, the verifier), then every edition at once (``build --all``: the county's built once,
+    each municipality's filled into it on every core). Both into the project's own site folders."""
+    command = [str(measure.VENV_BIN / "python"), "-m", "samverkan", "--config", str(root / "mkdocs.yml"), "build"]
+    one, every = measure.timed(command, root), measure.timed([*command, "--all"], root)
+    failed = [line for line in every.output.splitlines() if line.endswith("is unchanged.")]
+    if one.returncode or every.returncode:
+        raise SystemExit(f"the builds of {root} failed:\n{one.output[-2000:]}\n{every.output[-3000:]}")
+    return {"editions": len(municipality_files(root)), "one_build_s": round(one.wall_s, 2), "all_s": round(every.wall_s, 2),
+            "all_cpu_s": round(every.cpu_s, 2), "cores": os.cpu_count(), "failed": failed}
 
 
 def measure_count(count: int, work: Path) -> dict:

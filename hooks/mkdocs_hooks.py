@@ -76,7 +76,8 @@ def _load(config, key) -> None:
     handbook = load_site(config.config_file_path)
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
-    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path))
+    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path),
+                        fillable=not edition.is_municipality)
     _cache.clear()
     _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 

@@ -37,15 +37,13 @@ def hang_guard(seconds: float = HANG_GUARD_S):
 
 @pytest.fixture(scope="session")
 def edition_sites(tmp_path_factory) -> dict[str, Path]:
-    """The Sigtuna edition (with its offline copy) and the Stockholm edition of the real handbook, each built once
-    for the session as the README's build makes them: {slug: site folder}."""
-    from samverkan.publish import publish
+    """The Sigtuna and the Stockholm edition of the real handbook, each with its offline copy, made once for the
+    session as ``build --all`` makes every edition: filled into the county's site (publish/editions.py)."""
+    from samverkan.publish import editions
 
-    sites = {}
-    for slug in ("sigtuna", "stockholm"):
-        sites[slug] = tmp_path_factory.mktemp(f"edition-{slug}") / "site"
-        publish.build(ROOT / "mkdocs.yml", sites[slug], slug, offline_copy=slug == "sigtuna")
-    return sites
+    folder = tmp_path_factory.mktemp("editions")
+    assert editions.run_all(str(ROOT / "mkdocs.yml"), lambda slug: folder / f"site-{slug or 'county'}") == 0
+    return {slug: folder / f"site-{slug}" for slug in ("sigtuna", "stockholm")}
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from handbooks import copy_minimal
+from handbooks import copy_minimal, replace
 
 MUNICIPAL = Path(__file__).resolve().parent / "fixtures" / "municipal"
 
@@ -14,4 +14,14 @@ def municipal_handbook(tmp_path: Path) -> Path:
     """A copy of the minimal handbook, plus county wording, Testby's overlay, a status file and local markers."""
     root = copy_minimal(tmp_path)
     shutil.copytree(MUNICIPAL, root, dirs_exist_ok=True)
+    return root
+
+
+TESTBY_URL = "https://plan.testby.se/handbok/"
+
+
+def with_edition_fields(root: Path) -> Path:
+    """Testby's file with its own address, a review date and its addition placed at 'Vem gör vad'."""
+    replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: {TESTBY_URL}\nreviewed: 2026-11-29\n')
+    replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikning:\n    section: {sv: vem-gor-vad, en: who-does-what}\n")
     return root

@@ -3,6 +3,7 @@
     python -m samverkan check        every problem, one line each; exit 1 if any
     python -m samverkan lix          readability (LIX) of every routine and checklist
     python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
+    python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
     python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
     python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
     python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
@@ -26,8 +27,8 @@ from samverkan.content import paths, revisions
 from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
-from samverkan.publish import archive, publish
-from samverkan.site import completeness, export, tree, verify
+from samverkan.publish import archive, editions, publish
+from samverkan.site import export, tree, verify
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,15 +56,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _in_county(args) -> None:
     """The command on the county's assembled project; a build goes into site-<county>[-<municipality>]/."""
-    if args.command == "build" and not args.site_dir:
-        args.site_dir = str(layer.site_dir(args.config, args.county, args.municipality))
+    core, county = args.config, args.county
+    if args.command == "build":
+        args.site_dir_of = lambda slug: layer.site_dir(core, county, slug)
+        args.site_dir = args.site_dir or (None if args.all else str(args.site_dir_of(args.municipality)))
     args.config = str(layer.assemble(args.config, args.county))
 
 
 def _add_edition_commands(commands) -> None:
     municipality = {"help": "the municipality's file in municipalities/ without .yml, e.g. stockholm (default: the county edition)"}
-    build = commands.add_parser("build", help="build the site strictly; a municipality's edition with --municipality")
-    build.add_argument("--municipality", **municipality)
+    build = commands.add_parser("build", help="build the site strictly; a municipality's edition with --municipality, every edition with --all")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--municipality", **municipality)
+    which.add_argument("--all", action="store_true", help="the county's edition and every municipality's, filled into it (publish/editions.py)")
     build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
     to = commands.add_parser("publish", help="build into a new folder, run every check, then swap it into --to")
     to.add_argument("--to", required=True, help="the published folder: a link to the newest of the releases kept beside it")
@@ -88,6 +93,15 @@ def _add_edition_commands(commands) -> None:
     built.add_argument("site", help="the built site's folder, e.g. site/")
 
 
+def build(args) -> int:
+    if not args.all:
+        return publish.run_build(args.config, args.municipality, args.site_dir)
+    if args.site_dir:
+        print("--site-dir: every edition goes into its own site-<name>/ with --all; nothing was built", file=sys.stderr)
+        return 1
+    return editions.run_all(args.config, getattr(args, "site_dir_of", None))
+
+
 def check(handbook) -> int:
     problems, notes = municipal_checks.all_problems(handbook, overlay.chosen(handbook.root))
     for note in notes:
@@ -106,7 +120,7 @@ def report_lix(handbook) -> int:
 
 COMMANDS = {"check": check, "lix": report_lix}
 TOOLS = {
-    "build": lambda args: publish.run_build(args.config, args.municipality, args.site_dir),
+    "build": lambda args: build(args),
     "publish": lambda args: (publish.run_rollback(args.config, args.to) if args.rollback
                              else publish.run_publish(args.config, args.municipality, args.to)),
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
@@ -122,7 +136,7 @@ def report_verified(site: str, handbook) -> int:
     if not Path(site).is_dir():
         print(f"{site}: no such folder — build the site first (python -m samverkan build)", file=sys.stderr)
         return 1
-    found = verify.problems(site, handbook.public_numbers) + completeness.problems(site, handbook)
+    found = verify.built_site(site, handbook)
     for problem in found:
         print(problem)
     print(f"{len(found)} problem(s) in {site}", file=sys.stderr)

@@ -44,11 +44,12 @@ def test_the_real_list_has_every_municipality_with_a_slug_and_checked_night_cont
     assert by_slug["stockholm"].night("sv") is None  # its own number was not found: no switchboard in its place
 
 
-def test_night_numbers_are_declared_public_and_local():
+def test_night_numbers_are_declared_public_and_known_as_night_numbers():
     handbook = load_site(ROOT / "mkdocs.yml")
-    assert "0841020040" in handbook.local_numbers  # Socialjour Nordost, from the county list only
-    assert "0104440500" in handbook.public_numbers
-    assert "112" in handbook.public_numbers and "112" not in handbook.local_numbers
+    assert "0841020040" in handbook.night_numbers  # Socialjour Nordost, from the county list only
+    assert "0104440500" in handbook.night_numbers and "0104440500" in handbook.public_numbers  # Sigtuna's socialjour, from its file
+    assert "0859126000" in handbook.public_numbers and "0859126000" not in handbook.night_numbers  # Sigtuna's switchboard: daytime
+    assert "112" in handbook.public_numbers and "112" not in handbook.night_numbers
 
 
 def test_a_good_night_contact_is_read_in_both_languages(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from handbooks import replace
-from municipal import municipal_handbook
+from municipal import TESTBY_URL, municipal_handbook, with_edition_fields
 from samverkan.checks import municipal as municipal_checks
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
@@ -20,14 +20,6 @@ from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "handbook-export.schema.json").read_text(encoding="utf-8"))
-TESTBY_URL = "https://plan.testby.se/handbok/"
-
-
-def with_edition_fields(root: Path) -> Path:
-    """Testby's file with its own address, a review date and its addition placed at 'Vem gör vad'."""
-    replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: {TESTBY_URL}\nreviewed: 2026-11-29\n')
-    replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikning:\n    section: {sv: vem-gor-vad, en: who-does-what}\n")
-    return root
 
 
 @pytest.fixture(scope="module")
@@ -50,17 +42,16 @@ def problems_of(root: Path, slug: str | None = None) -> list[str]:
 # Edition identity
 
 
-def test_edition_names_itself_above_the_header_and_on_the_start_page_with_its_card(testby_site):
+def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_page(testby_site):
     start = read(testby_site, "index.html")
     assert '<aside class="md-banner">' in start and "Samverkansplanen, utgåva för <strong>Testby kommun</strong>" in start
-    assert '<p class="sv-edition-name">Utgåva för Testby kommun</p>' in start
     card = start[start.index('<section class="sv-contact-card"'):start.index("</section>", start.index('<section class="sv-contact-card"'))]
     assert "<dt>Socialjouren i Testby</dt>" in card and "08-123 456 78</a></dd>" in card  # the site makes it tap-to-call
     assert '<dt>Fältgruppen</dt><dd data-sv-numbers="">via kommunens växel</dd>' in card  # a unit without a number
     assert "Kvällar, nätter och helger:</strong> Socialjouren i Testby," in card and 'ring <a class="sv-tel" href="tel:112">112</a> och be att få tala med socialjouren' in card
     assert "114 14" not in card  # the police do not put anyone through to socialjouren
     assert start.index("</h1>") < start.index('<section class="sv-contact-card"') < start.index("md-footer")  # under the title
-    assert "Edition for Testby Municipality" in read(testby_site, "en/index.html")
+    assert "The collaboration plan, edition for <strong>Testby Municipality</strong>" in read(testby_site, "en/index.html")
 
 
 def test_card_on_routines_and_checklists_that_say_call_but_not_on_other_pages(testby_site):
@@ -184,15 +175,15 @@ def test_a_bad_site_url_is_one_problem_at_its_line(tmp_path, url, message):
 # Local additions where they matter
 
 
-def test_addition_sits_at_its_section_is_in_the_toc_and_announced_at_the_top(testby_site):
+def test_addition_sits_at_its_section_is_announced_at_the_top_and_headed_as_in_the_county_edition(testby_site):
     page = read(testby_site, "rutiner/avvikning/index.html")
     content = page[page.index('<article'):]
     box, after, section = content.index("sv-local-addition"), content.index('id="efterat"'), content.index('id="vem-gor-vad"')
     assert section < box < after  # at the end of 'Vem gör vad', before the next section
-    assert '<h3 class="admonition-title" id="lokalt-tillagg">Lokalt tillägg: Testby kommun<' in content
-    toc = page[page.index('md-nav--secondary'):]
-    assert toc.index('href="#vem-gor-vad"') < toc.index('href="#lokalt-tillagg"') < toc.index('href="#efterat"')
-    notice = content.index('<p class="sv-local-notice" role="note">Sidan har ett lokalt tillägg från Testby kommun. <a href="#lokalt-tillagg">Läs tillägget</a></p>')
+    # a heading to a screen reader, one level below its section's; as in the county edition, so not in the table of contents
+    assert '<p aria-level="3" class="admonition-title" id="lokalt-tillagg-testby" role="heading">Lokalt tillägg: Testby kommun</p>' in content
+    assert "lokalt-tillagg" not in page[page.index('md-nav--secondary'):page.index('<article')]
+    notice = content.index('<p class="sv-local-notice" role="note" data-search-exclude="">Sidan har ett lokalt tillägg från Testby kommun. <a href="#lokalt-tillagg-testby">Läs tillägget</a></p>')
     assert content.index("</h1>") < notice < section
 
 
@@ -201,7 +192,7 @@ def test_addition_without_a_section_ends_the_routine(tmp_path):
     handbook = load_site(root / "mkdocs.yml")
     renderer = Renderer(handbook, overlay=overlay.load(root, "testby"))
     markdown = renderer.markdown(handbook.get("en", "avvikning"), handbook.get("en", "avvikning").body)
-    assert markdown.index("## Afterwards") < markdown.index("## Local addition: Testby Municipality {#local-addition .admonition-title}")
+    assert markdown.index("## Afterwards") < markdown.index('<p class="admonition-title" id="local-addition-testby" role="heading" aria-level="2">Local addition: Testby Municipality</p>')
 
 
 def test_routine_list_marks_routines_with_an_addition(tmp_path):
@@ -211,7 +202,9 @@ def test_routine_list_marks_routines_with_an_addition(tmp_path):
     page.view = "routines"
     marked = Renderer(handbook, overlay=overlay.load(root, "testby")).view_html(page)
     assert re.search(r'>När ett barn avviker</a> <span class="sv-local-mark">Lokalt tillägg</span>', marked)
-    assert "sv-local-mark" not in Renderer(handbook).view_html(page)
+    county = Renderer(handbook).view_html(page)  # the mark is Testby's part, shown when Testby is chosen
+    assert re.search(r'>När ett barn avviker</a><div class="sv-chosen" data-sv-municipality="testby" hidden data-search-exclude>\n <span class="sv-local-mark">', county)
+    assert "sv-local-mark" not in re.sub(r'<div class="sv-chosen"[^>]*>.*?</div>', "", county, flags=re.DOTALL)
 
 
 def test_a_section_that_does_not_exist_is_named_with_the_ones_that_do(tmp_path):

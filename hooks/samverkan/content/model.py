@@ -198,7 +198,7 @@ class Handbook:
     assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
     public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
-    local_numbers: frozenset = frozenset()  # of them, the municipalities' own: switchboards and socialjourer
+    night_numbers: frozenset = frozenset()  # of them, the socialjourer: each municipality file's and the county list's
     adoption: tuple = ()  # rows of municipalities/status.yml, see editions.county
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
     county: dict = field(default_factory=dict)  # language -> the county's values by name (editions.county.read_values)

@@ -34,12 +34,11 @@ from samverkan.content.personal_data import digits, tel_target
 from samverkan.content.problems import Problem
 from samverkan.content.schema import parse_date
 from samverkan.editions.county import STATUS_FILE, Night
-from samverkan.editions.overlay import FOLDER, Overlay, loaded
+from samverkan.editions.overlay import FOLDER, NIGHT_UNIT, Overlay, loaded
 
 TEMPLATE = "edition.html"
 START_PAGE = "start"  # the id of the start page
 MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's unit is
-NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
 EDITION_FIELDS = ("site_url", "reviewed")
 # A text that tells someone to call, contact, report to or tell social services or the out-of-hours service: a
@@ -273,12 +272,12 @@ class EditionMarkdown:
         addition = each.addition(page.id, page.lang) if isinstance(page, Routine) else None
         top = []
         if addition:
-            anchor = t["local_anchor"] if each is self.overlay else f"{t['local_anchor']}-{each.slug}"
+            anchor = f"{t['local_anchor']}-{each.slug}"
             markdown = self._place(page, markdown, each, addition, anchor, own)
             top.append(str(self.module.announcement(self._name(each, page.lang), anchor, t)))
         shown = card(each, page.lang, self.handbook) if shows_card(self.handbook, page) else None
         if shown:
-            top.append(str(self.module.contact_card(shown, t, page.id == START_PAGE, own)))
+            top.append(str(self.module.contact_card(shown, t)))
         return markdown, [_compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top]
 
     def night_call(self, lang: str, contacts_url: str) -> str:
@@ -309,21 +308,34 @@ class EditionMarkdown:
         return frozenset(each.slug for each in self.choosable())
 
     def _place(self, page: Page, markdown: str, each: Overlay, addition: str, anchor: str, own: bool) -> str:
-        """The Markdown with the addition at the end of its section, or at the end of the page."""
+        """The Markdown with the addition at the end of its section, or at the end of the page.
+
+        The county's own additions are headings in the table of contents. A municipality's addition is
+        headed the same way in its edition and in the county's (where it is a part, shown when chosen), so
+        that an edition filled into the county's site (site/fill.py) is the edition built on its own."""
         t = self.labels(page.lang)
         wanted = placement(each, page.id, page.lang)
         section = next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
         level = min(section.level + 1, 6) if section else 2
-        if own:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
+        if each.is_county:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
             heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(self._name(each, page.lang))} {{#{anchor} .admonition-title}}")
         else:
-            heading = Markup(f'<p class="admonition-title" id="{anchor}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
-        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=self._name(each, page.lang), source=each.file, t=t)
+            heading = Markup(f'<p class="admonition-title" id="{anchor}" role="heading" aria-level="{level}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
+        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=self._name(each, page.lang), source=each.file, t=t, county=each.is_county)
         if not own:
             box = str(self.module.chosen(each.slug, Markup(box), True))
         lines = markdown.split("\n")
         at = section.end if section else len(lines)
         return "\n".join(lines[:at] + ["", box, ""] + lines[at:])
+
+    def marks(self, lang: str) -> dict[str, list[Markup]]:
+        """Routine id -> what the routine list shows after its title: "Lokalt tillägg" where the edition has an
+        addition; in the county's edition, each municipality's as a part, shown when it is chosen."""
+        mark, found = self.module.local_mark(self.labels(lang)), {}
+        for each in [self.overlay] if self.overlay.is_municipality else self.choosable():
+            for routine_id in each.additions:
+                found.setdefault(routine_id, []).append(mark if each is self.overlay else Markup(_compact(str(self.module.chosen(each.slug, mark)))))
+        return found
 
 
 def _markdown_text(text: str) -> str:
@@ -341,10 +353,6 @@ def after_title(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     title = next((index for index, line in enumerate(lines) if re.match(r"#[ \t]", line)), -1)
     return "\n".join(lines[: title + 1] + ["", block, ""] + lines[title + 1:])
-
-
-def routines_with_additions(overlay: Overlay) -> frozenset:
-    return frozenset(overlay.additions) if overlay.is_municipality else frozenset()
 
 
 # Checks

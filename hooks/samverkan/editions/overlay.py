@@ -46,6 +46,7 @@ TEMPLATE = "TEMPLATE"
 NOT_MUNICIPALITIES = {COUNTY, TEMPLATE, "status", "public-numbers"}
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 PHONE_FIELD = "phone"
+NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 FIELDS = ("name", "code", "units", "additions", "site_url", "reviewed")  # the last two: see edition.py
 UNIT_FIELDS = ("name", PHONE_FIELD)
 TEMPLATE_HINT = f"see {FOLDER}/{TEMPLATE}.yml"
@@ -235,19 +236,38 @@ def loaded(handbook: Handbook) -> list[Overlay]:
 # Rendering
 
 
-def fill(overlay: Overlay, lang: str, markdown: str) -> str:
-    """The Markdown with every local marker replaced by the overlay's value, escaped; unknown markers stay as they are."""
+def fill(overlay: Overlay, lang: str, markdown: str, fillable: bool = False) -> str:
+    """The Markdown with every local marker replaced by the overlay's value, escaped; unknown markers stay as they are.
+    ``fillable``: the county's values carry their key (data-sv-local), so that an edition filled into the county's
+    built site (site/fill.py) puts its own value there."""
 
     def value(match):
         text = overlay.value(match[1], lang)
         if text is None:
             return match[0]
         text = html.escape(text, quote=False)
-        if match[1].endswith("." + PHONE_FIELD) and re.fullmatch(r"[+\d][\d\s-]+", text):
+        if _is_phone(match[1], text):
             text = f"[{text}](tel:{_tel(text)})"
-        return text if overlay.is_county else f'<span class="sv-local">{text}</span>'
+        if overlay.is_county:
+            return f'<span data-sv-local="{match[1]}">{text}</span>' if fillable else text
+        return f'<span class="sv-local">{text}</span>'
 
     return LOCAL_MARKER.sub(value, markdown)
+
+
+def local_html(overlay: Overlay, key: str, lang: str) -> str | None:
+    """A municipality's local value as the HTML its edition shows (what ``fill`` makes of it through Markdown)."""
+    text = overlay.value(key, lang)
+    if text is None:
+        return None
+    text = html.escape(text, quote=False)
+    if _is_phone(key, text):
+        text = f'<a href="tel:{_tel(text)}">{text}</a>'
+    return f'<span class="sv-local">{text}</span>'
+
+
+def _is_phone(key: str, text: str) -> bool:
+    return key.endswith("." + PHONE_FIELD) and re.fullmatch(r"[+\d][\d\s-]+", text) is not None
 
 
 def _tel(number: str) -> str:
@@ -286,9 +306,9 @@ def attach(handbook: Handbook) -> Handbook:
     switchboards = tuple(number for each in loaded(handbook) for number in each.public_numbers())
     listed, number_problems = read_public_numbers(handbook.root)
     handbook.adoption, status_problems = county.read_status(handbook.root)
-    nights = county.night_numbers(handbook.adoption)
-    handbook.local_numbers = frozenset(digits(number) for number in (*switchboards, *nights))
-    handbook.public_numbers = frozenset(digits(number) for number in listed) | handbook.local_numbers
+    nights = (*county.night_numbers(handbook.adoption), *(each.values.get(f"{NIGHT_UNIT}.{PHONE_FIELD}") for each in loaded(handbook)))
+    handbook.night_numbers = frozenset(digits(number) for number in nights if isinstance(number, str))
+    handbook.public_numbers = frozenset(digits(number) for number in (*listed, *switchboards)) | handbook.night_numbers
     handbook.load_problems = list(handbook.load_problems) + [problem.on_one_line() for problem in number_problems + status_problems]
     return handbook
 

@@ -20,7 +20,7 @@ from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
 from samverkan.publish import releases
-from samverkan.site import completeness, offline, verify
+from samverkan.site import offline, verify
 
 
 class BuildFailed(Exception):
@@ -61,10 +61,10 @@ def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str],
     return [str(problem) for problem in problems], notes
 
 
-def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None, offline_copy: bool = True) -> None:
+def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None, offline_copy: bool = True, offline_tree: Path | None = None) -> None:
     """Build the edition strictly into ``site_dir``, with its offline copy as a zip in it (site/offline.py;
-    ``offline_copy=False`` leaves it out); raise BuildFailed with the reason, MkDocs' own warnings and
-    errors included."""
+    ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too); raise BuildFailed
+    with the reason, MkDocs' own warnings and errors included."""
     offline_config = offline.config_beside(config_file) if offline_copy else None
     with _municipality(slug):
         problems, notes = check_edition(config_file, slug)
@@ -76,7 +76,7 @@ def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None
             _built(config_file, site_dir, edition.site_url(overlay.load(_project(config_file), slug)))
         if offline_config:  # the same edition, for use without a network, as one zip in the site
             with _environ(offline.ENV, None):
-                offline.build_zip(offline_config, Path(site_dir), _built_and_verified)
+                offline.build_zip(offline_config, Path(site_dir), _built_and_verified, offline_tree)
         _verified(config_file, site_dir)  # with its zip in place: the start page links it
 
 
@@ -99,7 +99,7 @@ def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None =
 def _verified(config_file: str | Path, site_dir: str | Path) -> None:
     """The built site as a browser gets it: safe (verify) and complete (completeness), or BuildFailed."""
     handbook = load_site(config_file)
-    faults = verify.problems(site_dir, handbook.public_numbers) + completeness.problems(site_dir, handbook)
+    faults = verify.built_site(site_dir, handbook)
     if faults:
         raise BuildFailed("\n".join(map(str, faults)))
 
@@ -118,12 +118,13 @@ def _mkdocs_messages():
         logger.removeHandler(handler)
 
 
-def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False) -> str:
+def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False, build_into=None) -> str:
     """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
     on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
-    publish. A ``build_output`` (site/) may lie directly in the project folder."""
+    publish. A ``build_output`` (site/) may lie directly in the project folder. ``build_into(folder)``,
+    when given, makes the release instead of a build of the edition (publish/editions.py fills one)."""
     place = releases.place(target, _project(config_file), inside_project=build_output)
-    return releases.publish(place, lambda folder: build(config_file, folder, slug))
+    return releases.publish(place, build_into or (lambda folder: build(config_file, folder, slug)))
 
 
 def _project(config_file: str | Path) -> Path:
@@ -137,7 +138,7 @@ def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
 
     def work() -> str:
         return f"Built the {slug or 'county'} edition into {site_dir} (release {publish(config_file, site_dir, slug, build_output=True)})"
-    return _run(work, failed=f"Nothing was built; {site_dir} is unchanged.")
+    return run_reported(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 
 
 def run_publish(config_file: str, slug: str | None, target: str) -> int:
@@ -145,14 +146,14 @@ def run_publish(config_file: str, slug: str | None, target: str) -> int:
         return 1
     def work() -> str:
         return f"Published the {slug or 'county'} edition to {target} (release {publish(config_file, target, slug)})"
-    return _run(work, failed=f"Nothing was published; {target} is unchanged.")
+    return run_reported(work, failed=f"Nothing was published; {target} is unchanged.")
 
 
 def run_rollback(config_file: str, target: str) -> int:
     def work() -> str:
         linked, removed = releases.rollback(releases.place(target, _project(config_file)))
         return f"Rolled back {target} to release {linked}; removed release {removed}"
-    return _run(work)
+    return run_reported(work)
 
 
 def _refused_name(slug: str | None) -> bool:
@@ -163,7 +164,7 @@ def _refused_name(slug: str | None) -> bool:
     return bool(problem)
 
 
-def _run(work, failed: str | None = None) -> int:
+def run_reported(work, failed: str | None = None) -> int:
     """Run a build, publish or rollback: the line it returns, or why it was refused or failed; the exit code."""
     try:
         print(work())

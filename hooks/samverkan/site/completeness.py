@@ -13,12 +13,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jsonschema
-from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.model import Handbook
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
 from samverkan.content.problems import Problem
 from samverkan.content.urls import language_url, page_url
+from samverkan.site import verify
 
 FIX = "rebuild with the project's own command (python -m samverkan build); the engine left the site incomplete"
 SCHEMA = "export/handbook-export.schema.json"
@@ -27,11 +27,12 @@ NOT_FOUND_PAGE = "404.html"
 SKIPPED_SCHEMES = ("http:", "https:", "tel:", "mailto:", "data:", "blob:", "javascript:")
 
 
-def problems(site: str | Path, handbook: Handbook, language: str | None = None) -> list[Problem]:
+def problems(site: str | Path, handbook: Handbook, language: str | None = None, pages: dict | None = None) -> list[Problem]:
     """The site's faults; with ``language``, a tree of that language alone at the site's root, as another
-    engine builds it from ``python -m samverkan compile`` (no export: the hooks write it)."""
+    engine builds it from ``python -m samverkan compile`` (no export: the hooks write it). ``pages``: the
+    site's pages as verify.parsed read them, when they are read already."""
     site = Path(site)
-    pages = _read_pages(site)
+    pages = _read_pages(pages if pages is not None else verify.parsed(site))
     model = [page for page in handbook.pages if language in (None, page.lang)]
     directory_urls = _directory_urls(model, pages, language)
     found = _model_pages(site, model, pages, directory_urls, language)
@@ -40,20 +41,16 @@ def problems(site: str | Path, handbook: Handbook, language: str | None = None) 
     return found if language else found + _export(site)
 
 
-def _read_pages(site: Path) -> dict[str, tuple[str | None, set[str], list[str]]]:
+def _read_pages(parsed: dict) -> dict[str, tuple[str | None, set[str], list[str]]]:
     """Every HTML file, site-relative: (its <html lang>, its ids, the hrefs of its links)."""
     pages = {}
-    for file in sorted(site.rglob("*.html")):
-        if file.is_symlink() or not file.is_file():
-            continue
-        try:
-            tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
+    for name, (_, tree) in parsed.items():
+        if tree is None:
             continue  # the safety half names a file it cannot read
         lang = tree.root.attributes.get("lang") if tree.root else None
         ids = {node.attributes["id"] for node in tree.css("[id]") if node.attributes.get("id")}
         hrefs = [node.attributes["href"] for node in tree.css("a[href]") if node.attributes.get("href")]
-        pages[file.relative_to(site).as_posix()] = (lang, ids, hrefs)
+        pages[name] = (lang, ids, hrefs)
     return pages
 
 
@@ -87,17 +84,36 @@ def _model_pages(site: Path, model: list, pages: dict, directory_urls: bool, lan
 
 def _links(site: Path, pages: dict) -> list[Problem]:
     found = []
+    files = _Files(site, pages)
     for name, (_, ids, hrefs) in pages.items():
         if name == NOT_FOUND_PAGE:
             continue  # served at whatever address was asked for, its links are absolute from the server's root
         for href in dict.fromkeys(hrefs):
-            fault = _link_fault(site, name, ids, href, pages)
+            fault = _link_fault(files, name, ids, href, pages)
             if fault:
                 found.append(Problem(f"{site.name}/{name}", 1, fault, FIX))
     return found
 
 
-def _link_fault(site: Path, name: str, ids: set[str], href: str, pages: dict) -> str | None:
+class _Files:
+    """Where a link's target lies in the built site (a folder's index.html) and whether it is there; each
+    target looked up once, since a site links the same assets from every page."""
+
+    def __init__(self, site: Path, pages: dict):
+        self.site, self.pages, self.known = site, pages, {}
+
+    def file_of(self, target: str) -> tuple[str, bool]:
+        if target not in self.known:
+            self.known[target] = (target, True) if target in self.pages else self._on_disk(target)
+        return self.known[target]
+
+    def _on_disk(self, target: str) -> tuple[str, bool]:
+        if (self.site / target).is_dir():
+            target = posixpath.join(target, "index.html")
+        return target, (self.site / target).is_file()
+
+
+def _link_fault(files: _Files, name: str, ids: set[str], href: str, pages: dict) -> str | None:
     if href.lower().startswith(SKIPPED_SCHEMES) or href.startswith("//"):
         return None  # another host, or a number: not the site's to resolve (verify.py judges the schemes)
     parts = urlsplit(href)
@@ -107,9 +123,8 @@ def _link_fault(site: Path, name: str, ids: set[str], href: str, pages: dict) ->
     target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
     if target.startswith("../") or target == "..":
         return f"the link '{href[:80]}' leads out of the site"
-    if (site / target).is_dir():
-        target = posixpath.join(target, "index.html")
-    if not (site / target).is_file():
+    target, there = files.file_of(target)
+    if not there:
         return f"the link '{href[:80]}' leads to nothing ({target})"
     if fragment and target in pages and fragment not in pages[target][1]:
         return f"the link '{href[:80]}' leads to no anchor '{fragment[:40]}' in {target}"

@@ -32,15 +32,24 @@ def download(config_file: str | Path) -> str | None:
     return os.environ.get(ENV) or None
 
 
-def build_zip(offline_config: Path, site_dir: Path, build) -> Path:
+def build_zip(offline_config: Path, site_dir: Path, build, folder: Path | None = None) -> Path:
     """Build the offline edition with ``build(config, folder)`` (which raises when the build or its verifier
-    fails) and write it into ``site_dir`` as the zip; its path."""
+    fails) and write it into ``site_dir`` as the zip; its path. Built into ``folder`` when one is given, and
+    kept there (every municipality's offline copy is filled from the county's, site/fill.py)."""
+    if folder is not None:
+        build(offline_config, folder)
+        return write_zip(folder, Path(site_dir) / ZIP_NAME)
     with tempfile.TemporaryDirectory(prefix="samverkan-offline-") as work:
         folder = Path(work) / FOLDER_IN_ZIP
         build(offline_config, folder)
-        target = Path(site_dir) / ZIP_NAME
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.is_symlink():
-                    archive.write(path, path.relative_to(work).as_posix())
+        return write_zip(folder, Path(site_dir) / ZIP_NAME)
+
+
+def write_zip(folder: Path, target: Path) -> Path:
+    """The built offline edition in ``folder`` as the zip ``target``, unpacking into samverkansplanen/."""
+    # level 4: measured on the county's copy, level 6 took 1.8 times as long for a zip 4 % smaller
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=4) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                archive.write(path, f"{FOLDER_IN_ZIP}/{path.relative_to(folder).as_posix()}")
     return target

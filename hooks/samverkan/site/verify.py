@@ -9,6 +9,7 @@ a page without its language, and a result of "Vad gör jag nu?" with no number t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -19,34 +20,57 @@ from samverkan.content.personal_data import scan
 from samverkan.content.problems import Problem
 
 CONTENT = "article.md-content__inner"  # what pages, additions and views make; the rest is the theme's frame
-RESOURCE_ATTRIBUTES = ("src", "srcset", "poster", "data", "action", "formaction", "xlink:href")
+RESOURCE_ATTRIBUTES = frozenset(("src", "srcset", "poster", "data", "action", "formaction", "xlink:href"))
+EMBEDDING = frozenset(("iframe", "object", "embed", "base", "frame"))
 ELSEWHERE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
 SAFE_RESOURCE_SCHEMES = ("data:", "blob:")  # made in the page itself, never fetched from a host
 FIX = "rebuild; if it persists, the sanitizer or a template let it through (docs-dev/checks.md)"
 
 
-def problems(site: str | Path, public_numbers: frozenset = frozenset()) -> list[Problem]:
+def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: dict | None = None) -> list[Problem]:
+    """The site's unsafe pages, a problem per fault; ``pages`` when they are parsed already (``parsed``)."""
     site = Path(site)
     found = []
+    for name, (html, tree) in (pages if pages is not None else parsed(site)).items():
+        if tree is None:
+            found.append(Problem(f"{site.name}/{name}", 1, f"cannot be read ({html})", FIX))
+        else:
+            found += [Problem(f"{site.name}/{name}", 1, what, FIX) for what in tree_faults(tree, html, public_numbers)]
+    return found
+
+
+def parsed(site: Path) -> dict[str, tuple[str, LexborHTMLParser | None]]:
+    """Every HTML file of the site by its site-relative name: its text and its parse, or why it cannot be read
+    and None. Read once for both halves of the verification (built_site)."""
+    pages = {}
     for page in sorted(site.rglob("*.html")):
         if page.is_symlink():
             continue
         try:
             html = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            found.append(Problem(_name(site, page), 1, f"cannot be read ({error})", FIX))
+            pages[page.relative_to(site).as_posix()] = (str(error), None)
             continue
-        found += [Problem(_name(site, page), 1, what, FIX) for what in page_faults(html, public_numbers)]
-    return found
+        pages[page.relative_to(site).as_posix()] = (html, LexborHTMLParser(html))
+    return pages
 
 
-def _name(site: Path, page: Path) -> str:
-    return f"{site.name}/{page.relative_to(site).as_posix()}"
+def built_site(site: str | Path, handbook) -> list[Problem]:
+    """The built site judged whole: complete (completeness.py), then safe; every page parsed once."""
+    from samverkan.site import completeness
+
+    pages = parsed(Path(site))
+    complete = completeness.problems(site, handbook, pages=pages)  # first: the safety half takes code out of the trees
+    return problems(site, handbook.public_numbers, pages) + complete
 
 
 def page_faults(html: str, public_numbers: frozenset = frozenset()) -> list[str]:
     """What is wrong with one built page, each as a short sentence."""
-    tree = LexborHTMLParser(html)
+    return tree_faults(LexborHTMLParser(html), html, public_numbers)
+
+
+def tree_faults(tree: LexborHTMLParser, html: str, public_numbers: frozenset = frozenset()) -> list[str]:
+    """``page_faults`` of a page already parsed; its code elements are taken out of the tree."""
     faults = [] if (tree.root and tree.root.attributes.get("lang")) or "<html" not in html.lower() else ["the page has no <html lang>"]
     for node in tree.root.traverse(include_text=False) if tree.root else ():
         faults += _element_faults(node)
@@ -57,23 +81,26 @@ def page_faults(html: str, public_numbers: frozenset = frozenset()) -> list[str]
 
 
 def _element_faults(node) -> list[str]:
-    faults = [f"<{node.tag}> has the handler '{name}'" for name in node.attributes if name.lower().startswith("on")]
-    for name in RESOURCE_ATTRIBUTES:
-        value = node.attributes.get(name)
+    attributes, tag = node.attributes, node.tag  # selectolax builds the dict anew on every access
+    faults = [f"the page holds <{tag}>"] if tag in EMBEDDING else []
+    if not attributes:
+        return faults
+    faults += [f"<{tag}> has the handler '{name}'" for name in attributes if name.lower().startswith("on")]
+    for name in RESOURCE_ATTRIBUTES.intersection(attributes):
+        value = attributes[name]
         if value and ELSEWHERE.match(value) and not value.strip().lower().startswith(SAFE_RESOURCE_SCHEMES):
-            faults.append(f"<{node.tag}> loads {value.strip()[:80]} from outside the site")
-    if node.tag == "link" and ELSEWHERE.match(node.attributes.get("href") or "") and _loads(node):
-        faults.append(f"<link> loads {node.attributes['href'][:80]} from outside the site")
-    if node.tag in ("iframe", "object", "embed", "base", "frame"):
-        faults.append(f"the page holds <{node.tag}>")
-    if any((node.attributes.get("href") or "").strip().lower().startswith(scheme) for scheme in ("javascript:", "vbscript:", "data:")):
-        faults.append(f"<{node.tag}> links to a script address")
+            faults.append(f"<{tag}> loads {value.strip()[:80]} from outside the site")
+    href = attributes.get("href") or ""
+    if tag == "link" and ELSEWHERE.match(href) and _loads(attributes):
+        faults.append(f"<link> loads {href[:80]} from outside the site")
+    if href.strip().lower().startswith(("javascript:", "vbscript:", "data:")):
+        faults.append(f"<{tag}> links to a script address")
     return faults
 
 
-def _loads(link) -> bool:
+def _loads(attributes: dict) -> bool:
     """A <link> the browser fetches (a stylesheet, an icon, a preload), not one that only names another page."""
-    return not set((link.attributes.get("rel") or "").lower().split()) <= {"alternate", "canonical", "next", "prev", "author", "license"}
+    return not set((attributes.get("rel") or "").lower().split()) <= {"alternate", "canonical", "next", "prev", "author", "license"}
 
 
 def _content_faults(content, public_numbers: frozenset) -> list[str]:
@@ -81,9 +108,10 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
     for node in content.traverse(include_text=False):
         if node.tag == "script":
             faults.append("the content holds <script>")
-        if "style" in node.attributes or node.tag == "style":
+        attributes = node.attributes
+        if "style" in attributes or node.tag == "style":
             faults.append(f"<{node.tag}> in the content carries a style")
-        identifier = node.attributes.get("id") or ""
+        identifier = attributes.get("id") or ""
         if identifier.startswith("__"):
             faults.append(f"the content uses the theme's id '{identifier}'")
     faults += [f"the text shows personal data: {finding.what}" for finding in scan(visible_text(content), public_numbers)]
@@ -101,5 +129,18 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
 
 def visible_text(node) -> str:
     """The text a reader sees: entities decoded by the parser, invisible format characters (Unicode Cf) removed."""
-    text = node.text(separator=" ")
-    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return _format_characters().sub("", node.text(separator=" "))
+
+
+@functools.cache
+def _format_characters() -> re.Pattern:
+    """Every Unicode Cf character, as ranges. They all lie in planes 0, 1 and 14 (the rest are ideographs,
+    private use or unassigned), which keeps this quick to make."""
+    codes = [code for code in (*range(0x20000), *range(0xE0000, 0xF0000)) if unicodedata.category(chr(code)) == "Cf"]
+    ranges = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in ranges) + "]")

@@ -61,6 +61,8 @@ class Collected:
     def write(self, site_dir: str | Path, choices: dict[str, list[dict]]) -> None:
         """One script per municipality and language, and the chooser's list per language (``choices``)."""
         folder = Path(site_dir) / FOLDER
+        if not (choices or self.parts):
+            return
         folder.mkdir(parents=True, exist_ok=True)
         for lang, municipalities in choices.items():
             _write_script(folder / f"{LIST}.{lang}.js", "svMunicipalities", lang, municipalities)
@@ -73,3 +75,9 @@ def _write_script(path: Path, function: str, lang: str, data, slug: str | None =
     """A script that hands ``data`` (JSON, which is JavaScript) to samverkan-edition.js."""
     arguments = [json.dumps(value, ensure_ascii=False, separators=(",", ":")) for value in (*([slug] if slug else []), lang, data)]
     path.write_text(f"{function}({','.join(arguments)});\n", encoding="utf-8")
+
+
+def read_script(text: str):
+    """What a script written here hands to samverkan-edition.js: its last argument (site/fill.py reads it back)."""
+    arguments = text[text.index("(") + 1:].rstrip().removesuffix(");")
+    return json.loads(f"[{arguments}]")[-1]

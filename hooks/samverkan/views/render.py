@@ -46,8 +46,9 @@ _LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 class Renderer:
     def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None,
-                 site_url: str = "", download: str | None = None):
+                 site_url: str = "", download: str | None = None, fillable: bool = False):
         self.handbook = handbook
+        self.fillable = fillable  # the county's site, into which editions are filled (site/fill.py): its local values keyed
         self.site_url = site_url  # where the site is published, for the address on print-outs
         self.download = download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
@@ -67,7 +68,7 @@ class Renderer:
         [[id]] markers go through Markdown as plain text and become links in the HTML (``links``):
         a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
         every page, for targets the model has already checked."""
-        text = self.edition(page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown)))
+        text = self.edition(page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown, self.fillable)))
         text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
@@ -182,7 +183,7 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view == "glossary":
             return "glossary.html", {"terms": views.glossary(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
-            return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]), "local": edition.routines_with_additions(self.overlay)}
+            return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]), "local": self.edition.marks(page.lang)}
         return None
 
     def night_call(self, page: Page) -> str:

@@ -24,7 +24,7 @@ TAGS = {
     "summary", "sup", "svg", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
 }
 EVERY_TAG = {"class", "id", "title", "role", "hidden", "lang", "tabindex", "aria-label", "aria-labelledby",
-             "aria-describedby", "aria-hidden", "aria-live", "aria-current"}
+             "aria-describedby", "aria-hidden", "aria-live", "aria-current", "aria-level"}
 ATTRIBUTES = {
     "*": EVERY_TAG,
     "a": {"href", "type", "hreflang"},
