@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from handbooks import replace
 from municipal import TESTBY_URL, municipal_handbook, with_edition_fields
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
-from samverkan.publish import publish
-from samverkan.site import fill, verify
+from samverkan.publish import publish, releases
+from samverkan.site import fill, offline, verify
 from samverkan.views.render import Renderer
 
+ROOT = Path(__file__).resolve().parents[2]
 COUNTY_URL = "https://plan.example/"
 SEARCH_INDEXES = {"search/search_index.json", "en/search/search_index.json"}
 
@@ -83,3 +85,16 @@ def test_an_edition_s_own_address_needs_the_county_s_to_replace(built, tmp_path)
     handbook = built["handbook"]
     with pytest.raises(fill.FillFailed, match="give mkdocs.yml a site_url"):
         fill.fill_tree(Renderer(handbook, True, site_url=""), built["county"], tmp_path / "filled", overlay.load(handbook.root, "testby"))
+
+
+def test_the_real_stockholm_edition_filled_with_its_offline_copy_is_the_one_built_alone(edition_sites, tmp_path):
+    own = tmp_path / "own"
+    publish.build(ROOT / "mkdocs.yml", own, "stockholm")
+    filled = edition_sites["stockholm"]
+    mine, theirs = files(own), files(filled)
+    assert set(mine) == set(theirs) - {releases.MARKER}  # published, as every edition of build --all
+    assert [name for name in mine if mine[name] != theirs[name] and name not in SEARCH_INDEXES | {offline.ZIP_NAME}] == []
+    with zipfile.ZipFile(own / offline.ZIP_NAME) as alone, zipfile.ZipFile(filled / offline.ZIP_NAME) as offline_filled:
+        assert alone.namelist() == offline_filled.namelist()
+        unlike = [name for name in alone.namelist() if alone.read(name) != offline_filled.read(name)]
+    assert unlike == [f"{offline.FOLDER_IN_ZIP}/search/search_index.{kind}" for kind in ("js", "json")]  # the county's index

@@ -7,13 +7,14 @@ after a call (views/night.py), each local value (data-sv-local), and what only t
 (data-sv-county-only). An edition is that site as a reader who has chosen the municipality sees it, written
 out on the server, so it also stands without JavaScript and on paper:
 
-- the chooser becomes the edition's banner; each slot holds the municipality's parts, shown;
+- the chooser becomes the edition's banner; each slot gives way to the municipality's parts, or to nothing;
 - each "välj kommun" becomes its socialjour and number; each local value its own, where its file gives one;
 - with its own site_url: that address wherever the county's stands, and the print-outs' QR codes made for it;
 - its own export; no chooser data.
 
-Nothing is rendered by MkDocs again. Every other file is a hard link to the county's; the search index is the
-county's, so search never indexes local text. A place left unfilled is a FillFailed naming the page.
+Nothing is rendered by MkDocs again, and the result is the edition built alone, byte for byte, but for the
+search index (tests/site/test_fill.py): every other file is a hard link to the county's, and the search index
+is the county's, so search never indexes local text. A place left unfilled is a FillFailed naming the page.
 """
 
 from __future__ import annotations
@@ -185,5 +186,5 @@ def _qr_codes(fill: Fill) -> dict[str, str]:
         code = paper.frame(own, page)["qr"]
         if code:
             url = language_url(page.lang, page.path, county.directory_urls)
-            codes[url + "index.html" if county.directory_urls and (url == "" or url.endswith("/")) else url] = sanitized(str(code))
+            codes[url + "index.html" if county.directory_urls else url] = sanitized(str(code))
     return codes
