@@ -138,7 +138,7 @@ def measure_count(count: int, work: Path) -> dict:
     checked = measure.check(config)
     if measure.problems(checked) != 0:
         raise SystemExit(f"the check of {count} municipalities found problems:\n{checked.output[-3000:]}")
-    site = dest / "site"
+    site = dest / "strict-build"  # the site/ of the builds below is theirs
     county = measure.succeeded(measure.build(config, strict=True, site_dir=site), config)
     return {
         "municipalities": count,

@@ -145,13 +145,14 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries
 def on_post_build(config):
-    """Publish the machine-readable export and its JSON Schema with the site; one search index per language.
+    """Publish the machine-readable export and its JSON Schema with the site (not the offline copy); one search index per language.
 
     Once, when every language is built: mkdocs-static-i18n runs the other languages' builds inside
     its own on_post_build and merges the search index at its end."""
     if _building_another_language(config):
         return
-    export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
+    if not _offline(config):  # the export is the published site's, for other systems; the offline copy is for reading
+        export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
     paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")  # plan-version feeds, archived versions
     renderer = _cache["renderer"]
     _cache["taken"].write(config.site_dir, {lang: renderer.edition.choices(lang) for lang in renderer.labels} if not _cache["edition"].is_municipality else {})

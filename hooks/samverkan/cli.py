@@ -28,7 +28,7 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, editions, publish
-from samverkan.site import export, tree, verify
+from samverkan.site import completeness, export, tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +136,7 @@ def report_verified(site: str, handbook) -> int:
     if not Path(site).is_dir():
         print(f"{site}: no such folder — build the site first (python -m samverkan build)", file=sys.stderr)
         return 1
-    found = verify.built_site(site, handbook)
+    found = completeness.safe_and_complete(site, handbook)
     for problem in found:
         print(problem)
     print(f"{len(found)} problem(s) in {site}", file=sys.stderr)

@@ -13,7 +13,7 @@ from municipal import TESTBY_URL, municipal_handbook, with_edition_fields
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import publish, releases
-from samverkan.site import fill, offline, verify
+from samverkan.site import completeness, fill, offline
 from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +61,7 @@ def test_search_is_the_county_s_and_differs_only_where_local_values_stand_in_the
 
 
 def test_the_filled_edition_passes_the_verifier_of_the_built_site(built):
-    assert verify.built_site(built["filled"], built["handbook"]) == []
+    assert completeness.safe_and_complete(built["filled"], built["handbook"]) == []
 
 
 def test_a_place_the_fill_leaves_is_one_line_naming_the_page(built, tmp_path):

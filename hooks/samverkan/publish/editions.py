@@ -25,7 +25,7 @@ from samverkan.content.settings import read_config
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import publish
-from samverkan.site import fill, offline, verify
+from samverkan.site import completeness, fill, offline
 from samverkan.site.offline import FOLDER_IN_ZIP
 from samverkan.views.render import Renderer
 
@@ -107,6 +107,6 @@ class Filler:
         self._verified(folder)
 
     def _verified(self, site_dir: Path) -> None:
-        faults = verify.built_site(site_dir, self.handbook)
+        faults = completeness.safe_and_complete(site_dir, self.handbook)
         if faults:
             raise publish.BuildFailed("\n".join(map(str, faults)))

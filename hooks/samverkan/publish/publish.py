@@ -20,7 +20,7 @@ from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
 from samverkan.publish import releases
-from samverkan.site import offline, verify
+from samverkan.site import completeness, offline
 
 
 class BuildFailed(Exception):
@@ -99,7 +99,7 @@ def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None =
 def _verified(config_file: str | Path, site_dir: str | Path) -> None:
     """The built site as a browser gets it: safe (verify) and complete (completeness), or BuildFailed."""
     handbook = load_site(config_file)
-    faults = verify.built_site(site_dir, handbook)
+    faults = completeness.safe_and_complete(site_dir, handbook)
     if faults:
         raise BuildFailed("\n".join(map(str, faults)))
 

@@ -3,7 +3,7 @@
 The second half of ``python -m samverkan verify SITE`` (the first, safety, is verify.py). It fails on:
 every page of the model without its HTML page in both languages or with the wrong <html lang>, a missing root
 page, an internal link or anchor that leads nowhere, a language without its search index, and an export that
-does not validate against its schema. Raw [[markers]] and {#attribute lists} are the safety half's."""
+does not validate against its schema (the site's; the offline copy carries none). Raw [[markers]] and {#attribute lists} are the safety half's."""
 
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ NOT_FOUND_PAGE = "404.html"
 SKIPPED_SCHEMES = ("http:", "https:", "tel:", "mailto:", "data:", "blob:", "javascript:")
 
 
+def safe_and_complete(site: str | Path, handbook: Handbook) -> list[Problem]:
+    """The built site judged whole, as ``python -m samverkan verify`` does: safe (verify.py), then complete;
+    every page parsed once."""
+    pages = verify.parsed(Path(site))
+    complete = problems(site, handbook, pages=pages)  # first: the safety half takes code out of the trees
+    return verify.problems(site, handbook.public_numbers, pages) + complete
+
+
 def problems(site: str | Path, handbook: Handbook, language: str | None = None, pages: dict | None = None) -> list[Problem]:
     """The site's faults; with ``language``, a tree of that language alone at the site's root, as another
     engine builds it from ``python -m samverkan compile`` (no export: the hooks write it). ``pages``: the
@@ -38,7 +46,7 @@ def problems(site: str | Path, handbook: Handbook, language: str | None = None, 
     found = _model_pages(site, model, pages, directory_urls, language)
     found += _links(site, pages)
     found += _search_indexes(site, (language,) if language else LANGUAGES, language)
-    return found if language else found + _export(site)
+    return found if language or _offline(site) else found + _export(site)  # the hooks write the export, not into the offline copy
 
 
 def _read_pages(parsed: dict) -> dict[str, tuple[str | None, set[str], list[str]]]:
@@ -131,8 +139,12 @@ def _link_fault(files: _Files, name: str, ids: set[str], href: str, pages: dict)
     return None
 
 
+def _offline(site: Path) -> bool:
+    return (site / OFFLINE_INDEX).is_file()
+
+
 def _search_indexes(site: Path, languages, language: str | None) -> list[Problem]:
-    if (site / OFFLINE_INDEX).is_file():
+    if _offline(site):
         return []
     found = []
     for lang in languages:

@@ -36,7 +36,7 @@ from samverkan.site.offline import ZIP_NAME
 from samverkan.views import municipality_parts, night, paper, sanitize
 from samverkan.views.render import Renderer
 
-SLOT = re.compile(r'(\n?)<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')  # between blocks, a slot has a line of its own
+SLOT = re.compile(r'<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')  # between blocks, a slot has a line of its own
 LOCAL = re.compile(r'<span data-sv-local="([a-z0-9_.-]+)">(.*?)</span>', re.DOTALL)  # a value holds no <span>
 COUNTY_ONLY = re.compile(r'<(p|span)\b[^<>]* data-sv-county-only=""[^<>]*>.*?</\1>', re.DOTALL)
 NIGHT_PLACE = re.compile(r'<span data-sv-night=""><a href="([^"<>]*)">')
@@ -68,7 +68,7 @@ class Fill:
         """One built page of the county (``path`` in its site) as the edition's."""
         lang = _language(path)
         html = html.replace(*self._swap("banner", lang, None), 1)
-        html = SLOT.sub(lambda slot: self._slot(lang, *slot.groups()), html)
+        html = self._slots(html, lang)
         nights = [self._swap("night_call", lang, url) for url in set(NIGHT_PLACE.findall(html))]
         for county, own in nights:
             html = html.replace(county, own)
@@ -80,11 +80,20 @@ class Fill:
             html = QR.sub(lambda _: qr, html, count=1)
         return self.addressed(html, path)
 
-    def _slot(self, lang: str, before: str, key: str, after: str) -> str:
-        """The slot's parts, or, where the edition has none, nothing: not even the slot's own line."""
-        if key in self.parts[lang]:
-            return before + self.parts[lang][key] + after
-        return "\n" if before and after else ""
+    def _slots(self, html: str, lang: str) -> str:
+        """Each slot given way to the edition's parts for it, or, where it has none, to nothing: not even the
+        slot's own line."""
+        out, copied = [], 0
+        for slot in SLOT.finditer(html):
+            start, end = slot.span()
+            parts = self.parts[lang].get(slot[1])
+            if parts is not None:
+                end = slot.start(2)  # the line after the slot stays
+            elif not slot[2] and html[start - 1: start] == "\n":
+                start -= 1
+            out += [html[copied:start], parts or ""]
+            copied = end
+        return "".join(out) + html[copied:]
 
     def _swap(self, part: str, lang: str, url: str | None) -> tuple[str, str]:
         """The county's and the edition's rendering of a part (EditionMarkdown.banner or .night_call) as the
@@ -128,7 +137,8 @@ def fill_tree(county: Renderer, county_dir: Path, edition_dir: Path, overlay: Ov
             path = (relative / name).as_posix()
             if path not in skipped:
                 _write(fill, county_dir / path, edition_dir / path, path, codes.get(path))
-    export.write_files(edition_dir / "export", export.files(county.handbook, fill.site_url or county.site_url, county.directory_urls, overlay))
+    if (county_dir / "export").is_dir():  # the site's, not the offline copy's
+        export.write_files(edition_dir / "export", export.files(county.handbook, fill.site_url or county.site_url, county.directory_urls, overlay))
 
 
 def _write(fill: Fill, source: Path, target: Path, path: str, qr: str | None) -> None:

@@ -41,7 +41,7 @@ def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: d
 
 def parsed(site: Path) -> dict[str, tuple[str, LexborHTMLParser | None]]:
     """Every HTML file of the site by its site-relative name: its text and its parse, or why it cannot be read
-    and None. Read once for both halves of the verification (built_site)."""
+    and None. Read once for both halves of the verification (completeness.safe_and_complete)."""
     pages = {}
     for page in sorted(site.rglob("*.html")):
         if page.is_symlink():
@@ -53,15 +53,6 @@ def parsed(site: Path) -> dict[str, tuple[str, LexborHTMLParser | None]]:
             continue
         pages[page.relative_to(site).as_posix()] = (html, LexborHTMLParser(html))
     return pages
-
-
-def built_site(site: str | Path, handbook) -> list[Problem]:
-    """The built site judged whole: complete (completeness.py), then safe; every page parsed once."""
-    from samverkan.site import completeness
-
-    pages = parsed(Path(site))
-    complete = completeness.problems(site, handbook, pages=pages)  # first: the safety half takes code out of the trees
-    return problems(site, handbook.public_numbers, pages) + complete
 
 
 def page_faults(html: str, public_numbers: frozenset = frozenset()) -> list[str]:
@@ -81,20 +72,19 @@ def tree_faults(tree: LexborHTMLParser, html: str, public_numbers: frozenset = f
 
 
 def _element_faults(node) -> list[str]:
-    attributes, tag = node.attributes, node.tag  # selectolax builds the dict anew on every access
+    tag = node.tag
     faults = [f"the page holds <{tag}>"] if tag in EMBEDDING else []
-    if not attributes:
-        return faults
-    faults += [f"<{tag}> has the handler '{name}'" for name in attributes if name.lower().startswith("on")]
-    for name in RESOURCE_ATTRIBUTES.intersection(attributes):
-        value = attributes[name]
-        if value and ELSEWHERE.match(value) and not value.strip().lower().startswith(SAFE_RESOURCE_SCHEMES):
-            faults.append(f"<{tag}> loads {value.strip()[:80]} from outside the site")
-    href = attributes.get("href") or ""
-    if tag == "link" and ELSEWHERE.match(href) and _loads(attributes):
-        faults.append(f"<link> loads {href[:80]} from outside the site")
-    if href.strip().lower().startswith(("javascript:", "vbscript:", "data:")):
-        faults.append(f"<{tag}> links to a script address")
+    for name, value in node.attributes.items():  # one pass: selectolax makes the dict anew on every access
+        if name[:2].lower() == "on":
+            faults.append(f"<{tag}> has the handler '{name}'")
+        elif name in RESOURCE_ATTRIBUTES:
+            if value and ELSEWHERE.match(value) and not value.strip().lower().startswith(SAFE_RESOURCE_SCHEMES):
+                faults.append(f"<{tag}> loads {value.strip()[:80]} from outside the site")
+        elif name == "href" and value:
+            if tag == "link" and ELSEWHERE.match(value) and _loads(node.attributes):
+                faults.append(f"<link> loads {value[:80]} from outside the site")
+            if value.strip().lower().startswith(("javascript:", "vbscript:", "data:")):
+                faults.append(f"<{tag}> links to a script address")
     return faults
 
 
@@ -129,14 +119,25 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
 
 def visible_text(node) -> str:
     """The text a reader sees: entities decoded by the parser, invisible format characters (Unicode Cf) removed."""
-    return _format_characters().sub("", node.text(separator=" "))
+    text = node.text(separator=" ")
+    basic, astral = _format_characters()
+    text = basic.sub("", text)
+    return astral.sub("", text) if _ASTRAL.search(text) else text
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.cache
-def _format_characters() -> re.Pattern:
-    """Every Unicode Cf character, as ranges. They all lie in planes 0, 1 and 14 (the rest are ideographs,
-    private use or unassigned), which keeps this quick to make."""
+def _format_characters() -> tuple[re.Pattern, re.Pattern]:
+    """Every Unicode Cf character, as two classes of ranges: those of the basic plane (which the regex engine
+    tests in one step) and the rest. They all lie in planes 0, 1 and 14 (the rest are ideographs, private use or
+    unassigned), which keeps this quick to make."""
     codes = [code for code in (*range(0x20000), *range(0xE0000, 0xF0000)) if unicodedata.category(chr(code)) == "Cf"]
+    return _character_class(code for code in codes if code <= 0xFFFF), _character_class(code for code in codes if code > 0xFFFF)
+
+
+def _character_class(codes) -> re.Pattern:
     ranges = []
     for code in codes:
         if ranges and ranges[-1][1] == code - 1:
