@@ -120,7 +120,7 @@ def report_lix(handbook) -> int:
 
 COMMANDS = {"check": check, "lix": report_lix}
 TOOLS = {
-    "build": lambda args: build(args),
+    "build": build,
     "publish": lambda args: (publish.run_rollback(args.config, args.to) if args.rollback
                              else publish.run_publish(args.config, args.municipality, args.to)),
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
