@@ -195,14 +195,14 @@ def test_a_problem_in_another_county_s_plan_names_the_file_it_is_written_in(tmp_
     assert files == {"counties/annat/docs/sv/index.md", "counties/annat/municipalities/county.yml", "docs/en/index.md"}
 
 
-def test_a_municipality_of_another_county_builds_its_edition_with_the_county_s_name(tmp_path):
+@pytest.mark.parametrize("command", [["--municipality", "tredjeby"], ["--all"]])
+def test_a_municipality_of_another_county_builds_its_edition_with_the_county_s_name(tmp_path, command):
     root = municipal_handbook(tmp_path)
     folder = other_county(root)
     (folder / "municipalities/status.yml").write_text('municipalities:\n  - {code: "0997", name: Tredjeby kommun, adopted: yes}\n', encoding="utf-8")
     shutil.copy(root / "municipalities/tredjeby.yml", folder / "municipalities/tredjeby.yml")
-    site = tmp_path / "site-annat-tredjeby"
-    assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "build", "--municipality", "tredjeby", "--site-dir", str(site)]) == 0
-    start = (site / "index.html").read_text(encoding="utf-8")
+    assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "build", *command]) == 0
+    start = (root / "site-annat-tredjeby" / "index.html").read_text(encoding="utf-8")  # with --all, filled into site-annat/
     assert "utgåva för <strong>Tredjeby kommun</strong>" in start and "# Start i Annatlän" not in start and ">Start i Annatlän</h1>" in start
     assert "Socialjouren i Tredjeby" in start and "Testlän" not in start
 

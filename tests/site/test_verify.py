@@ -52,3 +52,16 @@ def test_problems_name_the_file(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "index.html").write_text(page("<script>x</script>"), encoding="utf-8")
     assert [str(problem).split(":")[0] for problem in verify.problems(tmp_path)] == [f"{tmp_path.name}/x/index.html"]
+
+
+def test_the_visible_text_has_every_invisible_format_character_taken_out_and_nothing_else():
+    import sys
+    import unicodedata
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    every = [chr(code) for code in range(sys.maxunicode + 1) if 0xD800 > code or code > 0xDFFF]
+    invisible = "".join(char for char in every if unicodedata.category(char) == "Cf")
+    kept = "".join(char for char in every if unicodedata.category(char) not in ("Cf", "Cc", "Cs") and char not in "<&\xa0")
+    text = verify.visible_text(LexborHTMLParser(f"<p>{invisible[::2]}{kept}{invisible[1::2]}</p>").css_first("p"))
+    assert text == kept  # so that no zero-width character can hide a personal identity number from the scan
