@@ -66,7 +66,9 @@ def on_config(config):
         _load(config, key)
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
-        _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(), export.files(handbook, *exported)))
+        offline_copy = _offline(config)  # carries no export (on_post_build)
+        _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(),
+                                                   {} if offline_copy else export.files(handbook, *exported)))
     _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     return config
 
@@ -151,7 +153,7 @@ def on_post_build(config):
     its own on_post_build and merges the search index at its end."""
     if _building_another_language(config):
         return
-    if not _offline(config):  # the export is the published site's, for other systems; the offline copy is for reading
+    if _prepared()["export"]:  # the published site's, for other systems; the offline copy, for reading, has none
         export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
     paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")  # plan-version feeds, archived versions
     renderer = _cache["renderer"]

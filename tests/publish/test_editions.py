@@ -37,6 +37,17 @@ def test_a_problem_in_any_municipality_s_file_builds_nothing(tmp_path, capsys):
     assert not [site for site in tmp_path.glob("site-*") if site.is_symlink()]
 
 
+def test_a_hostile_file_name_or_a_huge_file_is_one_line_and_builds_nothing(tmp_path, capsys):
+    root = municipal_handbook(tmp_path)
+    (root / "municipalities" / "Ev il<x>.yml").write_text((root / "municipalities" / "tredjeby.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "municipalities" / "huge.yml").write_text("name: " + "a" * 2_000_000 + "\n", encoding="utf-8")
+    assert editions.run_all(str(root / "mkdocs.yml"), sites_in(tmp_path)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "municipalities/Ev il<x>.yml:1: the municipality's file name 'Ev il<x>.yml' is not lower-case a–z and hyphens" in "\n".join(err)
+    assert any(line.startswith("municipalities/huge.yml:1: the file is larger than") for line in err)
+    assert "Traceback" not in "\n".join(err) and not [site for site in tmp_path.glob("site-*") if site.is_symlink()]
+
+
 def test_an_edition_that_fails_keeps_its_last_release_and_the_others_are_published(tmp_path, monkeypatch, capsys):
     root = municipal_handbook(tmp_path)
     assert editions.run_all(str(root / "mkdocs.yml"), sites_in(tmp_path)) == 0
