@@ -4,6 +4,7 @@ its own layer over it (counties/<county>/): its name, its municipalities, its pa
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -240,3 +241,22 @@ def test_a_link_in_a_county_s_pages_is_refused_in_one_line(tmp_path, capsys):
     (folder / "docs/sv/lank.md").symlink_to("/etc/passwd")
     assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "check"]) == 1
     assert capsys.readouterr().out.splitlines() == ["counties/annat/docs/sv/lank.md:1: the file is a symbolic link — replace it with the file itself"]
+
+
+@pytest.mark.parametrize("path, kind", [
+    ("docs/sv/lankad", "folder"),  # a folder the core has not
+    ("docs/sv/rutiner", "folder"),  # in place of one of the core's folders
+    ("docs/en", "folder"),  # a whole language
+    ("docs/sv/djup/lankad", "folder"),  # deeper down, in a folder of the layer's own
+    ("docs/sv/saknas.md", "file"),  # a page linked to nothing
+])
+def test_a_link_in_a_county_s_pages_is_named_where_the_layer_has_it_and_every_problem_by_a_path_that_exists(tmp_path, capsys, path, kind):
+    root = municipal_handbook(tmp_path)
+    folder = other_county(root)
+    (folder / path).parent.mkdir(parents=True, exist_ok=True)
+    (folder / path).symlink_to(tmp_path / "saknas.md" if kind == "file" else root / "docs/en")
+    assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "check"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    fix = "the file itself" if kind == "file" else "a real folder"
+    assert f"counties/annat/{path}:1: the {kind} is a symbolic link — replace it with {fix}" in lines
+    assert all(os.path.lexists(root / line.split(":")[0]) for line in lines), lines

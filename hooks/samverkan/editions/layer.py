@@ -66,12 +66,23 @@ def assemble(config_file: str | Path, name: str) -> Path:
             (dest / entry.name).symlink_to(entry)
     (dest / overlay.FOLDER).symlink_to(layer / overlay.FOLDER)
     shutil.copytree(core / "docs", dest / "docs", symlinks=True)
-    if (layer / "docs").is_dir():  # its links stay links, which the loader refuses with a line each
-        shutil.copytree(layer / "docs", dest / "docs", symlinks=True, dirs_exist_ok=True)
+    if (layer / "docs").is_dir():
+        _copy_over(layer / "docs", dest / "docs")
     if (core / OFFLINE_CONFIG).is_file():  # a copy, not a link: it inherits the mkdocs.yml beside it
         shutil.copyfile(core / OFFLINE_CONFIG, dest / OFFLINE_CONFIG)
     _write_config(core / "mkdocs.yml", dest / "mkdocs.yml", county.read_values(dest)[0])
     return dest / "mkdocs.yml"
+
+
+def _copy_over(layer: Path, dest: Path) -> None:
+    """The layer's pages over the core's. An entry of the layer replaces whatever the core has at its path, a
+    folder, a file or a link alike; its links stay links, which the loader refuses with a line each."""
+    for folder, folders, files in os.walk(layer):
+        for name in (*folders, *files):
+            entry, there = Path(folder, name), dest / Path(folder, name).relative_to(layer)
+            if os.path.lexists(there) and (entry.is_symlink() or there.is_symlink() or entry.is_dir() != there.is_dir()):
+                shutil.rmtree(there) if there.is_dir() and not there.is_symlink() else there.unlink()
+    shutil.copytree(layer, dest, symlinks=True, dirs_exist_ok=True)
 
 
 def _write_config(core_config: Path, dest_config: Path, values: dict) -> None:
@@ -116,8 +127,15 @@ def located(problems: list[Problem], root: str | Path) -> list[Problem]:
     core, layer = assembled
 
     def written_in(path: str) -> str:
-        return f"{layer}/{path}" if path.startswith(f"{overlay.FOLDER}/") or (core / layer / path).is_file() else path
+        return f"{layer}/{path}" if path.startswith(f"{overlay.FOLDER}/") or _taken_from(core / layer, path) else path
     return [replace(problem, path=written_in(problem.path)) for problem in problems]
+
+
+def _taken_from(folder: Path, path: str) -> bool:
+    """True when ``assemble`` took the path from ``folder``: the entry itself is there (a file, a folder or a
+    link, which the copy keeps as a link), or a link there holds it."""
+    parts = Path(path).parts
+    return os.path.lexists(folder / path) or any(os.path.islink(folder.joinpath(*parts[:end])) for end in range(1, len(parts)))
 
 
 def site_dir(config_file: str | Path, name: str, municipality: str | None) -> Path:
