@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from samverkan.content.model import Citation, HistoryEntry, RoleRef, Section
 from samverkan.content.parts import (
@@ -107,6 +108,40 @@ def parse_date(value) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+BUILD_ZONE = ZoneInfo("Europe/Stockholm")  # the county's calendar: an author's "today" is Stockholm's day
+
+
+def build_day() -> dt.date:
+    """The day of the build, by the county's calendar (a page reviewed at 00:30 in Stockholm is reviewed that
+    day, though UTC still says yesterday)."""
+    return dt.datetime.now(BUILD_ZONE).date()
+
+
+def future_date_fault(value, today: dt.date | None = None) -> tuple[str, str] | None:
+    """(what, fix) when ``value`` is a real date after the day of the build, else None; the caller puts the
+    field's name before what: f"read {what}" -> "read 2062-12-03 lies after the day of the build (2026-12-07)".
+
+    The one rule for every date that records something done: a review (reviewed:), a reading (read:), a check
+    or a confirmation. Such a date in the future is a slip (2062 for 2026) that would hide the work's age:
+    the page's review never falls due, the numbers look freshly checked. Whether ``value`` is a date at all is
+    the caller's concern (``parse_date``); a value that is none gives None here."""
+    parsed = value if isinstance(value, dt.date) else parse_date(value)
+    today = today or build_day()
+    if parsed is None or parsed <= today:
+        return None
+    return (f"{parsed.isoformat()} lies after the day of the build ({today.isoformat()})",
+            f"write the day it was actually done as YYYY-MM-DD, today ({today.isoformat()}) at the latest")
+
+
+def past_date(value, ctx):
+    """A real date, not after the day of the build: when something was done (reviewed, a history entry)."""
+    parsed = date(value, ctx)
+    fault = future_date_fault(parsed)
+    if fault:
+        raise Invalid(*fault)
+    return parsed
 
 
 def whole_number(value, ctx):
@@ -245,7 +280,7 @@ def _history(entry, ctx, index):
     _unknown(entry, ("version", "date", "change"), index)
     return HistoryEntry(
         _field(entry, "version", version, ctx, index),
-        _field(entry, "date", date, ctx, index),
+        _field(entry, "date", past_date, ctx, index),
         _field(entry, "change", text, ctx, index),
     )
 
@@ -267,7 +302,7 @@ COMMON = {
     "id": Field(identifier, True, "stable id, the same in Swedish and English"),
     "title": Field(text, True, "the page title"),
     "version": Field(version, True, "MAJOR.MINOR; the same in both languages"),
-    "reviewed": Field(date, True, "date the content was last reviewed"),
+    "reviewed": Field(past_date, True, "date the content was last reviewed; not after the day of the build"),
     "next_review": Field(date, True, "date of the next review, after 'reviewed'"),
     "owner": Field(ref, True, "id of the actor that owns the page, e.g. arbetsgruppen"),
     "description": Field(text, False, "one sentence for search results and link previews"),

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
-from samverkan.content.schema import parse_date
+from samverkan.content.schema import future_date_fault, parse_date
 
 STATUS_FILE = "municipalities/status.yml"
 VALUES_FILE = "municipalities/county.yml"  # its county: mapping; the rest is the county edition's wording (overlay.py)
@@ -168,6 +168,9 @@ def _night_fault(night) -> str | None:
         return "needs read: the day it was read, as YYYY-MM-DD"
     if "source_dated" in night and not parse_date(night["source_dated"]):
         return "source_dated must be a real date, as YYYY-MM-DD"
+    for field in ("read", "source_dated"):
+        if fault := future_date_fault(night.get(field)):
+            return f"{field} {fault[0]}: {fault[1]}"
     if not isinstance(night.get("confirmed", False), bool):
         return "confirmed must be yes or no"
     return None

@@ -32,7 +32,7 @@ from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import digits, tel_target
 from samverkan.content.problems import Problem
-from samverkan.content.schema import parse_date
+from samverkan.content.schema import future_date_fault, parse_date
 from samverkan.editions.county import STATUS_FILE, Night
 from samverkan.editions.overlay import FOLDER, NIGHT_UNIT, Overlay, loaded
 
@@ -148,7 +148,7 @@ def site_url(overlay: Overlay) -> str | None:
 
 def reviewed(overlay: Overlay) -> str | None:
     value = overlay.data.get("reviewed")
-    return value if parse_date(value) else None
+    return value if parse_date(value) and not future_date_fault(value) else None
 
 
 def placement(overlay: Overlay, routine_id: str, lang: str) -> str | None:
@@ -373,6 +373,8 @@ def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
     date = overlay.data.get("reviewed")
     if date is not None and parse_date(date) is None:
         problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed '{str(date)[:20]}' is not a real date", "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29"))
+    elif fault := future_date_fault(date):
+        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed {fault[0]}", fault[1]))
     for routine_id in overlay.additions:
         problems += _section_problems(handbook, overlay, routine_id)
     return problems
