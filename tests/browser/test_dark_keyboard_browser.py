@@ -67,6 +67,37 @@ def test_the_toggle_switches_the_scheme_and_says_so_in_the_page_s_language(brows
     context.close()
 
 
+def scheme(page) -> str:
+    return page.evaluate("document.body.dataset.mdColorScheme")
+
+
+def test_each_visit_follows_the_phone_and_a_choice_holds_for_the_visit_only(browser, served_site):
+    """Issue 29: Material kept the palette for good, so one daytime visit kept the site white at night."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    earlier = context.new_page()  # an earlier visit: the reader chose light, and the phone was dark
+    earlier.goto(served_site)
+    assert scheme(earlier) == "slate"
+    earlier.locator('label.md-header__button[title="Byt till ljust läge"]').click()
+    assert scheme(earlier) == "default"
+    earlier.goto(served_site + "checklistor/avvikning-boendet/")  # the choice holds while navigating
+    assert scheme(earlier) == "default"
+    earlier.emulate_media(color_scheme="light")
+    earlier.emulate_media(color_scheme="dark")  # and when the phone switches
+    earlier.reload()
+    assert scheme(earlier) == "default"
+    assert earlier.evaluate("Object.keys(localStorage).some(key => key.endsWith('.__palette'))")
+    earlier.close()
+
+    night = context.new_page()  # a new visit, with the choice of the earlier one still in localStorage
+    night.goto(served_site + "en/")
+    assert scheme(night) == "slate"
+    night.emulate_media(color_scheme="light")  # without a choice in this visit, it follows the phone as it switches
+    night.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    night.goto(served_site + "kontakter/")
+    assert scheme(night) == "default"
+    context.close()
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_emergency_numbers_are_within_the_first_five_tab_stops(browser, served_site, prefix):
     context = browser.new_context(viewport=PHONE)
