@@ -114,6 +114,30 @@ def test_county_chooser_sets_remembers_changes_and_clears_by_keyboard(browser, s
     context.close()
 
 
+# its box on the screen, and at its four corners (inside its rounding) nothing covers it or cuts it off
+FULLY_SEEN = """e => { const r = e.getBoundingClientRect();
+    const corners = [[r.left + 4, r.top + 4], [r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]];
+    return r.width > 0 && r.left >= 0 && r.right <= innerWidth && corners.every(([x, y]) => e.contains(document.elementFromPoint(x, y))); }"""
+
+
+@pytest.mark.parametrize(("prefix", "none"), [("", "Ingen vald: hela länets plan"), ("en/", "None: the whole county's plan")])
+def test_on_a_phone_the_chooser_says_what_none_means_and_forget_is_seen_whole(browser, served_site, prefix, none):
+    """Issue 29: once a municipality was chosen, "Glöm valet" was cut off by 5 px at 390 px on every page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served_site + prefix)
+    select = page.locator("#sv-chooser-select")
+    page.wait_for_selector("[data-sv-chooser]", state="visible", timeout=15_000)
+    assert select.locator("option").first.inner_text() == none and select.evaluate(FULLY_SEEN)
+    select.select_option("upplands-vasby")  # the longest name
+    for path in ("", "checklistor/avvikning-boendet/"):
+        page.goto(served_site + prefix + path)
+        clear = page.locator("[data-sv-chooser-clear]")
+        assert clear.is_visible() and clear.evaluate(FULLY_SEEN), (path, clear.bounding_box())
+        assert select.evaluate(FULLY_SEEN)
+    context.close()
+
+
 def test_without_javascript_the_county_text_stands(browser, served_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
