@@ -12,6 +12,7 @@
     python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
     python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
     python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
+    python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
     python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
 
@@ -27,7 +28,7 @@ from samverkan.content import paths, revisions
 from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
-from samverkan.publish import archive, editions, publish
+from samverkan.publish import archive, editions, plan, publish
 from samverkan.site import completeness, export, tree
 
 
@@ -89,6 +90,11 @@ def _add_edition_commands(commands) -> None:
     tree.add_argument("out", help="the folder to write into (docs/ and mkdocs.yml)")
     tree.add_argument("--lang", required=True, choices=LANGUAGES, help="the language of the tree")
     tree.add_argument("--municipality", **municipality)
+    whole = commands.add_parser("plan-pdf", help="the whole plan of an edition as one A4 PDF per language, for a board to adopt")
+    whole.add_argument("--municipality", **municipality)
+    whole.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (default: every language; may be repeated)")
+    whole.add_argument("--site", help="the edition already built there (default: build it now)")
+    whole.add_argument("--out", default="pdf", help="the folder to write into (default: pdf/): samverkansplanen-<version>[-<municipality>].pdf, en/...")
     built = commands.add_parser("verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe")
     built.add_argument("site", help="the built site's folder, e.g. site/")
 
@@ -129,6 +135,7 @@ TOOLS = {
     "archive": lambda args: archive.run(args.config, args.tag, args.all),
     "compile": lambda args: tree.run(args.config, args.out, args.lang, args.municipality),
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
+    "plan-pdf": lambda args: plan.run(args.config, args.municipality, args.lang or list(LANGUAGES), args.site, args.out),
 }
 
 

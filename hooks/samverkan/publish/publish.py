@@ -132,7 +132,7 @@ def _project(config_file: str | Path) -> Path:
 
 
 def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
-    if _refused_name(slug):
+    if refused_name(slug):
         return 1
     site_dir = site_dir or default_site_dir(config_file, slug)
 
@@ -142,7 +142,7 @@ def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
 
 
 def run_publish(config_file: str, slug: str | None, target: str) -> int:
-    if _refused_name(slug):
+    if refused_name(slug):
         return 1
     def work() -> str:
         return f"Published the {slug or 'county'} edition to {target} (release {publish(config_file, target, slug)})"
@@ -156,7 +156,7 @@ def run_rollback(config_file: str, target: str) -> int:
     return run_reported(work)
 
 
-def _refused_name(slug: str | None) -> bool:
+def refused_name(slug: str | None) -> bool:
     """A municipality name that cannot be a file name is refused before any folder is made for its edition."""
     problem = slug is not None and paths.name_problem(slug, "the municipality", overlay.SLUG, "lower-case letters a–z and hyphens")
     if problem:

@@ -1,0 +1,134 @@
+"""The whole plan as one PDF (plan-pdf): for the county and an edition, in both languages, read back as text with
+poppler's pdftotext: the title page, a table of contents whose page numbers are where each page starts, every
+routine and checklist, and the same PDF from two builds of the same commit."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from samverkan.content import versions
+from samverkan.content.model import Checklist, Routine
+from samverkan.content.parts import LANGUAGES
+from samverkan.content.urls import language_url
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site
+from samverkan.publish import plan
+from samverkan.site import plan_document, plan_pdf
+from samverkan.views.render import Renderer
+from selectolax.lexbor import LexborHTMLParser
+
+from .conftest import FIGURES, ROOT
+
+HANDBOOK = load_site(ROOT / "mkdocs.yml")
+EDITIONS = (None, "stockholm")
+_TOC_LINE = re.compile(r"^\s*(\S.*?)\s{2,}(\d+)\s*$")
+
+
+@pytest.fixture(scope="module")
+def plan_pdfs(browser, built_site, edition_sites, tmp_path_factory) -> dict[tuple, bytes]:
+    """(edition, language) -> the plan's PDF, printed by plan-pdf's own code from the session's built sites."""
+    from samverkan.site.pdf import serve
+
+    made = {}
+    for slug in EDITIONS:
+        site = edition_sites[slug] if slug else built_site
+        chosen = overlay.load(HANDBOOK.root, slug)
+        server, base_url = serve(site)
+        try:
+            for lang in LANGUAGES:
+                made[slug, lang] = plan_pdf.render(browser, base_url, site, HANDBOOK, chosen, lang, "https://samverkansplanen.example/")
+        finally:
+            server.shutdown()
+    FIGURES["plan PDF pages"] = ", ".join(f"{slug or 'county'}/{lang}={plan_pdf.pdf.count_pages(data)}" for (slug, lang), data in made.items())
+    return made
+
+
+def pages_text(data: bytes, tmp_path) -> list[str]:
+    """The text of each page, as pdftotext lays it out."""
+    source = tmp_path / "plan.pdf"
+    source.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def toc(pages: list[str], labels: dict) -> dict[str, int]:
+    """The table of contents: title -> page number; a title that wraps is joined with its next line."""
+    headings = {labels["plan_contents"], *labels["plan_groups"].values()}
+    header = re.compile(rf"{labels['plan_page']} \d+ {labels['plan_of']} \d+\s*$")
+    entries = {}
+    for page in pages[1:3]:  # the contents take the second page, and may take the third
+        pending = ""
+        for line in page.splitlines():
+            match = _TOC_LINE.match(line)
+            if header.search(line):
+                continue
+            if match:
+                entries[flat(pending + " " + match[1])] = int(match[2])
+                pending = ""
+            elif line.strip() and line.strip() not in headings:
+                pending += " " + line.strip()
+    return entries
+
+
+def heading(site, lang: str, page) -> str:
+    """The page's first heading, as the site shows it."""
+    tree = LexborHTMLParser((site / language_url(lang, page.path, True) / "index.html").read_text(encoding="utf-8"))
+    title = tree.css_first("article h1")
+    for link in title.css("a.headerlink"):
+        link.decompose()
+    return flat(title.text())
+
+
+@pytest.mark.parametrize("slug", EDITIONS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_plan_pdf_has_a_title_page_contents_that_match_and_every_routine_and_checklist(plan_pdfs, built_site, edition_sites, slug, lang, tmp_path):
+    pages = pages_text(plan_pdfs[slug, lang], tmp_path)
+    chosen = overlay.load(HANDBOOK.root, slug)
+    labels = Renderer(HANDBOOK, overlay=chosen).labels[lang]
+    release = versions.plan(HANDBOOK.root)
+    title_page = flat(pages[0])
+    assert labels["plan_version_line"].format(version=release.version, date=release.date.isoformat()) in title_page
+    assert plan_document.edition_name(HANDBOOK, chosen, lang) in title_page
+    assert flat(labels["plan_decided"]) in title_page
+    assert f"{labels['plan_page']} 5 {labels['plan_of']} {len(pages)}" in flat(pages[4])  # the page header
+
+    contents = toc(pages, labels)
+    site = edition_sites[slug] if slug else built_site
+    listed = [page for page in plan_document.sections(HANDBOOK, lang) if isinstance(page.page, (Routine, Checklist))]
+    assert len(listed) >= 20
+    starts = []
+    for section in listed:
+        assert flat(section.title) in contents, f"{section.title} is not in the contents: {sorted(contents)}"
+        start = contents[flat(section.title)]
+        first_heading = heading(site, lang, section.page)
+        assert first_heading in flat(pages[start - 1]), f"{section.title}: the contents say page {start}, which does not start it"
+        starts.append(start)
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)  # each starts on a page of its own, in order
+
+
+def test_two_builds_of_the_same_commit_give_the_same_pdf(plan_pdfs, built_site, tmp_path):
+    """The command, given the same built site, makes the same file, byte for byte (dates are the plan version's)."""
+    run = subprocess.run([sys.executable, "-m", "samverkan", "--config", str(ROOT / "mkdocs.yml"), "plan-pdf", "--lang", "sv",
+                          "--site", str(built_site), "--out", str(tmp_path)],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=600)
+    assert run.returncode == 0, run.stderr
+    release = versions.plan(HANDBOOK.root)
+    written = tmp_path / plan_pdf.file_name(release.version, overlay.load(HANDBOOK.root, None), "sv")
+    assert f"page(s)  {written}" in run.stdout
+    again = written.read_bytes()
+    assert pages_text(again, tmp_path) == pages_text(plan_pdfs[None, "sv"], tmp_path)
+    assert again == plan_pdfs[None, "sv"]
+
+
+def test_plan_pdf_refuses_a_folder_without_a_site_in_one_line(tmp_path, capsys):
+    assert plan.run(str(ROOT / "mkdocs.yml"), None, ["sv"], str(tmp_path), str(tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no built site" in err and not (tmp_path / "out").exists()
