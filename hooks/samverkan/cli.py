@@ -12,6 +12,7 @@
     python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
     python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
     python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
+    python -m samverkan board-draft --municipality X [--out FILE]  a draft tjänsteutlåtande for the municipality's board
     python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
     python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
@@ -30,6 +31,7 @@ from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, editions, plan, publish
 from samverkan.site import completeness, export, tree
+from samverkan.views import board
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,6 +97,9 @@ def _add_edition_commands(commands) -> None:
     whole.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (default: every language; may be repeated)")
     whole.add_argument("--site", help="the edition already built there (default: build it now)")
     whole.add_argument("--out", default="pdf", help="the folder to write into (default: pdf/): samverkansplanen-<version>[-<municipality>].pdf, en/...")
+    draft = commands.add_parser("board-draft", help="a draft tjänsteutlåtande (Markdown, Swedish) for a municipality's social welfare board")
+    draft.add_argument("--municipality", required=True, help="the municipality's name in municipalities/status.yml (slug:), e.g. vallentuna")
+    draft.add_argument("--out", help="the file to write (default: tjansteutlatande-<municipality>.md)")
     built = commands.add_parser("verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe")
     built.add_argument("site", help="the built site's folder, e.g. site/")
 
@@ -135,6 +140,7 @@ TOOLS = {
     "archive": lambda args: archive.run(args.config, args.tag, args.all),
     "compile": lambda args: tree.run(args.config, args.out, args.lang, args.municipality),
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
+    "board-draft": lambda args: board.run(args.config, args.municipality, args.out),
     "plan-pdf": lambda args: plan.run(args.config, args.municipality, args.lang or list(LANGUAGES), args.site, args.out),
 }
 

@@ -18,6 +18,7 @@ from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import plan
 from samverkan.site import plan_document, plan_pdf
+from samverkan.views import paper
 from samverkan.views.render import Renderer
 from selectolax.lexbor import LexborHTMLParser
 
@@ -121,7 +122,7 @@ def test_two_builds_of_the_same_commit_give_the_same_pdf(plan_pdfs, built_site, 
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=600)
     assert run.returncode == 0, run.stderr
     release = versions.plan(HANDBOOK.root)
-    written = tmp_path / plan_pdf.file_name(release.version, overlay.load(HANDBOOK.root, None), "sv")
+    written = tmp_path / paper.plan_pdf_name(release.version, overlay.load(HANDBOOK.root, None), "sv")
     assert f"page(s)  {written}" in run.stdout
     again = written.read_bytes()
     assert pages_text(again, tmp_path) == pages_text(plan_pdfs[None, "sv"], tmp_path)

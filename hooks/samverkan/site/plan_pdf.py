@@ -18,18 +18,12 @@ import re
 from pathlib import Path
 
 from samverkan.content import versions
-from samverkan.content.parts import DEFAULT_LANGUAGE
 from samverkan.editions.overlay import Overlay
 from samverkan.site import pdf, plan_document
+from samverkan.views import paper
 
 DOCUMENT = "samverkansplanen-plan.html"  # the address the document is served at, beside the site's start page
 _DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}[-+]\d\d'\d\d'")  # Chromium's form: local time and offset
-
-
-def file_name(version: str, overlay: Overlay, lang: str) -> str:
-    """Where the PDF goes in a site or an --out folder: samverkansplanen-3.2.pdf, en/samverkansplanen-3.2-sigtuna.pdf."""
-    edition = f"-{overlay.slug}" if overlay.is_municipality else ""
-    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + f"samverkansplanen-{version}{edition}.pdf"
 
 
 def write_all(site: Path, handbook, overlay: Overlay, langs, site_url: str, out: Path) -> list[tuple[Path, int]]:
@@ -44,7 +38,7 @@ def write_all(site: Path, handbook, overlay: Overlay, langs, site_url: str, out:
             browser = pdf.launch(playwright)
             for lang in langs:
                 data = render(browser, base_url, site, handbook, overlay, lang, site_url)
-                target = out / file_name(plan.version, overlay, lang)
+                target = out / paper.plan_pdf_name(plan.version, overlay, lang)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
                 written.append((target, pdf.count_pages(data)))

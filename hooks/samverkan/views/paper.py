@@ -25,6 +25,13 @@ from samverkan.views import qr
 ARCHIVE_ENV = "SAMVERKAN_ARCHIVE"  # the plan version being archived, while archive.py builds it
 
 
+def plan_pdf_name(version: str, overlay, lang: str) -> str:
+    """The whole plan's PDF (site/plan_pdf.py), as a board gets it: samverkansplanen-3.2.pdf for the county's
+    Swedish, en/samverkansplanen-3.2-sigtuna.pdf for Sigtuna's English."""
+    edition = f"-{overlay.slug}" if overlay.is_municipality else ""
+    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + f"samverkansplanen-{version}{edition}.pdf"
+
+
 def frame(renderer, page: Page) -> dict:
     """The page header's and footer's context beyond the page's own fields."""
     plan = versions.plan(renderer.handbook.root)

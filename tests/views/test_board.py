@@ -1,0 +1,93 @@
+"""The draft tjänsteutlåtande (board-draft): for a municipality with and without its own file, every fact from the
+model, the plan PDF of that version as its attachment, no unfilled placeholder; a bad request or a hostile
+municipality file is one line, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from municipal import municipal_handbook
+from samverkan.content import versions
+from samverkan.editions import overlay
+from samverkan.editions.handbook import load_site
+from samverkan.views import board, paper
+
+ROOT = Path(__file__).resolve().parents[2]
+HANDBOOK = load_site(ROOT / "mkdocs.yml")
+# What a template left unfilled would show: its own syntax, a marker, an empty value (a colon with no list or words
+# after it, a stray comma), or a note to fill in later.
+UNFILLED = re.compile(r"\{\{|\{%|\[\[|\bNone\b|\bTODO\b|\bXXX\b|\.\.\.|…|\[\s*\]|\(\s*\)|:[ \t]*[.,;]|:[ \t]*\n(?!\n- )|\s[,.;]")
+
+
+def draft_for(slug: str, tmp_path: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "samverkan", "--config", str(root / "mkdocs.yml"), "board-draft", "--municipality", slug,
+                           "--out", str(tmp_path / "draft.md")],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=120)
+
+
+@pytest.mark.parametrize("slug", ["vallentuna", "stockholm"])  # without a file of its own, and with one
+def test_the_draft_names_the_version_its_pdf_the_roles_and_the_checklists(slug, tmp_path):
+    run = draft_for(slug, tmp_path)
+    assert run.returncode == 0, run.stderr
+    text = (tmp_path / "draft.md").read_text(encoding="utf-8")
+    plan = versions.plan(HANDBOOK.root)
+    row = next(each for each in HANDBOOK.adoption if each.slug == slug)
+    assert f"Socialnämnden ställer sig bakom Samverkansplanen, planversion {plan.version} från {plan.date.isoformat()}" in text
+    assert f"arbetssätt i {row.name}" in text
+    has_file = slug == "stockholm"
+    attachment = paper.plan_pdf_name(plan.version, overlay.load(HANDBOOK.root, slug if has_file else None), "sv")
+    assert attachment.endswith("-stockholm.pdf") == has_file
+    bilagor = text.split("## Bilagor", 1)[1]
+    assert plan.version in bilagor and attachment in bilagor
+    roles = board.municipal_roles(HANDBOOK)
+    assert len(roles) >= 3 and sum(len(role.checklists) for role in roles) >= 5
+    for role in roles:
+        assert f"**{role.actor.title}.**" in text
+        for checklist in role.checklists:
+            assert checklist.title in text
+    for law, _ in board.laws_of_routines(HANDBOOK):
+        assert f"{law.title} ({law.sfs})" in text
+    assert not UNFILLED.search(text), UNFILLED.search(text)
+    assert ("Kommunens egna uppgifter finns redan i planen" in text) == has_file
+
+
+def test_a_name_that_is_not_a_municipality_is_one_line(tmp_path):
+    run = draft_for("../vallentuna\nx", tmp_path)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.count("\n") == 1 and "is not in municipalities/status.yml" in run.stderr
+    assert not (tmp_path / "draft.md").exists()
+
+
+@pytest.mark.parametrize("hostile", [
+    "name: [unclosed\n",
+    "name: &a {sv: *a}\n",
+    "units: " + "[" * 5000 + "\n",
+    b"name:\n  sv: Testby \xff\n",
+])
+def test_a_hostile_municipality_file_is_one_line(hostile, tmp_path):
+    root = municipal_handbook(tmp_path)
+    shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
+    (root / "municipalities" / "testby.yml").write_bytes(hostile if isinstance(hostile, bytes) else hostile.encode())
+    run = draft_for("testby", tmp_path, root)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
+    assert run.stderr.count("\n") == 1 and run.stderr.startswith("municipalities/testby.yml:"), run.stderr
+    assert not (tmp_path / "draft.md").exists()
+
+
+def test_the_draft_of_the_fixture_handbook_is_written_from_its_own_files(tmp_path):
+    """Another handbook's county, municipality and laws: nothing in the draft is the real plan's."""
+    root = municipal_handbook(tmp_path)
+    shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
+    run = draft_for("testby", tmp_path, root)
+    assert run.returncode == 0, run.stderr
+    text = (tmp_path / "draft.md").read_text(encoding="utf-8")
+    fixture = load_site(root / "mkdocs.yml")
+    row = next(each for each in fixture.adoption if each.slug == "testby")
+    assert f"arbetssätt i {row.name}" in text and "Stockholms stad" not in text
+    assert not UNFILLED.search(text), UNFILLED.search(text)
