@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+from mkdocs.exceptions import Abort, BuildError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from samverkan.checks import municipal as municipal_checks
 from samverkan.content import synonyms
@@ -127,10 +128,13 @@ def _model_page(page):
 
 def on_page_read_source(page, config):
     """A handbook page's body as the model read it: MkDocs need not read the file and parse its YAML again.
+    A page the model could not read (a problem names it) is rendered empty, never from its file: a page over
+    its budget (content/budget.py) costs nothing.
 
     The leading blank line keeps MkDocs from taking a first "word: text" line for metadata."""
+    _cache["rendering"] = page.file.src_uri
     model_page = _model_page(page)
-    return "\n" + model_page.body if model_page else None
+    return "\n" + model_page.body if model_page else "\n"
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -170,10 +174,16 @@ def _offline(config) -> bool:
 
 def on_page_content(html, page, config, files):
     model_page = _model_page(page)
-    return webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
+    html = webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
+    _cache.pop("rendering", None)  # rendered
+    return html
 
 
 def on_build_error(error):
+    """Whatever a page's rendering raised, one line naming the page (the build stops all the same)."""
+    if "rendering" in _cache and not isinstance(error, (BuildError, Abort)):
+        log.error(f"docs/{_cache['rendering']}:1: the page cannot be rendered ({type(error).__name__}: {str(error)[:200]}) — "
+                  "simplify the markup on this page (docs-dev/checks.md)")
     _strict.end()
 
 
@@ -183,6 +193,7 @@ def on_page_context(context, page, config, nav):
 
     The views repeat what their own pages say (titles, items, citations): added after the search
     index is made, search neither indexes nor parses them."""
+    _cache["rendering"] = page.file.src_uri
     webpage.relative_alternates(config.extra, config.use_directory_urls, config.site_url or "")  # the language switch works under a sub-path and from disk
     model_page = _model_page(page)
     if model_page:
@@ -208,4 +219,5 @@ def _sanitized(html: str, page) -> str:
 
 def on_post_page(output, page, config):
     """Every page carries its Content-Security-Policy (views/csp.py)."""
+    _cache.pop("rendering", None)  # the page is made
     return csp.with_policy(output)

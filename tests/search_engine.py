@@ -5,7 +5,7 @@ step for step, so that tests/test_search.py measures what a reader gets:
 - only this language's pages ("en/..." English, everything else Swedish);
 - Material's tokenizer: text between HTML tags, split on the configured separator, lower-cased;
 - the configured pipeline (stemmer only): Swedish Snowball (snowballstemmer) or lunr's English Porter stemmer;
-- the query as a sentence: split on the separator; the handbook's synonym phrases (search/synonyms-<lang>.yml,
+- the query as a sentence: split on the separator, its first MOST_WORDS words kept; the handbook's synonym phrases (search/synonyms-<lang>.yml,
   carried in the index's config) replace the words they match; stop words are dropped; each remaining word is
   one "concept" searched by its stem, exactly (boosted) and as a prefix;
 - a word typed without diacritics also searches the index's words that differ from it only in diacritics;
@@ -32,6 +32,8 @@ from lunr.token import Token
 _TAG = re.compile(r"<[^>]*>")
 _SYNTAX = re.compile(r"[+\-*~^:]")  # lunr's query syntax: never passed on
 EXACT_BOOST = 10  # as in search-query.js
+QUERY_SCRIPT = Path(__file__).resolve().parents[1] / "overrides/assets/javascripts/workers/search-query.js"
+MOST_WORDS = int(re.search(r"var MOST_WORDS = (\d+);", QUERY_SCRIPT.read_text(encoding="utf-8"))[1])  # the words of a query searched
 _swedish = snowballstemmer.stemmer("swedish")
 
 
@@ -137,7 +139,7 @@ class Engine:
         return normal in self.stop_words
 
     def concepts(self, query: str) -> list[Concept]:
-        typed = self._words(query)
+        typed = self._words(query)[:MOST_WORDS]
         normal = [self._normal(word) for word in typed]
         stops = [fold(word) in self.stop_words for word in typed]
         found, i = [], 0

@@ -15,7 +15,7 @@ from samverkan.views import guide
 from .conftest import FIGURES, ROOT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from search_engine import location  # noqa: E402
+from search_engine import MOST_WORDS, location  # noqa: E402
 
 SETS = {name: yaml.safe_load((Path(__file__).resolve().parents[1] / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
 AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
@@ -128,3 +128,16 @@ def test_results_show_the_page_type(page, served_site):
     run_query(page, "avvikit")
     chips = page.evaluate("() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3).map(i => i.querySelector('.md-tag')?.textContent)")
     assert chips and all(chip in {"Rutin", "Checklista", "Aktör", "Lag", "Begrepp", "Sida"} for chip in chips), chips
+
+
+@pytest.mark.parametrize("pasted", [
+    "polisen " + "qqqxyz " * 1_500,  # a found word, then 10 000 characters of words no page holds
+    "polisen " + " ".join(f"ord{number}" for number in range(1_600)),  # as many different words
+    "polisen " + "ring " * 2_500,  # a word every page holds, over and over
+])
+def test_a_pasted_page_of_text_is_searched_by_its_first_words_and_answers(page, served_site, pasted):
+    page.goto(served_site)
+    open_search(page, "sv")
+    assert run_query(page, pasted)  # within the hang guard, not minutes later
+    missing = page.evaluate("() => [...document.querySelectorAll('.md-search-result__article')].map(result => result.querySelectorAll('del').length)")
+    assert missing and max(missing) < MOST_WORDS  # each result lists the words of the query it lacks, polisen not among them

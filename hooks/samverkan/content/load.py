@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samverkan.content.body import COUNTY_MARKER, FENCE, HEADING
+from samverkan.content.budget import breaches
 from samverkan.content.frontmatter import FrontMatterError, read_text_file, split
 from samverkan.content.markup import IMAGE_SUFFIXES as ASSET_SUFFIXES
 from samverkan.content.model import PAGE_CLASSES, Handbook, Page
@@ -113,6 +114,9 @@ def _read_page(text: str, path: str, lang: str, file: str, county: dict, own_cou
         source = split(text)
     except FrontMatterError as error:
         return None, [Problem(file, error.line, error.message, error.fix)]
+    over = breaches(source.body)
+    if over:  # nothing reads the body further: the checks and the build would cost more than it is worth
+        return None, [Problem(file, source.body_line + breach.line - 1, breach.message, breach.limit.fix) for breach in over]
     data = {name: _with_county(value, county) for name, value in source.data.items()}
     page_type = data.get("type")
     if page_type not in TYPES:

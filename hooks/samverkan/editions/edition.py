@@ -195,28 +195,33 @@ def _heading_text(line: str, heading) -> str:
 def sections(markdown: str) -> list[Section]:
     """Every heading's section, with the anchor MkDocs gives it (an explicit {#id}, else the toc slug)."""
     lines = markdown.split("\n")
-    headings, seen, fenced = [], set(), False
+    headings, seen, numbers, fenced = [], set(), {}, False
     for index, line in enumerate(lines):
         if FENCE.match(line):
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
         if match:
-            anchor = heading_anchor(match["attributes"]) or _unique(slugify(re.sub(r"[*_`\[\]]", "", _heading_text(line, match)), "-"), seen)
+            anchor = heading_anchor(match["attributes"]) or _unique(slugify(re.sub(r"[*_`\[\]]", "", _heading_text(line, match)), "-"), seen, numbers)
             seen.add(anchor)
             headings.append((index, len(match["hashes"]), anchor))
-    found = []
-    for number, (index, level, anchor) in enumerate(headings):
-        end = next((other for other, other_level, _ in headings[number + 1:] if other_level <= level), len(lines))
-        found.append(Section(anchor, level, end))
-    return found
+    found, after = [], []  # after: the headings below the one at hand that no heading between them ranks over
+    for index, level, anchor in reversed(headings):
+        while after and after[-1][1] > level:
+            after.pop()
+        found.append(Section(anchor, level, after[-1][0] if after else len(lines)))
+        after.append((index, level))
+    return found[::-1]
 
 
-def _unique(anchor: str, seen: set) -> str:
-    """As the toc extension does: a repeated anchor gets _1, _2, …"""
-    candidate, number = anchor, 0
+def _unique(anchor: str, seen: set, numbers: dict[str, int]) -> str:
+    """As the toc extension does: a repeated anchor gets _1, _2, … Each anchor's last number is kept in
+    ``numbers``, so that n equal headings take n steps, not n²/2."""
+    number = numbers.get(anchor, 0)
+    candidate = f"{anchor}_{number}" if number else anchor
     while candidate in seen:
         number += 1
         candidate = f"{anchor}_{number}"
+    numbers[anchor] = number
     return candidate
 
 

@@ -92,7 +92,7 @@ def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None =
     with _mkdocs_messages() as messages:
         try:
             build_site(config_file, site_dir, site_url=site_url)
-        except (MkDocsException, SystemExit, OSError) as error:
+        except (MkDocsException, SystemExit, Exception) as error:  # whatever a page's rendering raised, its page named (on_build_error)
             raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
 
 

@@ -4,7 +4,7 @@
  *
  * - SETUP: only this language's pages (the offline edition's index holds both: "en/..." is English), this
  *   language's stemmer, and the language's search words (config.vocabulary, from search/synonyms-<lang>.yml).
- * - QUERY, a sentence: split on the index's separator; the longest synonym phrase at each word is replaced by
+ * - QUERY, a sentence: split on the index's separator, its first MOST_WORDS words kept; the longest synonym phrase at each word is replaced by
  *   the handbook's words (stop words typed inside a phrase do not break it); stop words are dropped; every
  *   other word is one concept, searched by its stem exactly (boosted) and as a prefix (Material searches
  *   prefixes; lunr skips the stemmer for them, so the stem is made here). A word typed without diacritics
@@ -23,6 +23,9 @@
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var EXACT_BOOST = 10;
   var SYNTAX = /[+\-*~^:]/g; /* lunr's query syntax: never passed on */
+  /* a question, not a letter: the words after these are not searched. Material draws each result's words not
+     found once per word, so a pasted page of text froze the results for minutes (issue 31). */
+  var MOST_WORDS = 32;
   var vocabulary = { stop_words: [], synonyms: [], roles: [] };
   var separator = /\s+/;
   var stopWords = null, synonyms = null, roles = null, foldedVocabulary = null;
@@ -107,7 +110,7 @@
 
   function conceptsOf(query) {
     if (!stopWords) learn();
-    var typed = words(query);
+    var typed = words(query).slice(0, MOST_WORDS);
     var normals = typed.map(normal);
     var stops = typed.map(function (word) { return stopWords.has(fold(word)); });
     var found = [];
