@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from handbooks import copy_minimal, problems, replace
-from samverkan.content.personal_data import digits, luhn_ok, scan
+from samverkan.content.personal_data import as_read, file_problems, luhn_ok, scan, text_faults
+from samverkan.content.phone import national
 
 PUBLIC = frozenset({"112", "11414", "020390000", "0850800000"})
 
@@ -109,8 +110,8 @@ def test_email_addresses_are_found(text):
     assert findings(text) == ["contains an e-mail address"]
 
 
-def test_digits_normalises_the_country_code():
-    assert digits("+46 (0)8-508 000 00") == digits("+46 8 508 000 00") == digits("08-508 000 00") == "0850800000"
+def test_national_normalises_the_country_code():
+    assert national("+46 (0)8-508 000 00") == national("+46 8 508 000 00") == national("0046 8 508 000 00") == national("08-508 000 00") == "0850800000"
 
 
 def test_the_check_names_the_file_and_line_in_body_and_front_matter(tmp_path):
@@ -131,3 +132,83 @@ def test_switchboards_declared_in_the_municipality_folder_are_allowed(tmp_path):
     (root / "municipalities").mkdir()
     (root / "municipalities" / "public-numbers.yml").write_text('- number: "114 14"\n- number: 08-123 00 00\n', encoding="utf-8")
     assert not any("phone number" in p for p in problems(root))
+
+
+# Read as the reader reads it (issue 31): the same number or address, written so that no pattern of 0-9 and
+# single spaces finds it in file order.
+@pytest.mark.parametrize("text, number", [
+    ("mobil 070 – 123 45 67", "070 – 123 45 67"),             # a word processor's spaced en dash
+    ("ring 0046 70 123 45 67", "0046 70 123 45 67"),          # 0046 for +46
+    ("ring 0046-70-1234567", "0046-70-1234567"),
+    ("mobil 070-123\n45 67 dagtid", "070-123 45 67"),         # wrapped over two source lines
+    ("mobil 070-123\u00a045\u00a067", "070-123\u00a045\u00a067"),  # no-break spaces
+    ("ring 070.123.45.67", "070.123.45.67"),                  # dots throughout
+    ("ring 08/123 45 67", "08/123 45 67"),                    # a slash after the area code
+    ("ring +46.70.123.45.67", "+46.70.123.45.67"),
+])
+def test_undeclared_numbers_are_found_whatever_the_separators(text, number):
+    assert f"phone number '{' '.join(number.split())}' is not a declared public switchboard" in findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Klockan 08.00–17.00 och 08.30 – 16.30.",
+    "Beslutet 01.02.2026, ändrat 15.11.2026.",
+    "Ring 08-508 000 00\noch fråga efter socialjouren.",
+    "Stadens växel 08 – 508 000 00.",
+])
+def test_times_dates_and_declared_numbers_stay_unfound_with_the_new_separators(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    f"pnr {PERSONNUMMER[:6]}-\n{PERSONNUMMER[6:]} enligt akten",   # an identity number over two lines
+    f"född 19{PERSONNUMMER[:6]}\n– {PERSONNUMMER[6:]}",
+])
+def test_an_identity_number_over_two_lines_is_found(text):
+    assert findings(text) == ["looks like a personal identity number"]
+
+
+@pytest.mark.parametrize("text", [
+    "anna.svensson(at)stockholm.se", "anna.svensson [at] stockholm.se", "anna.svensson{AT}stockholm(dot)se",
+    "anna.svensson @ stockholm.se", "anna(snabel-a)stockholm.se",
+])
+def test_addresses_written_to_fool_a_harvester_are_found(text):
+    assert findings(text) == ["contains an e-mail address"]
+
+
+def test_a_lookalike_of_at_is_not_an_address():
+    assert findings("Läs mer (at your own pace) på www.ivo.se och i avsnitt [at] 3.") == []
+
+
+def file_lines(source: str) -> list[str]:
+    return [f"{problem.line}: {problem.message}" for problem in file_problems("x.md", source, PUBLIC)]
+
+
+def test_full_width_digits_are_read_as_digits_and_refused_in_one_line():
+    assert file_lines("rad ett\nRing ０７０-１２３ ４５ ６７ i natt.") == ["2: the number '０７０-１２３ ４５ ６７' is written in digits other than 0-9"]
+    assert file_lines("Växeln ０８-５０８ ０００ ００.") == ["1: the number '０８-５０８ ０００ ００' is written in digits other than 0-9"]  # declared, but not dialled
+    assert file_lines("Växeln &#65296;8-508 000 00.") == ["1: the number '０8-508 000 00' is written in digits other than 0-9"]  # an entity for '０'
+    assert file_lines("Arabic-Indic ٠٧٠١٢٣٤٥٦٧.") == ["1: the number '٠٧٠١٢٣٤٥٦٧' is written in digits other than 0-9"]
+
+
+def test_a_number_in_other_digits_is_personal_data_once_read():
+    assert as_read("０７０-１２３ ４５ ６７") == "070-123 45 67" and as_read("٠٨") == "08"
+    assert text_faults("mobil ０７０-１２３ ４５ ６７", PUBLIC) == ["the number '０７０-１２３ ４５ ６７' is written in digits other than 0-9"]
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"])
+def test_bidi_embeddings_and_overrides_are_refused_at_their_line(control):
+    lines = file_lines(f"rad ett\nRing {control}76 54 321-070\u202c i natt.")
+    assert lines[0] == f"2: contains the invisible bidi control U+{ord(control):04X}, which reorders what readers see"
+
+
+def test_bidi_isolates_stay_allowed():
+    assert file_lines("Ordet \u2067\u0645\u0631\u062d\u0628\u0627\u2069 betyder hej.") == []
+
+
+def test_a_number_in_the_search_words_is_found_in_its_file(tmp_path):
+    root = copy_minimal(tmp_path)
+    (root / "search").mkdir(exist_ok=True)
+    (root / "search" / "synonyms-sv.yml").write_text("synonyms:\n  - [socialjour, 070-123 45 67]\n", encoding="utf-8")
+    found = [p for p in problems(root) if "phone number" in p]
+    assert found == ["search/synonyms-sv.yml:2: phone number '070-123 45 67' is not a declared public switchboard — use a switchboard listed in municipalities/public-numbers.yml or a municipality file, or add this one there if it is public"]

@@ -61,6 +61,11 @@ def test_a_good_night_contact_is_read_in_both_languages(tmp_path):
 
 @pytest.mark.parametrize("night, says", [
     (GOOD.replace("010-444 05 00", "ring oss"), "phone 'ring oss' is not a phone number"),
+    (GOOD.replace("010-444 05 00", "0900-123 456"), "phone '0900-123 456' is a premium-rate number"),
+    (GOOD.replace("010-444 05 00", "0944-123 45"), "phone '0944-123 45' is a premium-rate number"),
+    (GOOD.replace("010-444 05 00", "070-123 45 67"), "phone '070-123 45 67' is a mobile number"),
+    (GOOD.replace("010-444 05 00", "０１０-４４４ ０５ ００"), "is written in digits other than 0-9"),
+    (GOOD.replace("010-444 05 00", '"99999"'), "phone '99999' is no number in use"),
     (GOOD.replace("https://www.sigtuna.se/socialjouren.html", "javascript:alert(1)"), "needs source"),
     (GOOD.replace("https://www.sigtuna.se/socialjouren.html", '"https://x.se/a b"'), "needs source"),
     (GOOD.replace("2026-12-03", "2026-02-30"), "needs read"),

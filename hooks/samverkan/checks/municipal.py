@@ -15,7 +15,8 @@ from samverkan.content.body import ID, LOCAL_MARKER
 from samverkan.content.markup import attribute_list_faults, link_targets, scheme_of
 from samverkan.content.model import Handbook, Routine
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.personal_data import digits, file_problems
+from samverkan.content.personal_data import file_problems
+from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, declared_fault
 from samverkan.content.problems import Problem
 from samverkan.editions import edition, layer
 from samverkan.editions.county import STATUS_FILE
@@ -90,8 +91,6 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-MOBILE = re.compile(r"07(?!7)")  # 070, 072, 073, 076, 079 ...; 077 numbers are shared-cost switchboards
-SWITCHBOARD = re.compile(r"(?:\+46[ -]?(?:\(0\)[ -]?)?|0)[1-9][\d -]*\d")
 
 
 def municipality_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
@@ -132,10 +131,11 @@ def _phone_problems(overlay: Overlay) -> list[Problem]:
         if not key.endswith("." + PHONE_FIELD):
             continue
         line = overlay.line(key)
-        if not isinstance(value, str) or not SWITCHBOARD.fullmatch(value.strip()) or not 8 <= len(digits(value)) <= 10:
-            problems.append(Problem(overlay.file, line, f"'{key}' must be one phone number", "write the switchboard's or the unit's public number alone, e.g. phone: 08-123 456 00"))
-        elif MOBILE.match(digits(value)):
-            problems.append(Problem(overlay.file, line, f"'{key}' is a mobile number ({value.strip()})", "give the switchboard (växel) or the unit's public direct number, never a mobile or a person's number"))
+        fault = declared_fault(value)
+        if fault == NOT_A_NUMBER:
+            problems.append(Problem(overlay.file, line, f"'{key}' must be one phone number", "write the switchboard's or the unit's public number alone, in digits 0-9, e.g. phone: 08-123 456 00"))
+        elif fault:
+            problems.append(Problem(overlay.file, line, f"'{key}' {fault} ({value.strip()[:30]})", f"give the switchboard (växel) or the unit's public direct number: {PUBLIC_KINDS_HINT}"))
     return problems
 
 
@@ -162,8 +162,9 @@ def text_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
 
 def _personal_data(overlay: Overlay, public: frozenset) -> list[Problem]:
     """Personal data anywhere in the file, comments too, as in pages; not on a line that already has a
-    problem (a switchboard under a misspelt 'phon:' is not declared, but the misspelling is the fault)."""
-    faulty_lines = {problem.line for problem in overlay.problems}
+    problem (a switchboard under a misspelt 'phon:' is not declared, but the misspelling is the fault; a mobile
+    under 'phone:' is not declared either, but that it is a mobile is)."""
+    faulty_lines = {problem.line for problem in overlay.problems + _phone_problems(overlay)}
     return [problem for problem in file_problems(overlay.file, overlay.source, public) if problem.line not in faulty_lines]
 
 

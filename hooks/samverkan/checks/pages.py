@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from samverkan.content.markup import body_problems
+from samverkan.content.markup import body_problems, tel_link_faults
 from samverkan.content.model import (
     Actor,
     Checklist,
@@ -13,7 +13,7 @@ from samverkan.content.model import (
     Routine,
 )
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
-from samverkan.content.personal_data import personal_data
+from samverkan.content.personal_data import NUMBERS_FILE, personal_data
 from samverkan.content.problems import Problem
 from samverkan.content.synonyms import check as synonym_targets
 from samverkan.content.versions import problems as changelogs
@@ -62,6 +62,13 @@ def body_markup(handbook: Handbook) -> list[Problem]:
         problems += [Problem(page.file, fault.line, fault.message, fault.fix) for fault in page.faults]
         problems += body_problems(page, handbook.files.get(page.lang, set()) | handbook.assets.get(page.lang, set()))
     return problems
+
+
+def tel_links(handbook: Handbook) -> list[Problem]:
+    """A page's tel: link dials, in digits 0-9, the declared public number its text shows."""
+    fix = f"link the number the text shows, e.g. [08-508 000 00](tel:+46850800000); a new public number goes in {NUMBERS_FILE}"
+    return [Problem(page.file, page.body_line + line - 1, what, fix)
+            for page in handbook.pages for line, what in tel_link_faults(page.body, handbook.public_numbers)]
 
 
 def references(handbook: Handbook) -> list[Problem]:
@@ -249,7 +256,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
     ]
 
 
-ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
+ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, tel_links, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
               legal_basis_sections, inline_citations, changelogs, guide_reaches, emergency_branch, items_act)
 
 

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.body import FENCE
 from samverkan.content.model import Page
+from samverkan.content.phone import tel_link_fault
 from samverkan.content.problems import Problem
 
 ALLOWED_TAGS = {"div", "span", "br"}  # the start page's card grid; nothing else in the content uses HTML
@@ -40,6 +41,7 @@ _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MU
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _BLOCK_ATTRIBUTES = re.compile(r"\A[ \t]*+\{:?[ \t]*+[#.][^{}\n]*+\}[ \t]*+\Z")  # a paragraph's attribute list, on a line of its own
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_TEL_LINK = re.compile(r"\[(?P<shown>[^\[\]\n]*+)\]\(\s*+(?:<\s*+)?tel:(?P<target>[^)>\s]*+)", re.IGNORECASE)
 
 
 def body_problems(page: Page, files: set[str]) -> list[Problem]:
@@ -157,6 +159,17 @@ def link_targets(text: str):
             yield match.start(), match[2], bool(match[1])
     for match in _REFERENCE.finditer(text):
         yield match.start(), match[1], False
+
+
+def tel_link_faults(body: str, public_numbers: frozenset) -> list[tuple[int, str]]:
+    """(line in the body, what is wrong) of each Markdown tel: link outside code that does not dial, in digits
+    0-9, the declared public number its text shows (content/phone.py). The verifier judges the built links too."""
+    found = []
+    for line, written in enumerate(_outside_code(body), 1):
+        for match in _TEL_LINK.finditer(written):
+            fault = tel_link_fault(html.unescape(match["target"]), html.unescape(match["shown"]), public_numbers)
+            found += [(line, fault)] if fault else []
+    return found
 
 
 def _target_faults(target: str, page_path: str, files: set[str], image: bool) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
+from samverkan.content.phone import PUBLIC_KINDS_HINT, declared_fault
 from samverkan.content.schema import future_date_fault, parse_date
 
 STATUS_FILE = "municipalities/status.yml"
@@ -40,7 +41,6 @@ COUNTY_FIELD = "county"
 PLAIN_WORDS = re.compile(r"[^\W_][\w .,:'’()–-]*")
 CODE = re.compile(r"^\d{4}$")
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
-PHONE = re.compile(r"\+?\d[\d ()-]*")
 NIGHT_FIELDS = ("service", "phone", "hours", "outside_hours", "source", "read", "confirmed", "source_dated")
 NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
 
@@ -158,8 +158,8 @@ def _night_fault(night) -> str | None:
         if (key == "service" or key in night) and _text_per_language(night.get(key)) is None:
             return f"'{key}' must give sv: and en: texts"
     phone = night.get("phone")
-    if phone is not None and not (isinstance(phone, str) and PHONE.fullmatch(phone.strip())):
-        return f"phone '{str(phone)[:30]}' is not a phone number"
+    if phone is not None and (fault := declared_fault(phone)):
+        return f"phone '{str(phone)[:30]}' {fault}: {PUBLIC_KINDS_HINT}"
     source = night.get("source")
     parts = urlsplit(source) if isinstance(source, str) and not re.search(r"[\s<>\"'\\]", source) else None
     if not parts or parts.scheme not in ("https", "http") or not parts.hostname:

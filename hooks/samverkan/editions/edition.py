@@ -30,7 +30,7 @@ from samverkan.content.body import FENCE, HEADING, heading_anchor
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.personal_data import digits, tel_target
+from samverkan.content.phone import parse_number
 from samverkan.content.problems import Problem
 from samverkan.content.schema import future_date_fault, parse_date
 from samverkan.editions.county import STATUS_FILE, Night
@@ -112,7 +112,8 @@ class Contact:
 
     @property
     def night_tel(self) -> str | None:
-        return tel_target(digits(self.night_phone)) if self.night_phone else None
+        number = parse_number(self.night_phone) if self.night_phone else None
+        return number.tel if number else None
 
     def choice(self, has_parts: bool) -> dict:
         """What the county edition's chooser knows of the municipality (views/municipality_parts.py writes it)."""
@@ -291,8 +292,9 @@ class EditionMarkdown:
         t = self.labels(lang)
         own = card(self.overlay, lang, self.handbook)
         name = (own.night.name if own.night else t["night_write"]) if own else None
-        phone = own.night.phone if own and own.night else None
-        return _compact(str(self.module.night_call(name, phone, tel_target(digits(phone)) if phone else "", contacts_url, t)))
+        number = parse_number(own.night.phone) if own and own.night and own.night.phone else None
+        phone = own.night.phone if number else None
+        return _compact(str(self.module.night_call(name, phone, number.tel if number else "", contacts_url, t)))
 
     def banner(self, lang: str) -> Markup:
         """What the site shows above its header: the municipality's name in its edition; the county's

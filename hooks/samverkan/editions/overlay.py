@@ -35,7 +35,7 @@ from samverkan.content.body import LOCAL_MARKER
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Handbook, Page
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.personal_data import digits
+from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, declared_fault, national, parse_number
 from samverkan.content.problems import Problem
 from samverkan.editions import county
 
@@ -247,7 +247,7 @@ def fill(overlay: Overlay, lang: str, markdown: str, fillable: bool = False) -> 
             return match[0]
         text = html.escape(text, quote=False)
         if _is_phone(match[1], text):
-            text = f"[{text}](tel:{_tel(text)})"
+            text = f"[{text}](tel:{parse_number(text).tel})"
         if overlay.is_county:
             return f'<span data-sv-local="{match[1]}">{text}</span>' if fillable else text
         return f'<span class="sv-local">{text}</span>'
@@ -262,17 +262,13 @@ def local_html(overlay: Overlay, key: str, lang: str) -> str | None:
         return None
     text = html.escape(text, quote=False)
     if _is_phone(key, text):
-        text = f'<a href="tel:{_tel(text)}">{text}</a>'
+        text = f'<a href="tel:{parse_number(text).tel}">{text}</a>'
     return f'<span class="sv-local">{text}</span>'
 
 
 def _is_phone(key: str, text: str) -> bool:
-    return key.endswith("." + PHONE_FIELD) and re.fullmatch(r"[+\d][\d\s-]+", text) is not None
-
-
-def _tel(number: str) -> str:
-    only = digits(number)
-    return "+46" + only[1:] if only.startswith("0") else only
+    """A unit's phone that is a number (checks/municipal.py says when it is not): it becomes a tel: link."""
+    return key.endswith("." + PHONE_FIELD) and parse_number(text) is not None
 
 
 # Public numbers
@@ -294,10 +290,12 @@ def read_public_numbers(root: str | Path) -> tuple[tuple[str, ...], list[Problem
     numbers = []
     for index, entry in enumerate(entries):
         number = entry.get("number") if isinstance(entry, dict) else None
-        if isinstance(number, str) and re.fullmatch(r"\+?[\d][\d ()-]*", number.strip()):
+        fault = declared_fault(number)
+        if fault is None:
             numbers.append(number)
         else:
-            problems.append(Problem(NUMBERS_FILE, lines.get(("numbers", index), 1), "entry is not a public phone number", "write '- number: 08-123 456 00' (digits, spaces and hyphens) with 'what:' below it"))
+            what = f"entry '{number.strip()[:30]}' {fault}" if isinstance(number, str) and fault != NOT_A_NUMBER else "entry is not a public phone number"
+            problems.append(Problem(NUMBERS_FILE, lines.get(("numbers", index), 1), what, f"write '- number: 08-123 456 00' with 'what:' below it; {PUBLIC_KINDS_HINT}"))
     return tuple(numbers), problems
 
 
@@ -307,8 +305,8 @@ def attach(handbook: Handbook) -> Handbook:
     listed, number_problems = read_public_numbers(handbook.root)
     handbook.adoption, status_problems = county.read_status(handbook.root)
     nights = (*county.night_numbers(handbook.adoption), *(each.values.get(f"{NIGHT_UNIT}.{PHONE_FIELD}") for each in loaded(handbook)))
-    handbook.night_numbers = frozenset(digits(number) for number in nights if isinstance(number, str))
-    handbook.public_numbers = frozenset(digits(number) for number in (*listed, *switchboards)) | handbook.night_numbers
+    handbook.night_numbers = frozenset(national(number) for number in nights if isinstance(number, str) and declared_fault(number) is None)
+    handbook.public_numbers = frozenset(national(number) for number in (*listed, *switchboards) if declared_fault(number) is None) | handbook.night_numbers
     handbook.load_problems = list(handbook.load_problems) + [problem.on_one_line() for problem in number_problems + status_problems]
     return handbook
 

@@ -5,18 +5,18 @@
 Runs after every build and publish, on an edition, the offline edition and an archive alike. It fails on what
 must never reach a reader: script, a handler or a style attribute that is not the theme's own, anything loaded
 from another host, an id the theme's scripts read, personal data or a raw [[marker]] in the text the reader sees,
-a page without its language, and a result of "Vad gör jag nu?" with no number to call."""
+a page without its language, a result of "Vad gör jag nu?" with no number to call, and a tel: link that does not
+dial, in digits 0-9, the declared public number its text shows (content/phone.py)."""
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from samverkan.content.personal_data import scan
+from samverkan.content.personal_data import text_faults, without_format_characters
+from samverkan.content.phone import tel_link_fault
 from samverkan.content.problems import Problem
 
 CONTENT = "article.md-content__inner"  # what pages, additions and views make; the rest is the theme's frame
@@ -64,14 +64,14 @@ def tree_faults(tree: LexborHTMLParser, html: str, public_numbers: frozenset = f
     """``page_faults`` of a page already parsed; its code elements are taken out of the tree."""
     faults = [] if (tree.root and tree.root.attributes.get("lang")) or "<html" not in html.lower() else ["the page has no <html lang>"]
     for node in tree.root.traverse(include_text=False) if tree.root else ():
-        faults += _element_faults(node)
+        faults += _element_faults(node, public_numbers)
     content = tree.css_first(CONTENT)
     if content is not None:
         faults += _content_faults(content, public_numbers)
     return list(dict.fromkeys(faults))
 
 
-def _element_faults(node) -> list[str]:
+def _element_faults(node, public_numbers: frozenset) -> list[str]:
     tag = node.tag
     faults = [f"the page holds <{tag}>"] if tag in EMBEDDING else []
     for name, value in node.attributes.items():  # one pass: selectolax makes the dict anew on every access
@@ -83,8 +83,11 @@ def _element_faults(node) -> list[str]:
         elif name == "href" and value:
             if tag == "link" and ELSEWHERE.match(value) and _loads(node.attributes):
                 faults.append(f"<link> loads {value[:80]} from outside the site")
-            if value.strip().lower().startswith(("javascript:", "vbscript:", "data:")):
+            scheme = value.strip().lower()
+            if scheme.startswith(("javascript:", "vbscript:", "data:")):
                 faults.append(f"<{tag}> links to a script address")
+            elif scheme.startswith("tel:") and (fault := tel_link_fault(value.strip()[4:], visible_text(node), public_numbers)):
+                faults.append(fault)
     return faults
 
 
@@ -104,7 +107,7 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
         identifier = attributes.get("id") or ""
         if identifier.startswith("__"):
             faults.append(f"the content uses the theme's id '{identifier}'")
-    faults += [f"the text shows personal data: {finding.what}" for finding in scan(visible_text(content), public_numbers)]
+    faults += [f"the text shows personal data: {what}" for what in text_faults(content.text(separator=" "), public_numbers)]
     faults += [f"the result '{result.attributes.get('id')}' of 'Vad gör jag nu?' has no number to call (tel: link)"
                for result in content.css("section.sv-guide__result") if result.css_first('a[href^="tel:"]') is None]
     for code in content.css("code, pre"):  # a page about the conventions shows a marker as code
@@ -119,29 +122,4 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
 
 def visible_text(node) -> str:
     """The text a reader sees: entities decoded by the parser, invisible format characters (Unicode Cf) removed."""
-    text = node.text(separator=" ")
-    basic, astral = _format_characters()
-    text = basic.sub("", text)
-    return astral.sub("", text) if _ASTRAL.search(text) else text
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@functools.cache
-def _format_characters() -> tuple[re.Pattern, re.Pattern]:
-    """Every Unicode Cf character, as two classes of ranges: those of the basic plane (which the regex engine
-    tests in one step) and the rest. They all lie in planes 0, 1 and 14 (the rest are ideographs, private use or
-    unassigned), which keeps this quick to make."""
-    codes = [code for code in (*range(0x20000), *range(0xE0000, 0xF0000)) if unicodedata.category(chr(code)) == "Cf"]
-    return _character_class(code for code in codes if code <= 0xFFFF), _character_class(code for code in codes if code > 0xFFFF)
-
-
-def _character_class(codes) -> re.Pattern:
-    ranges = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return re.compile("[" + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in ranges) + "]")
+    return without_format_characters(node.text(separator=" "))

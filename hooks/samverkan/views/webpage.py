@@ -13,7 +13,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from samverkan.content.model import Checklist, Page, Routine
-from samverkan.content.personal_data import tel_target
+from samverkan.content.phone import dial_target
 from samverkan.content.urls import relative_url
 from samverkan.views import night
 
@@ -92,7 +92,7 @@ def call_links(html: str, public_numbers: frozenset) -> str:
         number = _number_at(html, token.start(), public_numbers, longest)
         if number is not None:
             digits, position = number
-            out += [html[copied:token.start()], f'<a class="sv-tel" href="tel:{tel_target(digits)}">{html[token.start():position]}</a>']
+            out += [html[copied:token.start()], f'<a class="sv-tel" href="tel:{dial_target(digits)}">{html[token.start():position]}</a>']
             copied = position
     return "".join(out) + html[copied:]
 
