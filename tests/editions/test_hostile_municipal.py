@@ -102,6 +102,13 @@ CASES = [
          f"{FILE}:10: 'socialjour.phone' is a foreign number (+47 22 00 00 00)"),
     case("personal (075) number", {FILE: annanby("08-123 400 00", "075-123 45 67")},
          f"{FILE}:10: 'socialjour.phone' is a personal number that follows a person (075-123 45 67)"),
+    # personal data as the reader reads it, in any text or comment
+    case("bidi override in an addition", {FILE: annanby("      I Annanby ringer", "      I Annanby \u202eringer")},
+         f"{FILE}:14: contains the invisible bidi control U+202E, which reorders what readers see"),
+    case("mobile with 0046 in a comment", {FILE: annanby("additions:", "# jourhavande: 0046 70 123 45 67\nadditions:")},
+         f"{FILE}:11: phone number '0046 70 123 45 67' is not a declared public switchboard"),
+    case("e-mail written name(at)domain in an addition", {FILE: annanby("alltid Socialjouren.", "alltid Socialjouren, eller mejlar anna(at)annanby.se.")},
+         f"{FILE}:14: contains an e-mail address"),
     case("words instead of a number", {FILE: annanby("08-123 400 00", "ring växeln")},
          f"{FILE}:10: 'socialjour.phone' must be one phone number"),
     # misspelt and missing keys
