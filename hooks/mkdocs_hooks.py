@@ -43,7 +43,7 @@ def _fingerprint(config) -> tuple:
     templates = sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(TEMPLATES))
     words = sorted(_file_stats(root / synonyms.FOLDER, ".yml")) if (root / synonyms.FOLDER).is_dir() else []
     return (config.config_file_path, sorted(_file_stats(config.docs_dir, ".md")), templates, words, overlay.fingerprint(root),
-            offline.download(config.config_file_path))
+            offline.download(config.config_file_path), paper.plan_pdf_wanted())
 
 
 def _file_stats(folder: str | Path, suffix: str) -> list[tuple]:
@@ -80,7 +80,7 @@ def _load(config, key) -> None:
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
     renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path),
-                        fillable=not edition.is_municipality)
+                        fillable=not edition.is_municipality, plan_pdf=paper.plan_pdf_wanted())
     _cache.clear()
     _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 

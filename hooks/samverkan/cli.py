@@ -3,6 +3,7 @@
     python -m samverkan check        every problem, one line each; exit 1 if any
     python -m samverkan lix          readability (LIX) of every routine and checklist
     python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
+    python -m samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
     python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
     python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
     python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
@@ -66,6 +67,9 @@ def _in_county(args) -> None:
     args.config = str(layer.assemble(args.config, args.county))
 
 
+PLAN_PDF_HELP = "put the whole plan as one PDF per language in the site and its offline copy, linked from the adoption and news pages"
+
+
 def _add_edition_commands(commands) -> None:
     municipality = {"help": "the municipality's file in municipalities/ without .yml, e.g. stockholm (default: the county edition)"}
     build = commands.add_parser("build", help="build the site strictly; a municipality's edition with --municipality, every edition with --all")
@@ -73,10 +77,12 @@ def _add_edition_commands(commands) -> None:
     which.add_argument("--municipality", **municipality)
     which.add_argument("--all", action="store_true", help="the county's edition and every municipality's, filled into it (publish/editions.py)")
     build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
+    build.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
     to = commands.add_parser("publish", help="build into a new folder, run every check, then swap it into --to")
     to.add_argument("--to", required=True, help="the published folder: a link to the newest of the releases kept beside it")
     to.add_argument("--rollback", action="store_true", help="switch --to back to the release before the current one, and remove the current one")
     to.add_argument("--municipality", **municipality)
+    to.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
     rev = commands.add_parser("revisions", help="check versions, reviewed dates, sv/en twins and CHANGELOG.md against a git base")
     rev.add_argument("--base", default="main", help="the git revision to compare with (default: main)")
     due = commands.add_parser("review-due", help="pages whose next review has passed or falls within --days, by owner")
@@ -106,7 +112,10 @@ def _add_edition_commands(commands) -> None:
 
 def build(args) -> int:
     if not args.all:
-        return publish.run_build(args.config, args.municipality, args.site_dir)
+        return publish.run_build(args.config, args.municipality, args.site_dir, args.plan_pdf)
+    if args.plan_pdf:
+        print("--plan-pdf: build each edition that is to carry its PDF on its own (--municipality X --plan-pdf); nothing was built", file=sys.stderr)
+        return 1
     if args.site_dir:
         print("--site-dir: every edition goes into its own site-<name>/ with --all; nothing was built", file=sys.stderr)
         return 1
@@ -133,7 +142,7 @@ COMMANDS = {"check": check, "lix": report_lix}
 TOOLS = {
     "build": build,
     "publish": lambda args: (publish.run_rollback(args.config, args.to) if args.rollback
-                             else publish.run_publish(args.config, args.municipality, args.to)),
+                             else publish.run_publish(args.config, args.municipality, args.to, args.plan_pdf)),
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
     "export": lambda args: export.run(args.config, args.out),

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from samverkan.checks import municipal as municipal_checks
 from samverkan.content import paths
+from samverkan.content.parts import LANGUAGES
+from samverkan.content.settings import read_config
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
 from samverkan.publish import releases
 from samverkan.site import completeness, offline
+from samverkan.views import paper
 
 
 class BuildFailed(Exception):
@@ -61,27 +65,44 @@ def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str],
     return [str(problem) for problem in problems], notes
 
 
-def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None, offline_copy: bool = True, offline_tree: Path | None = None) -> None:
+def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None, offline_copy: bool = True, offline_tree: Path | None = None,
+          plan_pdf: bool = False) -> None:
     """Build the edition strictly into ``site_dir``, with its offline copy as a zip in it (site/offline.py;
-    ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too); raise BuildFailed
-    with the reason, MkDocs' own warnings and errors included."""
+    ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too), and with ``plan_pdf``
+    the whole plan as one PDF per language in both (site/plan_pdf.py); raise BuildFailed with the reason,
+    MkDocs' own warnings and errors included."""
     offline_config = offline.config_beside(config_file) if offline_copy else None
-    with _municipality(slug):
+    with _municipality(slug), _environ(paper.PLAN_PDF_ENV, "yes" if plan_pdf else None):
         problems, notes = check_edition(config_file, slug)
         for note in notes:
             print(note, file=sys.stderr)
         if problems:
             raise BuildFailed("\n".join(problems))
+        site_url = edition.site_url(overlay.load(_project(config_file), slug))
         with _environ(offline.ENV, offline.ZIP_NAME if offline_config else None):
-            _built(config_file, site_dir, edition.site_url(overlay.load(_project(config_file), slug)))
+            _built(config_file, site_dir, site_url)
+        pdfs = _plan_pdfs(config_file, Path(site_dir), slug, site_url) if plan_pdf else []
         if offline_config:  # the same edition, for use without a network, as one zip in the site
             with _environ(offline.ENV, None):
-                offline.build_zip(offline_config, Path(site_dir), _built_and_verified, offline_tree)
+                offline.build_zip(offline_config, Path(site_dir), lambda config, folder: _built_and_verified(config, folder, Path(site_dir), pdfs), offline_tree)
         _verified(config_file, site_dir)  # with its zip in place: the start page links it
 
 
-def _built_and_verified(config_file: str | Path, site_dir: str | Path) -> None:
+def _plan_pdfs(config_file: str | Path, site_dir: Path, slug: str | None, site_url: str | None) -> list[str]:
+    """The whole plan as PDF, every language, into the built site; their paths in it."""
+    from samverkan.site import plan_pdf  # Playwright and pypdf, only when asked for
+
+    handbook = load_site(config_file)
+    written = plan_pdf.write_all(site_dir, handbook, overlay.load(handbook.root, slug), LANGUAGES, site_url or read_config(config_file).get("site_url") or "", site_dir)
+    return [path.relative_to(site_dir).as_posix() for path, _ in written]
+
+
+def _built_and_verified(config_file: str | Path, site_dir: str | Path, beside: Path | None = None, copied: list[str] = ()) -> None:
+    """One strict build, with the files ``copied`` from the folder ``beside`` (the site's PDFs), verified."""
     _built(config_file, site_dir)
+    for name in copied:
+        (Path(site_dir) / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(beside / name, Path(site_dir) / name)
     _verified(config_file, site_dir)
 
 
@@ -118,34 +139,36 @@ def _mkdocs_messages():
         logger.removeHandler(handler)
 
 
-def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False, build_into=None) -> str:
+def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False, build_into=None, plan_pdf: bool = False) -> str:
     """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
     on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
     publish. A ``build_output`` (site/) may lie directly in the project folder. ``build_into(folder)``,
     when given, makes the release instead of a build of the edition (publish/editions.py fills one)."""
     place = releases.place(target, _project(config_file), inside_project=build_output)
-    return releases.publish(place, build_into or (lambda folder: build(config_file, folder, slug)))
+    return releases.publish(place, build_into or (lambda folder: build(config_file, folder, slug, plan_pdf=plan_pdf)))
 
 
 def _project(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent
 
 
-def run_build(config_file: str, slug: str | None, site_dir: str | None) -> int:
+def run_build(config_file: str, slug: str | None, site_dir: str | None, plan_pdf: bool = False) -> int:
     if refused_name(slug):
         return 1
     site_dir = site_dir or default_site_dir(config_file, slug)
 
     def work() -> str:
-        return f"Built the {slug or 'county'} edition into {site_dir} (release {publish(config_file, site_dir, slug, build_output=True)})"
+        release = publish(config_file, site_dir, slug, build_output=True, plan_pdf=plan_pdf)
+        return f"Built the {slug or 'county'} edition into {site_dir} (release {release})"
     return run_reported(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 
 
-def run_publish(config_file: str, slug: str | None, target: str) -> int:
+def run_publish(config_file: str, slug: str | None, target: str, plan_pdf: bool = False) -> int:
     if refused_name(slug):
         return 1
     def work() -> str:
-        return f"Published the {slug or 'county'} edition to {target} (release {publish(config_file, target, slug)})"
+        release = publish(config_file, target, slug, plan_pdf=plan_pdf)
+        return f"Published the {slug or 'county'} edition to {target} (release {release})"
     return run_reported(work, failed=f"Nothing was published; {target} is unchanged.")
 
 

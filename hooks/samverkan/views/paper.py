@@ -23,6 +23,12 @@ from samverkan.content.urls import language_url
 from samverkan.views import qr
 
 ARCHIVE_ENV = "SAMVERKAN_ARCHIVE"  # the plan version being archived, while archive.py builds it
+PLAN_PDF_ENV = "SAMVERKAN_PLAN_PDF"  # set while building a site that will carry the plan's PDFs (build --plan-pdf)
+
+
+def plan_pdf_wanted() -> bool:
+    """Whether the site being built carries the whole plan as PDF, so its pages may link it."""
+    return bool(os.environ.get(PLAN_PDF_ENV))
 
 
 def plan_pdf_name(version: str, overlay, lang: str) -> str:
@@ -43,6 +49,15 @@ def frame(renderer, page: Page) -> dict:
         context["qr_address"] = qr.versioned_address(address, plan.version if plan else None, page.version)
         context["qr"] = Markup(qr.svg(context["qr_address"]))
     return context
+
+
+def plan_pdf_link(renderer, page: Page) -> dict | None:
+    """The link to the whole plan's PDF in the page's language, when the site carries it: its address from the
+    page, and the plan version."""
+    plan = versions.plan(renderer.handbook.root)
+    if not renderer.plan_pdf or plan is None:
+        return None
+    return {"href": to_site_root(page, renderer.directory_urls) + plan_pdf_name(plan.version, renderer.overlay, page.lang), "version": plan.version}
 
 
 def to_site_root(page: Page, directory_urls: bool = True) -> str:
@@ -80,6 +95,7 @@ def news(renderer, page: Page) -> dict:
         "html": versions.inline_html,
         "archive": {version: to_root + versions.archive_url(version) + lang_folder for version in archived},
         "feed": to_root + lang_folder + versions.FEED_FILE,
+        "plan_pdf": plan_pdf_link(renderer, page),
     }
 
 

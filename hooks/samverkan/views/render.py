@@ -46,11 +46,12 @@ _LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 class Renderer:
     def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None,
-                 site_url: str = "", download: str | None = None, fillable: bool = False):
+                 site_url: str = "", download: str | None = None, fillable: bool = False, plan_pdf: bool = False):
         self.handbook = handbook
         self.fillable = fillable  # the county's site, into which editions are filled (site/fill.py): its local values keyed
         self.site_url = site_url  # where the site is published, for the address on print-outs
         self.download = download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
+        self.plan_pdf = plan_pdf  # the site carries the whole plan as PDF (site/plan_pdf.py), linked from the adoption and news pages
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -175,7 +176,7 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view == "matrix":
             return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
-            return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption)}
+            return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption), "plan_pdf": paper.plan_pdf_link(self, page)}
         if isinstance(page, PlainPage) and page.view == "changelog":
             return "changelog.html", paper.news(self, page)
         if isinstance(page, PlainPage) and page.view == "contacts":
