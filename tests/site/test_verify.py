@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from conftest import ROOT
 from samverkan.editions.handbook import load_site
@@ -65,3 +67,40 @@ def test_the_visible_text_has_every_invisible_format_character_taken_out_and_not
     kept = "".join(char for char in every if unicodedata.category(char) not in ("Cf", "Cc", "Cs") and char not in "<&\xa0")
     text = verify.visible_text(LexborHTMLParser(f"<p>{invisible[::2]}{kept}{invisible[1::2]}</p>").css_first("p"))
     assert text == kept  # so that no zero-width character can hide a personal identity number from the scan
+
+
+PUBLIC = frozenset({"112", "11414", "0850800000"})
+
+
+def published(tmp_path, name: str, content: str | bytes) -> list[str]:
+    """The verifier's problems of a site holding one published file besides a clean page."""
+    site = tmp_path / "site"
+    (site / name).parent.mkdir(parents=True, exist_ok=True)
+    (site / "index.html").write_text(page("<p>Ring 112.</p>"), encoding="utf-8")
+    (site / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return [str(problem) for problem in verify.problems(site, PUBLIC)]
+
+
+@pytest.mark.parametrize("name, content, says", [
+    # a number in the search words, JSON-escaped: every reader's browser loads it with the index
+    ("search/search_index.json", '{"config": {"vocabulary": {"sv": {"synonyms": [["jour", "\\u0030701234567"]]}}}, "docs": []}',
+     "phone number '0701234567' is not a declared public switchboard"),
+    ("export/handbook-sv.json", '{"pages": [{"text": "Ring 0046 70 123 45 67"}]}', "phone number '0046 70 123 45 67'"),
+    ("export/handbook-en.json", '{"pages": [{"text": "Call \\u202e76 54 321-070"}]}', "contains the invisible bidi control U+202E"),
+    ("feed.xml", "<rss><item><description>&lt;p&gt;Mejla anna(at)exempel.se&lt;/p&gt;</description></item></rss>", "contains an e-mail address"),
+    ("en/feed.xml", "<rss><item><title>Ring ０７０-１２３ ４５ ６７</title></item></rss>", "is written in digits other than 0-9"),
+    ("sitemap.xml.gz", gzip.compress(b"<urlset><url><loc>https://x.se/?pnr=121212-1212</loc></url></urlset>"), "looks like a personal identity number"),
+])
+def test_every_published_text_file_is_read_as_its_reader_gets_it(tmp_path, name, content, says):
+    found = published(tmp_path, name, content)
+    assert len(found) == 1 and found[0].startswith(f"site/{name}:1: the file shows personal data: ") and says in found[0], found
+
+
+@pytest.mark.parametrize("name, content", [("search/search_index.json", '{"docs": ['), ("feed.xml", b"\xff\xfe<rss>"), ("sitemap.xml.gz", b"not gzip")])
+def test_a_published_file_that_cannot_be_read_is_one_line(tmp_path, name, content):
+    found = published(tmp_path, name, content)
+    assert len(found) == 1 and found[0].startswith(f"site/{name}:1: cannot be read ("), found
+
+
+def test_the_themes_own_files_are_not_the_handbooks_words(tmp_path):
+    assert published(tmp_path, "assets/javascripts/vendor/LICENSE.txt", "Copyright (c) Jane Doe <jane@example.org>") == []

@@ -6,11 +6,15 @@ Runs after every build and publish, on an edition, the offline edition and an ar
 must never reach a reader: script, a handler or a style attribute that is not the theme's own, anything loaded
 from another host, an id the theme's scripts read, personal data or a raw [[marker]] in the text the reader sees,
 a page without its language, a result of "Vad gör jag nu?" with no number to call, and a tel: link that does not
-dial, in digits 0-9, the declared public number its text shows (content/phone.py)."""
+dial, in digits 0-9, the declared public number its text shows (content/phone.py). Every other published text file
+(search index, export, feeds, sitemap) is read as its reader gets it for personal data (published_text_problems)."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from html import unescape
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -36,7 +40,77 @@ def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: d
             found.append(Problem(f"{site.name}/{name}", 1, f"cannot be read ({html})", FIX))
         else:
             found += [Problem(f"{site.name}/{name}", 1, what, FIX) for what in tree_faults(tree, html, public_numbers)]
+    return found + published_text_problems(site, public_numbers)
+
+
+# Published files other than pages that carry the handbook's words to readers, and how each is read as text.
+# The offline copy's zip is not read here: its edition is verified as a site of its own before it is zipped.
+# Nor is assets/: the theme's files and the project's scripts and styles, never the handbook's words (a vendored
+# script's licence rightly names its author's address).
+THEME_FILES = "assets"
+TEXT_FILES = {".json": "json", ".xml": "markup", ".svg": "markup", ".txt": "plain", ".webmanifest": "json", ".gz": "gzip"}
+TEXT_FILE_LIMIT = 50_000_000  # bytes a text file may unpack to; more is a fault, never read into memory
+
+
+def published_text_problems(site: Path, public_numbers: frozenset) -> list[Problem]:
+    """Personal data, numbers in other digits and bidi controls in every published text file that is not a page:
+    the search index (with the search words every reader's browser loads), the export, feeds, the sitemap.
+    Each file is read as its reader gets it: JSON decoded (a '\\u0030' is a '0'), markup without its tags and
+    entities (a feed's escaped HTML too), a .gz unpacked. A file's problems name it; a file has no lines here."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        reader = TEXT_FILES.get(path.suffix.lower())
+        if reader is None or path.relative_to(site).parts[0] == THEME_FILES or path.is_symlink() or not path.is_file():
+            continue
+        name = f"{site.name}/{path.relative_to(site).as_posix()}"
+        try:
+            text = _published_text(path, reader)
+        except (OSError, ValueError, EOFError, gzip.BadGzipFile) as error:  # UnicodeDecodeError and bad JSON are ValueErrors
+            found.append(Problem(name, 1, f"cannot be read ({str(error)[:80]})", FIX))
+            continue
+        found += [Problem(name, 1, f"the file shows personal data: {what}", FIX) for what in text_faults(text, public_numbers)]
     return found
+
+
+def _published_text(path: Path, reader: str) -> str:
+    if reader == "gzip":
+        with gzip.open(path) as unpacked:
+            data = unpacked.read(TEXT_FILE_LIMIT + 1)
+        if len(data) > TEXT_FILE_LIMIT:
+            raise ValueError(f"it unpacks to more than {TEXT_FILE_LIMIT} bytes")
+        inner = Path(path.stem)
+        return _read_as(data.decode("utf-8"), TEXT_FILES.get(inner.suffix.lower(), "plain"))
+    if path.stat().st_size > TEXT_FILE_LIMIT:
+        raise ValueError(f"it is larger than {TEXT_FILE_LIMIT} bytes")
+    return _read_as(path.read_text(encoding="utf-8"), reader)
+
+
+def _read_as(text: str, reader: str) -> str:
+    """The words of a file's text as its reader gets them, one string per line."""
+    if reader == "json":
+        return "\n".join(_strings(json.loads(text)))
+    if reader in ("markup", "gzip"):
+        for _ in range(2):  # a feed carries its pages' HTML escaped inside its XML
+            text = unescape(_TAG.sub(" ", text))
+    return text
+
+
+_TAG = re.compile(r"<[^<>]*+>")
+
+
+def _strings(value) -> list[str]:
+    """Every string in decoded JSON, keys too, depth first, without recursion (an index may nest deep)."""
+    strings, pending = [], [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            strings.append(item)
+        elif isinstance(item, dict):
+            strings += [key for key in item if isinstance(key, str)]
+            pending += reversed(list(item.values()))
+        elif isinstance(item, list):
+            pending += reversed(item)
+    return strings
 
 
 def parsed(site: Path) -> dict[str, tuple[str, LexborHTMLParser | None]]:
