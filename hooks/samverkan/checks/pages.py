@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from samverkan.content.markup import body_problems, tel_link_faults
+from markdown import Markdown
+
+from samverkan.content.markup import body_problems, rendered_problems, tel_link_faults
 from samverkan.content.model import (
     Actor,
     Checklist,
@@ -56,12 +58,24 @@ def untranslated_only_in_english(handbook: Handbook) -> list[Problem]:
 
 
 def body_markup(handbook: Handbook) -> list[Problem]:
-    """Markers and items the model cannot mean, and raw HTML or links readers must not get."""
+    """Markers and items the model cannot mean, and raw HTML or links readers must not get: as the check reads
+    the source, and, where that finds nothing, as Markdown renders it (markup.rendered_problems)."""
     problems = []
+    try:
+        markdown = Markdown(extensions=[name for name, _ in handbook.markdown_extensions], extension_configs=dict(handbook.markdown_extensions))
+    except Exception as error:  # an extension that cannot be imported or configured: MkDocs would stop on it too
+        return [Problem("mkdocs.yml", 1, f"the markdown_extensions cannot be loaded ({str(error)[:120]})", "correct their names and settings")]
     for page in handbook.pages:
         problems += [Problem(page.file, fault.line, fault.message, fault.fix) for fault in page.faults]
-        problems += body_problems(page, handbook.files.get(page.lang, set()) | handbook.assets.get(page.lang, set()))
+        problems += body_problems(page, handbook.files.get(page.lang, set()) | handbook.assets.get(page.lang, set())) or _rendered(page, markdown)
     return problems
+
+
+def _rendered(page: Page, markdown: Markdown) -> list[Problem]:
+    try:
+        return rendered_problems(page, lambda text: markdown.reset().convert(text))
+    except Exception as error:  # what no budget foresaw (content/budget.py): one line, as the build gives it
+        return [Problem(page.file, page.body_line, f"the page cannot be rendered ({type(error).__name__}: {str(error)[:200]})", "simplify the markup on this page")]
 
 
 def tel_links(handbook: Handbook) -> list[Problem]:

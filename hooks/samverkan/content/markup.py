@@ -26,6 +26,16 @@ from samverkan.content.problems import Problem
 
 ALLOWED_TAGS = {"div", "span", "br"}  # the start page's card grid; nothing else in the content uses HTML
 ALLOWED_ATTRIBUTES = {"class", "markdown", "id"}
+# What Python-Markdown and the site's extensions write by themselves, each tag with the attributes it gives: a
+# rendered page holds these, and the allowed tags with the allowed attributes, nothing else.
+MARKDOWN_WRITES = {
+    **dict.fromkeys(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "em", "strong", "code", "pre", "blockquote", "hr",
+                     "table", "thead", "tbody", "tr", "th", "td"), frozenset()),
+    "a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}), "abbr": frozenset({"title"}),
+    "ol": frozenset({"start"}), "input": frozenset({"type", "disabled", "checked"}),  # a task list's box
+}
+# Only an attribute list other than a bare {#anchor}, or raw HTML, can make more than Markdown writes by itself
+_MAY_MAKE_MORE = re.compile(r"\{(?!#[a-z0-9-]+\})|<")
 ALLOWED_SCHEMES = {"https", "http", "tel"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
@@ -139,12 +149,49 @@ def _html_faults(text: str) -> list[tuple[int, str, str]]:
     return list(dict.fromkeys(found))
 
 
-def _tag_faults(tag: str, attributes: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
-    if tag not in ALLOWED_TAGS:
+def rendered_problems(page: Page, render) -> list[Problem]:
+    """The page held to its own rules as Markdown renders it (``render``: Markdown to HTML, as the site
+    configures it): only the tags and attributes that Markdown writes and that the page may write itself. What
+    the source checks read differently from Markdown (an attribute list, a code span, a fence) is caught here;
+    each fault at the first line whose rendering shows it."""
+    if not _MAY_MAKE_MORE.search(page.body):
+        return []
+    lines = page.body.split("\n")
+    faults = rendered_faults(render(page.body))
+    return [Problem(page.file, page.body_line + _first_showing(lines, render, fault) - 1, *fault) for fault in faults]
+
+
+def rendered_faults(html: str) -> list[tuple[str, str]]:
+    """(what, fix) of each element of a page's rendered HTML outside the page rules, each once."""
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    found = []
+    for node in body.traverse(include_text=False) if body else ():
+        if node.tag and node.tag != "body" and not node.tag.startswith("-"):
+            found += _tag_faults(node.tag, list(node.attributes.items()), MARKDOWN_WRITES.get(node.tag))
+    return list(dict.fromkeys(found))
+
+
+def _first_showing(lines: list[str], render, fault: tuple[str, str]) -> int:
+    """The first line (from 1) such that the body up to it, rendered, shows the fault: a binary search, so a
+    page with a fault is rendered a few times more, one without it never."""
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if fault in rendered_faults(render("\n".join(lines[:middle]))):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _tag_faults(tag: str, attributes: list[tuple[str, str | None]], written: frozenset | None = None) -> list[tuple[str, str]]:
+    """What is wrong with one element: raw HTML (``written`` None) or what Markdown rendered (``written``:
+    the attributes Markdown gives the tag itself)."""
+    if tag not in ALLOWED_TAGS and written is None:
         return [(f"raw HTML <{tag}> is not allowed in pages", "write it in Markdown; the allowed tags are " + ", ".join(f"<{name}>" for name in sorted(ALLOWED_TAGS)))]
-    names = sorted({name for name, _ in attributes} - ALLOWED_ATTRIBUTES)
+    names = sorted({name for name, _ in attributes} - ALLOWED_ATTRIBUTES - (written or frozenset()))
     if names:
-        return [(f"the attribute '{names[0]}' is not allowed on <{tag}>", "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)))]
+        return [(f"the attribute '{names[0]}' is not allowed on <{tag}>", "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + " (an attribute list gives only {#anchor} and {.class})")]
     theme_id = next((value for name, value in attributes if name == "id" and (value or "").startswith("__")), None)
     if theme_id:
         return [(f"the id '{theme_id[:40]}' on <{tag}> is one of the theme's ids", "choose an id that does not start with __")]

@@ -203,6 +203,7 @@ class Handbook:
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
     county: dict = field(default_factory=dict)  # language -> the county's values by name (editions.county.read_values)
     own_county: bool = True  # False in another county's plan (editions/layer.py): its own county's facts are left out
+    markdown_extensions: tuple = ()  # the site's Markdown, as mkdocs.yml configures it: (name, its settings) each
 
     def __post_init__(self):
         self._by_id: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}

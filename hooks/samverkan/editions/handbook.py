@@ -33,6 +33,7 @@ def load_site(config_file: str | os.PathLike = "mkdocs.yml") -> Handbook:
         handbook = load_handbook(config_file.parent, config.get("docs_dir", "docs"), nav, values, own_county=not layer_of(config))
     handbook.load_problems += [problem.on_one_line() for problem in county_problems]
     handbook.nav_lines = _lines_of(config_file.read_text(encoding="utf-8"), nav or ())
+    handbook.markdown_extensions = _extensions(config.get("markdown_extensions"))
     return synonyms.attach(overlay.attach(handbook))
 
 
@@ -40,6 +41,13 @@ def layer_of(config: dict) -> str | None:
     """The county whose layer the configuration builds (editions/layer.py writes it), or None for the core's own."""
     extra = config.get("extra")
     return extra.get(LAYER_SETTING) if isinstance(extra, dict) and isinstance(extra.get(LAYER_SETTING), str) else None
+
+
+def _extensions(listed) -> tuple:
+    """(name, settings) of each Markdown extension the configuration lists, as MkDocs reads the list."""
+    entries = listed if isinstance(listed, list) else []
+    pairs = (next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None) for entry in entries)
+    return tuple((name, settings if isinstance(settings, dict) else {}) for name, settings in pairs if isinstance(name, str))
 
 
 def _lines_of(text: str, paths) -> dict[str, int]:
