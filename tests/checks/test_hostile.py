@@ -232,7 +232,7 @@ def test_a_nav_entry_without_a_page_is_reported_at_its_line(tmp_path, capsys):
     assert cli.main(["--config", str(root / "mkdocs.yml"), "check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"mkdocs.yml:{line}: nav lists 'lagar/finns-inte.md', which is no page in docs/{lang} — correct the path, or create the page in both languages"
-        for line, lang in ((31, "en"), (31, "sv"))]
+        for line, lang in ((32, "en"), (32, "sv"))]
 
 
 def test_an_unreadable_site_configuration_is_one_problem(tmp_path, capsys):

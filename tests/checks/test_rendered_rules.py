@@ -9,7 +9,6 @@ from conftest import hang_guard
 from handbooks import copy_minimal, problems
 
 PAGE = "docs/sv/index.md"
-FIX = "use only class, id, markdown (an attribute list gives only {#anchor} and {.class})"
 
 # The text added after the page's own, the line (within it) and the element the problem names.
 HIDDEN = {

@@ -191,7 +191,8 @@ def _tag_faults(tag: str, attributes: list[tuple[str, str | None]], written: fro
         return [(f"raw HTML <{tag}> is not allowed in pages", "write it in Markdown; the allowed tags are " + ", ".join(f"<{name}>" for name in sorted(ALLOWED_TAGS)))]
     names = sorted({name for name, _ in attributes} - ALLOWED_ATTRIBUTES - (written or frozenset()))
     if names:
-        return [(f"the attribute '{names[0]}' is not allowed on <{tag}>", "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + " (an attribute list gives only {#anchor} and {.class})")]
+        rendered = "" if written is None else " (an attribute list gives only {#anchor} and {.class})"
+        return [(f"the attribute '{names[0]}' is not allowed on <{tag}>", "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + rendered)]
     theme_id = next((value for name, value in attributes if name == "id" and (value or "").startswith("__")), None)
     if theme_id:
         return [(f"the id '{theme_id[:40]}' on <{tag}> is one of the theme's ids", "choose an id that does not start with __")]
