@@ -14,6 +14,7 @@
     python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
     python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
     python -m samverkan board-draft --municipality X [--out FILE]  a draft tjänsteutlåtande for the municipality's board
+    python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
     python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
     python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
@@ -32,7 +33,7 @@ from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, editions, plan, publish
 from samverkan.site import completeness, export, tree
-from samverkan.views import board
+from samverkan.views import board, confirmations
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +107,8 @@ def _add_edition_commands(commands) -> None:
     draft = commands.add_parser("board-draft", help="a draft tjänsteutlåtande (Markdown, Swedish) for a municipality's social welfare board")
     draft.add_argument("--municipality", required=True, help="the municipality's name in municipalities/status.yml (slug:), e.g. vallentuna")
     draft.add_argument("--out", help="the file to write (default: tjansteutlatande-<municipality>.md)")
+    sure = commands.add_parser("confirmations", help="which municipalities still have night or unit values missing or not confirmed")
+    sure.add_argument("--sheets", help="also write one printable sheet per municipality (Swedish) into this folder, to confirm or correct each value")
     built = commands.add_parser("verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe")
     built.add_argument("site", help="the built site's folder, e.g. site/")
 
@@ -150,6 +153,7 @@ TOOLS = {
     "compile": lambda args: tree.run(args.config, args.out, args.lang, args.municipality),
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
     "board-draft": lambda args: board.run(args.config, args.municipality, args.out),
+    "confirmations": lambda args: confirmations.run(args.config, args.sheets),
     "plan-pdf": lambda args: plan.run(args.config, args.municipality, args.lang or list(LANGUAGES), args.site, args.out),
 }
 

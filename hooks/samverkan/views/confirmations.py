@@ -1,0 +1,81 @@
+"""What the handbook shows for each municipality, for the municipality to confirm: which still have values that are
+missing or not confirmed, and one printable sheet per municipality (Swedish) to confirm or correct each value.
+
+    python -m samverkan confirmations [--sheets DIR]
+
+The values are those *Kontakter per kommun* shows: the night contact of municipalities/status.yml (service,
+number, hours, what to do when nobody answers, with the page it was read on and the day) and, for a municipality
+with a file of its own, its units and numbers (with the day the file was reviewed). The sheet's words are in
+overrides/samverkan/confirmation-sheet.html.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from samverkan.content import versions
+from samverkan.editions import overlay as overlays
+from samverkan.editions.handbook import load_site
+from samverkan.views.render import TEMPLATES
+
+LANG = "sv"  # the working group asks the municipalities in Swedish
+TEMPLATE = "confirmation-sheet.html"
+NIGHT_VALUES = (("service", "Socialjour"), ("phone", "Nummer"), ("hours", "Tider"), ("outside_hours", "När ingen svarar"))
+FILE_FIELDS = {"name": "namn", "phone": "nummer"}
+
+
+@dataclass(frozen=True)
+class Value:
+    what: str  # the value's name on the sheet
+    shown: str | None  # what the handbook shows; None: nothing (missing)
+    source: str  # where it was read
+    read: str | None  # the day it was read or reviewed
+    confirmed: bool | None  # None: the municipality's own file says it, nothing to ask
+
+
+def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[Value]:
+    """Every value the handbook shows for the municipality, in the order of the sheet. The values of its own
+    file are the municipality's own words: listed to check, not asked about."""
+    night = row.night(LANG)
+    found = [Value(label, getattr(night, field) if night else None, night.source if night else "", night.read if night else None,
+                   bool(night and night.confirmed)) for field, label in NIGHT_VALUES]
+    if own is not None:
+        reviewed = own.data.get("reviewed")
+        for key in sorted(key for key in own.values if "." in key):
+            unit, field = key.split(".", 1)
+            what = f"{county.value(f'{unit}.name', LANG) or unit}: {FILE_FIELDS.get(field, field)}"
+            found.append(Value(what, own.value(key, LANG), f"kommunens egen fil ({own.file})", str(reviewed) if reviewed else None, None))
+    return found
+
+
+def open_values(each: list[Value]) -> tuple[list[str], list[str]]:
+    """(missing, not confirmed): the names of the values the working group still has to ask about."""
+    return [value.what for value in each if not value.shown], [value.what for value in each if value.shown and value.confirmed is False]
+
+
+def run(config_file: str, sheets: str | None) -> int:
+    """The command: one line per municipality with values to confirm; with ``sheets``, one sheet each into it."""
+    handbook = load_site(config_file)
+    with_files = {path.stem for path in overlays.municipality_files(handbook.root)}
+    county = overlays.load(handbook.root, None)
+    asked = 0
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    for row in handbook.adoption:
+        own = overlays.load(handbook.root, row.slug) if row.slug in with_files else None
+        each = values(row, own, county)
+        missing, unconfirmed = open_values(each)
+        if missing or unconfirmed:
+            asked += 1
+            print(f"{row.name} ({row.code}): " + "; ".join(part for part in (
+                f"missing: {', '.join(missing)}" if missing else "", f"not confirmed: {', '.join(unconfirmed)}" if unconfirmed else "") if part))
+        if sheets:
+            target = Path(sheets) / f"{row.slug}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(environment.get_template(TEMPLATE).render(row=row, values=each, plan=versions.plan(handbook.root)), encoding="utf-8")
+    print(f"{asked} of {len(handbook.adoption)} municipalities have values that are missing or not confirmed"
+          + (f"; a sheet for each of the {len(handbook.adoption)} is in {sheets}" if sheets else ""), file=sys.stderr)
+    return 0
