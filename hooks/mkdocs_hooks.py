@@ -80,7 +80,8 @@ def _load(config, key) -> None:
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
     by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
     renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path),
-                        fillable=not edition.is_municipality, plan_pdf=paper.plan_pdf_wanted())
+                        fillable=not edition.is_municipality, plan_pdf=paper.plan_pdf_wanted(),
+                        old_after_days=offline.OLD_AFTER_DAYS if _offline(config) else None)
     _cache.clear()
     _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 

@@ -1,14 +1,22 @@
 """The offline copy, downloaded from the site as a zip, unpacked and opened from disk: search, language switch,
-no network at all; and the ordinary site opened from disk says in one line that it cannot search, and links
-the copy."""
+no network at all; past its age it says so at the top, with its plan version and the day it was built (by the
+phone's clock); and the ordinary site opened from disk says in one line that it cannot search, and links the
+copy."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+import re
 
+import pytest
+from conftest import ROOT
+
+from samverkan.content import versions
 from samverkan.site import offline
 
 from .conftest import FIGURES, serve_under_subpath, site_pages
+from .test_edition_browser import axe_violations
+from .test_phone_browser import PHONE
 
 
 def open_search(page):
@@ -60,6 +68,39 @@ def test_offline_every_page_makes_no_network_request(browser, offline_site):
     context.close()
     FIGURES["offline pages opened from disk / network requests"] = f"{len(pages)} / {len(outside)}"
     assert not outside, sorted(set(outside))[:10]
+
+
+def built_day(page) -> dt.date:
+    """The day the copy was built, as its page says it below the text."""
+    return dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}(?=\.$)", page.locator(".sv-built").inner_text().strip())[0])
+
+
+@pytest.mark.parametrize(("path", "scheme"), [("index.html", "light"), ("en/checklistor/avvikning-boendet.html", "dark")])
+def test_a_copy_past_its_age_says_so_at_the_top_with_its_plan_version_and_build_day(browser, offline_site, path, scheme):
+    """Issue 29: a copy used months later showed its numbers as if current. The phone's clock decides."""
+    plan = versions.plan(ROOT)
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto((offline_site / path).as_uri())
+    built = built_day(page)
+    assert plan.version in page.locator(".sv-built").inner_text()
+    notice = page.locator("[data-sv-old-after]")
+    assert notice.get_attribute("data-sv-old-after") == (built + dt.timedelta(days=offline.OLD_AFTER_DAYS)).isoformat()
+    assert notice.is_hidden()  # built today, or within the limit
+    for days, shown in ((offline.OLD_AFTER_DAYS, False), (offline.OLD_AFTER_DAYS + 1, True)):
+        page.clock.set_fixed_time(dt.datetime.combine(built + dt.timedelta(days=days), dt.time(12)))
+        page.reload()
+        assert notice.is_visible() == shown, days
+    text = notice.inner_text()
+    assert built.isoformat() in text and plan.version in text and str(offline.OLD_AFTER_DAYS) in text
+    assert notice.bounding_box()["y"] + notice.bounding_box()["height"] <= PHONE["height"]  # at the top: on the first screen
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_the_site_itself_never_says_it_is_an_old_copy(published_site):
+    assert "data-sv-old-after" not in (published_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="sv-built"' in (published_site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_start_page_offers_the_zip_in_both_languages(published_site):

@@ -87,7 +87,7 @@ class Filler:
         self.county_site, self.county_offline = county_site, county_offline
         site_url = config.get("site_url") or ""
         self.county = Renderer(handbook, config.get("use_directory_urls", True), site_url=site_url)  # as the county's site was rendered
-        self.county_offline_renderer = Renderer(handbook, False, site_url=site_url)  # Material's offline plugin turns directory URLs off
+        self.county_offline_renderer = Renderer(handbook, False, site_url=site_url, old_after_days=offline.OLD_AFTER_DAYS)  # Material's offline plugin turns directory URLs off
 
     def publish(self, each: overlay.Overlay, site_dir: Path) -> str:
         release = publish.publish(self.config_file, site_dir, build_output=True, build_into=lambda folder: self._filled(each, folder))

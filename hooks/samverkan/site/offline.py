@@ -4,6 +4,8 @@ put in it as one zip file, linked from the start page ("Ladda ner handboken för
 Unpacked anywhere, its index.html opens from disk with search and both languages and no network. The ordinary
 site cannot search from disk (the browser blocks its search worker on file://): opened so, it says so in one
 line and links the zip (page-header.html, samverkan.js). Every municipality's edition gets its own zip.
+Every page of the copy says which plan version it holds and when it was built, and once it is older than
+OLD_AFTER_DAYS, that it may be out of date.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ ENV = "SAMVERKAN_OFFLINE_ZIP"  # set while building a site that will carry the z
 ZIP_NAME = "samverkansplanen-utan-nat.zip"
 FOLDER_IN_ZIP = "samverkansplanen"  # unpacked: samverkansplanen/index.html
 CONFIG = "mkdocs-offline.yml"
+# A copy built longer ago than this says at the top of every page that its numbers may be old (in the reader's
+# browser, by the phone's clock: views/paper.py, samverkan.js). The one setting: docs-dev/search-print-offline.md.
+OLD_AFTER_DAYS = 90
 
 
 def config_beside(config_file: str | Path) -> Path | None:

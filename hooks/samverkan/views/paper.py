@@ -7,10 +7,13 @@
   came from a print-out whether a newer version exists.
 - In an archived build (archive.py sets SAMVERKAN_ARCHIVE) every page says which version it is and
   links to the current one.
+- Every page says its plan version and the day it was built; in the offline copy a notice at the top,
+  shown by samverkan.js from the reader's clock, says when the copy is old (site/offline.py OLD_AFTER_DAYS).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from markupsafe import Markup
 from samverkan.content import versions
 from samverkan.content.model import Actor, Checklist, Page
 from samverkan.content.parts import DEFAULT_LANGUAGE
-from samverkan.content.urls import language_url
+from samverkan.content.urls import language_url, published_url
 from samverkan.views import qr
 
 ARCHIVE_ENV = "SAMVERKAN_ARCHIVE"  # the plan version being archived, while archive.py builds it
@@ -44,7 +47,8 @@ def frame(renderer, page: Page) -> dict:
     printable = isinstance(page, (Checklist, Actor))
     address = renderer.address(page)
     context = {"plan": plan, "archived": _archived(page, plan, renderer.directory_urls), "qr": None, "qr_address": "",
-               "county": not renderer.overlay.is_municipality}  # a county print-out has a line for the night number
+               "county": not renderer.overlay.is_municipality,  # a county print-out has a line for the night number
+               "built": renderer.built.isoformat(), "old": _old(renderer, page)}
     if printable and address:
         context["qr_address"] = qr.versioned_address(address, plan.version if plan else None, page.version)
         context["qr"] = Markup(qr.svg(context["qr_address"]))
@@ -58,6 +62,15 @@ def plan_pdf_link(renderer, page: Page) -> dict | None:
     if not renderer.plan_pdf or plan is None:
         return None
     return {"href": to_site_root(page, renderer.directory_urls) + plan_pdf_name(plan.version, renderer.overlay, page.lang), "version": plan.version}
+
+
+def _old(renderer, page: Page) -> dict | None:
+    """In the offline copy: the last day before it says it is old (samverkan.js compares with the reader's clock),
+    and the site's start page, where a new copy is (a plain file address, which any web server serves)."""
+    if renderer.old_after_days is None:
+        return None
+    return {"after": (renderer.built + dt.timedelta(days=renderer.old_after_days)).isoformat(), "days": renderer.old_after_days,
+            "site": published_url(renderer.site_url, page.lang, "index.md", False) if renderer.site_url else None}
 
 
 def to_site_root(page: Page, directory_urls: bool = True) -> str:

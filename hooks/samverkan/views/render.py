@@ -6,7 +6,6 @@ only chooses a template and hands it data from ``views``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cached_property
 from html import escape
@@ -26,6 +25,7 @@ from samverkan.content.model import (
     Routine,
 )
 from samverkan.content.parts import ROLES
+from samverkan.content.schema import build_day
 from samverkan.content.urls import published_url, relative_url
 from samverkan.editions import edition
 from samverkan.editions import overlay as overlays
@@ -46,8 +46,11 @@ _LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 class Renderer:
     def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None,
-                 site_url: str = "", download: str | None = None, fillable: bool = False, plan_pdf: bool = False):
+                 site_url: str = "", download: str | None = None, fillable: bool = False, plan_pdf: bool = False,
+                 old_after_days: int | None = None):
         self.handbook = handbook
+        self.built = build_day()  # one day for the whole build: every page says it, and whether a review is overdue
+        self.old_after_days = old_after_days  # the offline copy's pages say it is old this many days after it was built
         self.fillable = fillable  # the county's site, into which editions are filled (site/fill.py): its local values keyed
         self.site_url = site_url  # where the site is published, for the address on print-outs
         self.download = download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
@@ -227,7 +230,7 @@ class Renderer:
             "untranslated": page.untranslated,
             "suggest_url": self._suggest_url(page),
             "guide_url": guide.url_from(self.handbook, page, self.directory_urls),  # "Vad gör jag nu?" in every header
-            "overdue": page.next_review < dt.date.today(),
+            "overdue": page.next_review < self.built,
             "routine": self._routine_link(page),
             "printable": isinstance(page, (Checklist, Actor)),  # checklists and actor pages (print packs)
             "start": page.id == edition.START_PAGE,

@@ -1,6 +1,7 @@
 /* Samverkansplanen: small, local, dependency-free behaviour on top of Material.
  * - review notice: decided here at view time from <dl class="sv-meta" data-next-review>, so a copy built
  *   long ago still warns (the build also shows it when the page was already overdue when built);
+ * - the offline copy's notice that it is old, decided the same way (from data-sv-old-after);
  * - print button on checklists and actor pages (print packs), and the page's own address on the print-out;
  * - language switch: the links mkdocs-static-i18n writes at build time are followed as they are
  *   (Material would otherwise fetch sitemaps and may guess another page), to the section being read;
@@ -29,6 +30,14 @@
       notice.hidden = false;
       document.documentElement.setAttribute("data-sv-review-overdue", due);
     }
+  }
+
+  // The offline copy says at the top that it may be out of date after the day written in it at build time
+  // (page-header.html), by the reader's clock, so a copy used months later still warns.
+  function oldCopyNotice() {
+    var notice = document.querySelector("[data-sv-old-after]");
+    var last = notice && notice.getAttribute("data-sv-old-after");
+    if (/^\d{4}-\d{2}-\d{2}$/.test(last) && last < today()) notice.hidden = false;
   }
 
   function printTools() {
@@ -222,6 +231,7 @@
 
   function start() {
     reviewNotice();
+    oldCopyNotice();
     printTools();
     languageLinks();
     sectionFromOtherLanguage();
