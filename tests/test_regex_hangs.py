@@ -28,10 +28,14 @@ WORKER = """
 import json, re, sys, time
 for line in sys.stdin:
     job = json.loads(line)
-    pattern = re.compile(job["pattern"], job["flags"])
     text = job["head"] + job["piece"] * (job["length"] // len(job["piece"]))
+    scans = (text, text + "\x07")  # at the end, or just before a character nothing matches
+    pattern = job["pattern"]
+    if job["bytes"]:  # a bytes pattern scans bytes: both sent as Latin-1 text, one character a byte
+        pattern, scans = pattern.encode("latin-1"), [scanned.encode("latin-1") for scanned in scans]
+    pattern = re.compile(pattern, job["flags"])
     started = time.monotonic()
-    for scanned in (text, text + "\x07"):  # at the end, or just before a character nothing matches
+    for scanned in scans:
         sum(1 for _ in pattern.finditer(scanned))
         pattern.match(scanned)
     print(json.dumps(round(time.monotonic() - started, 3)), flush=True)
@@ -152,7 +156,7 @@ class Worker:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(HOOKS)}
             )
-        self.process.stdin.write(json.dumps({"pattern": pattern.pattern, "flags": pattern.flags & ~re.UNICODE, "head": head, "piece": piece, "length": LENGTH}) + "\n")
+        self.process.stdin.write(json.dumps(_job(pattern, head, piece)) + "\n")
         self.process.stdin.flush()
         ready, _, _ = select.select([self.process.stdout], [], [], HANG_GUARD * 2)  # the first job also imports
         if not ready:
@@ -165,6 +169,13 @@ class Worker:
             self.process.kill()
             self.process.wait()
             self.process = None
+
+
+def _job(pattern: re.Pattern, head: str, piece: str) -> dict:
+    written = pattern.pattern
+    is_bytes = isinstance(written, bytes)
+    return {"pattern": written.decode("latin-1") if is_bytes else written, "bytes": is_bytes, "flags": pattern.flags & ~re.UNICODE,
+            "head": head, "piece": piece, "length": LENGTH}
 
 
 @pytest.fixture(scope="module")

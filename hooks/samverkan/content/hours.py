@@ -39,7 +39,7 @@ EXAMPLE = "e.g. Mo-Th 17:00-02:00, Fr 15:00-02:00, Sa,Su 16:00-02:00, or 24/7"
 
 _DAY = "|".join(DAYS)
 _TIME_SPAN = r"\d\d:\d\d-\d\d:\d\d"
-_RULE = re.compile(rf"(?:(?P<days>(?:{_DAY})(?:-(?:{_DAY}))?(?:,(?:{_DAY})(?:-(?:{_DAY}))?)*) )?(?P<times>off|{_TIME_SPAN}(?: ?, ?{_TIME_SPAN})*)")
+_RULE = re.compile(rf"\A(?:(?P<days>(?:{_DAY})(?:-(?:{_DAY}))?(?:,(?:{_DAY})(?:-(?:{_DAY}))?)*) )?(?P<times>off|{_TIME_SPAN}(?: ?, ?{_TIME_SPAN})*)")
 _RULE_SEPARATOR = re.compile(r" ?(;|(?<=[\df]),(?= ?[A-Z])) ?")  # a comma after a time or 'off' and before a day starts the next rule
 
 
