@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markdown import Markdown
 
+from samverkan.checks.duties import duties
 from samverkan.content.markup import body_problems, rendered_problems, tel_link_faults
 from samverkan.content.model import (
     Actor,
@@ -271,7 +272,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
 
 
 ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, tel_links, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
-              legal_basis_sections, inline_citations, changelogs, guide_reaches, emergency_branch, items_act)
+              legal_basis_sections, inline_citations, changelogs, guide_reaches, duties, emergency_branch, items_act)
 
 
 def run_all(handbook: Handbook) -> list[Problem]:

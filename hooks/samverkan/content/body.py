@@ -4,7 +4,10 @@ An author writes ordinary Markdown. Three conventions carry structure:
 - ``[[id]]`` or ``[[id|text]]`` links to another page by id;
 - a task-list line ``- [ ] Do this. [[actor-id]]`` is a checklist item, and the
   marker at the end of the line names its one responsible actor;
-- a numbered line ``1. Do this. [[actor-id]]`` in a routine is an ordered step.
+- a numbered line ``1. Do this. [[actor-id]]`` in a routine is an ordered step;
+- a table under a heading ending in ``{#duties}`` says who does what, when: each row names the actors in its
+  first cell, the pages the duty concerns (whom it tells, ``[[polisen]]``, or what it is, ``[[term-skyddsbedomning]]``)
+  in its second, and when in its third (parts.Duty).
 A heading ending in ``{#at-once}`` (or another phase in ``model.PHASES``) puts the
 items below it in that time phase; one ending in ``{#arrival}`` or ``{#after-assignment}``
 (``model.STAGES``) says they apply only before or only after the child is assigned a municipality.
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from samverkan.content.parts import PHASES, STAGES, Item, Ref
+from samverkan.content.parts import DUTIES, PHASES, STAGES, Duty, Item, Ref
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MARKER = re.compile(rf"\[\[({ID})(?:\|([^\[\]\n]+))?\]\]")
@@ -29,6 +32,10 @@ STEP = re.compile(r"^\s*\d+[.)]\s+(?P<text>.*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s++(?:.*(?P<attributes>\{[^{}]*\})\s*$)?")
 ANCHOR = re.compile(r"\{#(?P<anchor>[a-z0-9-]+)\}")
 FENCE = re.compile(r"^\s*(```|~~~)")
+TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)$")
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+$")  # the line under a table's header
+# A table cell: markers (whose '|' does not end the cell) and other characters up to the next '|'
+CELL = re.compile(r"(?P<cell>(?:\[\[[^\[\]\n]*+\]\]|[^|\n])*+)(?:\||$)")
 
 
 @dataclass(frozen=True)
@@ -45,17 +52,18 @@ class Body:
     links: tuple[Ref, ...]
     items: tuple[Item, ...]
     steps: tuple[Item, ...]
+    duties: tuple[Duty, ...] = ()
     faults: tuple[Fault, ...] = ()
 
 
 # A line that may carry structure: a fence, a heading, a task-list line or a numbered line. Only these
 # lines are looked at one by one; the markers of the rest are found in one pass over the whole body.
-_STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]).*$", re.MULTILINE)
+_STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]|\|).*$", re.MULTILINE)
 
 
 def parse(body: str, first_line: int) -> Body:
-    items, steps, fenced, faults = [], [], [], []  # fenced: (start, end) offsets of code blocks
-    phase = stage = (None, 0)  # (anchor, heading level) of the time phase and the stage the items are in
+    items, steps, rows, fenced, faults = [], [], [], [], []  # fenced: (start, end) offsets of code blocks
+    phase = stage = duties = (None, 0)  # (anchor, heading level) of the time phase and the stage the items are in
     fence_start = None
     line, last = first_line, 0
     for match in _STRUCTURE_LINE.finditer(body):
@@ -80,6 +88,13 @@ def parse(body: str, first_line: int) -> Body:
             level = len(heading["hashes"])
             phase = _scope(phase, anchor, level, PHASES)
             stage = _scope(stage, anchor, level, STAGES)
+            duties = _scope(duties, anchor, level, (DUTIES,))
+            continue
+        if duties[0] and TABLE_ROW.match(text):
+            if TABLE_RULE.match(text):
+                rows = rows[:-1]  # the row above the rule is the header
+            else:
+                rows.append((line, text))
             continue
         task, step = TASK.match(text), STEP.match(text)
         if task:
@@ -91,7 +106,10 @@ def parse(body: str, first_line: int) -> Body:
     links, marker_faults = _markers(body, first_line, fenced)
     faults += marker_faults + [Fault(item.line, "the line ends with two actors", "give each item one responsible actor: split it into one line per actor")
                for item in (*items, *steps) if TRAILING_MARKER.search(item.text)]
-    return Body(links, tuple(items), tuple(steps), tuple(sorted(faults, key=lambda fault: fault.line)))
+    duty_rows = [_duty(text, line) for line, text in rows]
+    faults += [row for row in duty_rows if isinstance(row, Fault)]
+    duty_rows = tuple(row for row in duty_rows if isinstance(row, Duty))
+    return Body(links, tuple(items), tuple(steps), duty_rows, tuple(sorted(faults, key=lambda fault: fault.line)))
 
 
 def heading_anchor(attributes: str | None) -> str | None:
@@ -133,3 +151,13 @@ def _item(text: str, line: int, phase: str | None, stage: str | None) -> Item:
     actor = Ref(trailing[1], line) if trailing else None
     plain = TRAILING_MARKER.sub("", text).strip()
     return Item(text=plain, actor=actor, line=line, phase=phase, stage=stage)
+
+
+def _duty(row: str, line: int) -> Duty | Fault:
+    """A row of the duties table, or the fault that keeps it from saying who does what."""
+    cells = [cell["cell"] for cell in CELL.finditer(TABLE_ROW.match(row)["cells"].rstrip().removesuffix("|"))][:3]
+    actors, concerns = (tuple(Ref(marker[1], line) for marker in MARKER.finditer(cell)) for cell in (cells + ["", ""])[:2])
+    if len(cells) < 3 or not actors or not concerns or not cells[2].strip():
+        return Fault(line, "the row of the duties table does not say who does what, when",
+                     "write three cells: who as [[actor-id]], what with the page it concerns (whom it tells, [[polisen]], or what it is, [[term-skyddsbedomning]]), and when")
+    return Duty(actors, concerns, cells[2].strip(), line)

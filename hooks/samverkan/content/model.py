@@ -88,6 +88,11 @@ class Page:
         return self._structure.steps
 
     @property
+    def duties(self):
+        """The rows of the table of who does what and when (parts.Duty), in a routine."""
+        return self._structure.duties
+
+    @property
     def faults(self):
         """Markers and items in the body that mean nothing (body.Fault)."""
         return self._structure.faults

@@ -17,6 +17,8 @@ SECTION_STATUSES = ("confirmed", "unconfirmed")
 PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "afterwards")
 # Where the child is in the asylum process, for items that differ: before and after the Migration Agency assigns a municipality.
 STAGES = ("arrival", "after-assignment")
+# The heading anchor of a routine's table of who does what and when (body.py reads it, checks/duties.py proves it).
+DUTIES = "duties"
 PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption", "contacts", "changelog", "guide")
 
 
@@ -37,3 +39,14 @@ class Item:
     line: int
     phase: str | None = None
     stage: str | None = None  # one of STAGES when the item applies only then
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A row of a routine's table of who does what and when (under a heading ending in {#duties}): the actors
+    who do it, the pages it concerns (whom it tells, or the term for what is done), and when, as written."""
+
+    actors: tuple[Ref, ...]
+    concerns: tuple[Ref, ...]
+    when: str
+    line: int
