@@ -22,6 +22,8 @@ TERM_EN = "docs/en/begrepp/term-hvb.md"
 CHECKLIST = "docs/sv/checklistor/avvikning-boendet.md"
 ROUTINE = "docs/sv/rutiner/avvikning.md"
 BODY_LINE = 14  # the line a text added at the end of ACTOR lands on
+DUTIES = "## Vem gör vad genast {{#duties}}\n\n| Vem | Vad | När |\n|---|---|---|\n| {who} | {what} | Genast |"
+DUTY_LINE = 29  # the line of the row in DUTIES added at the end of ROUTINE
 
 NOT_ALLOWED_TAG = "write it in Markdown; the allowed tags are <br>, <div>, <span>"
 BAD_SCHEME = "link to an https: address, a tel: number or a page"
@@ -50,6 +52,11 @@ def write_bytes(file: str, data: bytes):
 
 def transform_bytes(file: str, change):
     return lambda root: (root / file).write_bytes(change((root / file).read_bytes()))
+
+
+def add_item(swedish: str, english: str):
+    """An at-once item of 'boendet' at the end of the checklist, in both languages (they must mirror each other)."""
+    return both(add_body(CHECKLIST, f"- [ ] {swedish} [[boendet]]"), add_body(CHECKLIST.replace("/sv/", "/en/"), f"- [ ] {english} [[boendet]]"))
 
 
 def symlink(file: str, target: str):
@@ -149,6 +156,18 @@ CASES = {
     "unclosed marker": (add_body(ACTOR, "Ring [[boendet."), [f"{ACTOR}:{BODY_LINE}: '[[boendet.' is not a valid marker — {MARKER_FIX}"]),
     "marker with empty text": (add_body(ACTOR, "Ring [[boendet|]]."), [f"{ACTOR}:{BODY_LINE}: '[[boendet|]]' is not a valid marker — {MARKER_FIX}"]),
     "two actors end one item": (edit(CHECKLIST, "- [ ] Ring 112 eller 114 14. [[boendet]]", "- [ ] Ring 112 eller 114 14. [[arbetsgruppen]] [[boendet]]"), [f"{CHECKLIST}:16: the line ends with two actors — give each item one responsible actor: split it into one line per actor"]),
+    # --- duties from the routine (checks/duties.py): the table {#duties} says who does what at once ---
+    "an at-once duty with no item": (add_body(ROUTINE, DUTIES.format(who="[[boendet]]", what="Berättar för [[arbetsgruppen]].")),
+                                     [f"{ROUTINE}:{DUTY_LINE}: the table gives 'boendet' this duty at once, but no item of 'boendet' under {{#at-once}} in this routine's checklists names [[arbetsgruppen]] — add '- [ ] … [[arbetsgruppen]] … [[boendet]]' under '## Genast {{#at-once}}' in {CHECKLIST}"]),
+    "an at-once duty of two, tagged to one": (both(add_body(ROUTINE, DUTIES.format(who="[[boendet]] och [[arbetsgruppen]]", what="Ringer [[term-hvb]].")),
+                                                   add_item("Ring [[term-hvb]] tillsammans med arbetsgruppen.", "Call [[term-hvb]] together with the working group.")),
+                                              [f"{CHECKLIST}:19: the item names 'arbetsgruppen' too, but is tagged only to 'boendet' — split it: one line per actor, each ending with its own [[actor]]; give 'arbetsgruppen' its line under '## Genast {{#at-once}}' in a checklist of avvikning"]),
+    "an at-once duty the guide hides at one stage": (both(add_body(ROUTINE, DUTIES.format(who="[[boendet]]", what="Ringer [[term-hvb]].")),
+                                                          add_item("Ring 112. [[boendet]]\n\n### I ankomstskedet {#arrival}\n\n- [ ] Ring polisen. [[boendet]]\n\n### Efter anvisning {#after-assignment}\n\n- [ ] Ring [[term-hvb]].",
+                                                                   "Call 112. [[boendet]]\n\n### Arrival {#arrival}\n\n- [ ] Call the police. [[boendet]]\n\n### After assignment {#after-assignment}\n\n- [ ] Call [[term-hvb]].")),
+                                                     [f"{CHECKLIST}:27: 'Vad gör jag nu?' does not show 'boendet' this duty at once when it asks about arrival ({ROUTINE}:{DUTY_LINE}) — give 'boendet' an item for it that applies at arrival: under no stage heading, or under the one ending in {{#arrival}}"]),
+    "a duty row that names no actor": (add_body(ROUTINE, DUTIES.format(who="Boendet", what="Ringer [[term-hvb]].")),
+                                       [f"{ROUTINE}:{DUTY_LINE}: the row of the duties table does not say who does what, when — write three cells: who as [[actor-id]], what with the page it concerns (whom it tells, [[polisen]], or what it is, [[term-skyddsbedomning]]), and when"]),
     "phase changed in Swedish only": (edit(CHECKLIST, "## Genast {#at-once}", "## Inom timmar {#within-hours}"), ["docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from docs/sv/checklistor/avvikning-boendet.md: 'boendet@at-once, boendet@at-once' here, 'boendet@within-hours, boendet@within-hours' there — translate item for item, in the same order, with the same [[actor]] markers and citations"]),
 }
 

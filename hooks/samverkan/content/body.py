@@ -33,7 +33,7 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s++(?:.*(?P<attributes>\{[^{}]*\})\s*
 ANCHOR = re.compile(r"\{#(?P<anchor>[a-z0-9-]+)\}")
 FENCE = re.compile(r"^\s*(```|~~~)")
 TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)$")
-TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+$")  # the line under a table's header
+TABLE_RULE = re.compile(r"^[\s:|]*+-[\s:|-]*+$")  # the line under a table's header
 # A table cell: markers (whose '|' does not end the cell) and other characters up to the next '|'
 CELL = re.compile(r"(?P<cell>(?:\[\[[^\[\]\n]*+\]\]|[^|\n])*+)(?:\||$)")
 
