@@ -266,6 +266,48 @@ def test_every_path_through_the_guide_leads_to_the_roles_own_items(browser, serv
     assert paths >= 40
 
 
+# Who reads at night (issue 30): the residence whose child comes back, the socialjour with a found child, the
+# municipality where a trafficked child without an assigned municipality is found, the school counsellor.
+READERS = [("patraffande", "boendet", None), ("patraffande", "socialjouren", None),
+           ("manniskohandel", "socialtjansten-vistelsekommun", "arrival"), ("avvikning", "skolan", None)]
+
+
+@pytest.mark.parametrize("routine_id, actor_id, stage", READERS, ids=["-".join(filter(None, reader)) for reader in READERS])
+def test_each_reader_sees_every_at_once_duty_on_the_first_screen(phone, served_site, handbook, routine_id, actor_id, stage):
+    """Every duty the routine's table gives the reader at once: on the first screen of their result in the guide,
+    and of their part of their checklist (after the tap on their role), in both languages."""
+    from samverkan.checks.duties import AT_ONCE, concerns
+    from samverkan.views import guide
+
+    routine = handbook.get("sv", routine_id)
+    duties = [duty for duty in routine.duties if duty.when.startswith(AT_ONCE) and actor_id in {ref.id for ref in duty.actors}]
+    assert duties, "the routine's table gives this reader nothing at once"
+    for lang in ("sv", "en"):
+        situation = next(s for s in guide.situations(handbook, lang) if s.routine.id == routine_id)
+        items = next(role for role in situation.roles if role.actor.id == actor_id).at(stage).items
+        result = "--".join(filter(None, (routine_id, actor_id, stage)))
+        phone.goto(url_of(served_site, handbook.get(lang, "vad-gor-jag-nu")) + "#" + result)
+        shown = phone.locator(f'[id="{result}"] .task-list-item')
+        for duty in duties:
+            index = next(i for i, item in enumerate(items) if item.phase == "at-once" and concerns(item, duty))
+            assert on_first_screen(shown.nth(index)), (lang, result, items[index].text)
+        for checklist in (handbook.get(lang, ref.id) for ref in situation.routine.checklists):
+            mine = [i for i, item in enumerate(checklist.items) if item.actor.id == actor_id and item.stage in (None, stage)]
+            wanted = {i for i in mine for duty in duties if checklist.items[i].phase == "at-once" and concerns(checklist.items[i], duty)}
+            if wanted:
+                phone.goto(url_of(served_site, checklist))
+                jump = phone.locator(f'.sv-roles a[href="#role-{actor_id}"]')
+                if jump.count():  # a checklist with several roles: the reader taps theirs
+                    jump.tap()
+                boxes = phone.locator("article li.task-list-item")
+                assert all(on_first_screen(boxes.nth(i)) for i in wanted), (lang, checklist.id, sorted(wanted))
+
+
+def on_first_screen(element) -> bool:
+    box = element.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
 def test_the_guide_is_in_every_header_and_the_language_switch_keeps_the_step(phone, served_site, handbook):
     phone.goto(url_of(served_site, handbook.get("sv", "avvikning-boendet")))
     phone.locator(".sv-guide-link a").click()

@@ -35,12 +35,12 @@ def duties(handbook: Handbook) -> list[Problem]:
 def _undone(handbook: Handbook, routine: Routine, checklists: list[Checklist], situation, duty: Duty, actor_id: str) -> list[Problem]:
     """The one problem that keeps the actor from seeing the duty at once, or none."""
     mine = [(page, item) for page in checklists for item in page.items
-            if item.actor and item.actor.id == actor_id and item.phase == "at-once" and _concerns(item, duty)]
+            if item.actor and item.actor.id == actor_id and item.phase == "at-once" and concerns(item, duty)]
     if not mine:
         return [_shared(handbook, routine, checklists, duty, actor_id) or _missing(routine, checklists, duty, actor_id)]
     role = next((role for role in situation.roles if role.actor.id == actor_id), None) if situation else None
     for stage in (role.stages or (None,)) if role else ():
-        if not any(item.phase == "at-once" and _concerns(item, duty) for item in role.at(stage).items):
+        if not any(item.phase == "at-once" and concerns(item, duty) for item in role.at(stage).items):
             page, item = mine[0]
             return [Problem(page.file, item.line, f"'Vad gör jag nu?' does not show '{actor_id}' this duty at once when it asks about {stage} ({routine.file}:{duty.line})",
                             f"give '{actor_id}' an item for it that applies at {stage}: under no stage heading, or under the one ending in {{#{stage}}}")]
@@ -52,7 +52,7 @@ def _shared(handbook: Handbook, routine: Routine, checklists: list[Checklist], d
     actor = handbook.get(routine.lang, actor_id)
     for page in (routine, *checklists):
         for item in (*page.steps, *page.items):
-            if item.actor and item.actor.id != actor_id and _concerns(item, duty) and _names(item, actor_id, actor):
+            if item.actor and item.actor.id != actor_id and concerns(item, duty) and _names(item, actor_id, actor):
                 return Problem(page.file, item.line, f"the item names '{actor_id}' too, but is tagged only to '{item.actor.id}'",
                                f"split it: one line per actor, each ending with its own [[actor]]; give '{actor_id}' its line under '## Genast {{#at-once}}' in a checklist of {routine.id}")
     return None
@@ -66,7 +66,7 @@ def _missing(routine: Routine, checklists: list[Checklist], duty: Duty, actor_id
                    f"add '- [ ] … {pages.split(' or ')[0]} … [[{actor_id}]]' under '## Genast {{#at-once}}' in {where}")
 
 
-def _concerns(item: Item, duty: Duty) -> bool:
+def concerns(item: Item, duty: Duty) -> bool:
     """True when the item names a page the duty concerns."""
     wanted = {ref.id for ref in duty.concerns}
     return any(marker[1] in wanted for marker in MARKER.finditer(item.text))
