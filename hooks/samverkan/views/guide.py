@@ -2,7 +2,8 @@
 
 A situation is a routine with something to do at once (a checklist item or step in the phase 'at-once'); its
 roles are the actors responsible for items or steps in it; a role's result is its items in that routine, per
-checklist, in time order (views.actor_items). Where a role's items differ before and after the child is assigned a
+checklist, what to do at once first (the checklist with such items before the routine's steps), then in time order,
+what should have been done before last (views.actor_items). Where a role's items differ before and after the child is assigned a
 municipality (headings {#arrival} and {#after-assignment}), the guide asks which applies first. Nothing is written twice: a new routine or actor appears by itself.
 The page (PlainPage with ``view: guide``) shows it through overrides/samverkan/guide.html as plain links
 between sections (#<routine>, #<routine>--<actor>), so it works without JavaScript, offline and on paper.
@@ -76,12 +77,19 @@ def _acting(handbook: Handbook, lang: str, sources: list[Page]) -> list[Actor]:
 
 
 def _role(handbook: Handbook, actor: Actor, routine: Routine) -> Role:
-    return Role(actor, tuple(_now_first(group) for group in views.actor_items(handbook, actor) if group.routine.id == routine.id))
+    groups = [_now_first(group) for group in views.actor_items(handbook, actor) if group.routine.id == routine.id]
+    return Role(actor, tuple(sorted(groups, key=lambda group: not _has_urgent(group))))
 
 
 def _now_first(group: views.ItemGroup) -> views.ItemGroup:
-    """A reader who asks what to do now reads what must be done at once first, then the rest in time order."""
-    return replace(group, items=tuple(sorted(group.items, key=lambda item: item.phase != "at-once")))
+    """A reader who asks what to do now reads what must be done at once first, then the rest in time order, and
+    what should have been done before last: in an emergency it can no longer be done."""
+    return replace(group, items=tuple(sorted(group.items, key=lambda item: (item.phase != "at-once", item.phase == "before"))))
+
+
+def _has_urgent(group: views.ItemGroup) -> bool:
+    """The checklist whose items are to be done at once comes before the routine's steps, which have no time phase."""
+    return any(item.phase == "at-once" for item in group.items)
 
 
 def url_from(handbook: Handbook, page: Page, directory_urls: bool) -> str | None:
