@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from samverkan.content.phone import (
     FIXED_LINE, FOREIGN, MOBILE, NOT_IN_USE, PERSONAL, PREMIUM_RATE, SERVICE, SHORT,
-    declared_fault, parse_number, tel_link_fault,
+    address_fault, declared_fault, parse_number, tel_link_fault,
 )
 from handbooks import copy_minimal, problems, replace
 from samverkan.site.verify import page_faults
@@ -103,3 +103,31 @@ def test_the_check_reads_what_a_pages_tel_link_dials(tmp_path, link, says):
     replace(root, "docs/sv/rutiner/avvikning.md", "1. Boendet ringer polisen.", f"1. Boendet ringer polisen på {link}.")
     found = [problem for problem in problems(root) if "tel: link" in problem]
     assert len(found) == 1 and says in found[0] and found[0].startswith("docs/sv/rutiner/avvikning.md:23: "), found
+
+
+@pytest.mark.parametrize("address, says", [
+    ("https://wa.me/46701234567", "carries a mobile number (+46701234567)"),
+    ("https://example.se/kontakt?ring=0701234567", "carries a mobile number (+46701234567)"),
+    ("https://example.se/?n=%2B46751234567", "carries a personal number that follows a person (+46751234567)"),
+    ("sms:0046701234567", "carries a mobile number (+46701234567)"),
+])
+def test_an_address_that_carries_a_mobile_is_refused(address, says):
+    fault = address_fault(address, PUBLIC)
+    assert fault is not None and says in fault
+
+
+@pytest.mark.parametrize("address", [
+    "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/socialtjanstlag-2025400_sfs-2025-400/",
+    "https://www.stockholm.se/?vaxel=0850800000", "https://example.se/arende/20261207123456", "../rutiner/avvikning.md#genast",
+])
+def test_addresses_without_a_persons_number_pass(address):
+    assert address_fault(address, PUBLIC) is None
+
+
+def test_a_mobile_in_a_pages_link_address_is_refused_by_check_and_verifier(tmp_path):
+    root = copy_minimal(tmp_path)
+    replace(root, "docs/sv/rutiner/avvikning.md", "1. Boendet ringer polisen.", "1. Boendet [skriver till jouren](https://wa.me/46701234567).")
+    found = [problem for problem in problems(root) if "carries" in problem]
+    assert len(found) == 1 and found[0].startswith("docs/sv/rutiner/avvikning.md:23: the link to 'https://wa.me/46701234567' carries a mobile number")
+    built = '<html lang="sv"><body><article class="md-content__inner"><a href="https://wa.me/46701234567">jouren</a></article></body></html>'
+    assert page_faults(built, PUBLIC) == ["the link to 'https://wa.me/46701234567' carries a mobile number (+46701234567)"]

@@ -109,6 +109,8 @@ CASES = [
          f"{FILE}:11: phone number '0046 70 123 45 67' is not a declared public switchboard"),
     case("e-mail written name(at)domain in an addition", {FILE: annanby("alltid Socialjouren.", "alltid Socialjouren, eller mejlar anna(at)annanby.se.")},
          f"{FILE}:14: contains an e-mail address"),
+    case("a mobile in a link's address", {FILE: annanby("alltid Socialjouren.", "alltid [Socialjouren](https://wa.me/46701234567).")},
+         f"{FILE}:14: 'additions.avvikning.sv': the link to 'https://wa.me/46701234567' carries a mobile number (+46701234567)"),
     case("words instead of a number", {FILE: annanby("08-123 400 00", "ring växeln")},
          f"{FILE}:10: 'socialjour.phone' must be one phone number"),
     # misspelt and missing keys

@@ -16,7 +16,7 @@ from samverkan.content.markup import attribute_list_faults, link_targets, scheme
 from samverkan.content.model import Handbook, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import file_problems
-from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, declared_fault
+from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, address_fault, declared_fault
 from samverkan.content.problems import Problem
 from samverkan.editions import edition, layer
 from samverkan.editions.county import STATUS_FILE
@@ -195,6 +195,8 @@ def _text_faults(handbook: Handbook, overlay: Overlay, path: tuple, lang: str | 
             scheme = scheme_of(target)
             shown = f"a '{scheme}:' address" if scheme else f"'{_short(target)}'"
             yield offset, f"'{name}' links to {shown}, not an https: address", "link only to https:// addresses"
+        elif fault := address_fault(target, handbook.public_numbers):
+            yield offset, f"'{name}': {fault}", "link the function's page, never an address with a person's number in it"
     for offset, what, fix in attribute_list_faults(text):
         yield offset, f"'{name}': {what}", fix
     for match in ANY_MARKER.finditer(text):

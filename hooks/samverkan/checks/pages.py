@@ -5,7 +5,7 @@ from __future__ import annotations
 from markdown import Markdown
 
 from samverkan.checks.duties import duties
-from samverkan.content.markup import body_problems, rendered_problems, tel_link_faults
+from samverkan.content.markup import body_problems, phone_link_faults, rendered_problems
 from samverkan.content.model import (
     Actor,
     Checklist,
@@ -79,11 +79,11 @@ def _rendered(page: Page, markdown: Markdown) -> list[Problem]:
         return [Problem(page.file, page.body_line, f"the page cannot be rendered ({type(error).__name__}: {str(error)[:200]})", "simplify the markup on this page")]
 
 
-def tel_links(handbook: Handbook) -> list[Problem]:
-    """A page's tel: link dials, in digits 0-9, the declared public number its text shows."""
-    fix = f"link the number the text shows, e.g. [08-508 000 00](tel:+46850800000); a new public number goes in {NUMBERS_FILE}"
+def phone_links(handbook: Handbook) -> list[Problem]:
+    """A page's tel: link dials, in digits 0-9, the declared public number its text shows; no link carries a mobile."""
+    fix = f"link the public number the text shows, e.g. [08-508 000 00](tel:+46850800000), never a person's number; a new public number goes in {NUMBERS_FILE}"
     return [Problem(page.file, page.body_line + line - 1, what, fix)
-            for page in handbook.pages for line, what in tel_link_faults(page.body, handbook.public_numbers)]
+            for page in handbook.pages for line, what in phone_link_faults(page.body, handbook.public_numbers)]
 
 
 def references(handbook: Handbook) -> list[Problem]:
@@ -271,7 +271,7 @@ def navigation(handbook: Handbook) -> list[Problem]:
     ]
 
 
-ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, tel_links, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
+ALL_CHECKS = (synonym_targets, dates, unique_ids, ids_match_files, untranslated_only_in_english, body_markup, phone_links, references, checklist_items, actors_act, routines, routine_actors, checklists_belong, laws, parity, navigation, personal_data,
               legal_basis_sections, inline_citations, changelogs, guide_reaches, duties, emergency_branch, items_act)
 
 

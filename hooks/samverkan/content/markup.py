@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.body import FENCE
 from samverkan.content.model import Page
-from samverkan.content.phone import tel_link_fault
+from samverkan.content.phone import address_fault, tel_link_fault
 from samverkan.content.problems import Problem
 
 ALLOWED_TAGS = {"div", "span", "br"}  # the start page's card grid; nothing else in the content uses HTML
@@ -209,13 +209,17 @@ def link_targets(text: str):
         yield match.start(), match[1], False
 
 
-def tel_link_faults(body: str, public_numbers: frozenset) -> list[tuple[int, str]]:
-    """(line in the body, what is wrong) of each Markdown tel: link outside code that does not dial, in digits
-    0-9, the declared public number its text shows (content/phone.py). The verifier judges the built links too."""
+def phone_link_faults(body: str, public_numbers: frozenset) -> list[tuple[int, str]]:
+    """(line in the body, what is wrong) of each Markdown link outside code that reaches a phone wrongly
+    (content/phone.py): a tel: link that does not dial, in digits 0-9, the declared public number its text shows;
+    another address that carries a mobile. The verifier judges the built links too."""
     found = []
     for line, written in enumerate(_outside_code(body), 1):
         for match in _TEL_LINK.finditer(written):
             fault = tel_link_fault(html.unescape(match["target"]), html.unescape(match["shown"]), public_numbers)
+            found += [(line, fault)] if fault else []
+        for _, target, _ in link_targets(written):
+            fault = None if scheme_of(target) == "tel" else address_fault(html.unescape(target), public_numbers)
             found += [(line, fault)] if fault else []
     return found
 

@@ -63,6 +63,8 @@ _TYPES = {
 # What may stand between the digits of a written number: spaces (also no-break), any dash, brackets, dots, slashes.
 _WRITTEN = re.compile(r"\+?[0-9][0-9 \u00a0\u202f\-\u2010-\u2015\u2212()./]*")
 _TRAILING = " \u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u2015\u2212(./"  # what may follow a number in a sentence
+# A run of digits in an address that may be a number: with its country code (46, 0046, +46, %2B46) or a leading 0.
+_IN_ADDRESS = re.compile(r"(?<![0-9])(?:(?:\+|%2[bB]|00)?46|0)[1-9][0-9]{6,10}(?![0-9])")
 _TEL_SEPARATORS = re.compile(r"[-.()]")  # RFC 3966's visual separators, which the dialler ignores
 
 
@@ -164,4 +166,16 @@ def tel_link_fault(target: str, shown: str, public: frozenset) -> str | None:
         return f"the tel: link '{shown.strip()[:30]}' dials {number.tel}, {number.kind_name} that is not declared public"
     if shown_numbers(shown) != {number.national}:
         return f"the tel: link '{shown.strip()[:30]}' does not show the number it dials ({number.tel})"
+    return None
+
+
+def address_fault(address: str, public: frozenset) -> str | None:
+    """What is wrong with a link's address (https:, a path) that carries a person's number, or None: a mobile or
+    personal number that is not declared public, in its query or path ('https://wa.me/46701234567',
+    '?ring=0701234567'), reaches a reader's phone as surely as a tel: link does."""
+    for match in _IN_ADDRESS.finditer(address):
+        digits = re.sub(r"^(?:\+|%2[bB]|00)?46", "+46", match[0]) if not match[0].startswith("0") else match[0]
+        number = parse_number(digits)
+        if number and number.kind in (MOBILE, PERSONAL) and number.national not in public:
+            return f"the link to '{address.strip()[:60]}' carries {number.kind_name} ({number.tel})"
     return None

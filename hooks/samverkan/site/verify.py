@@ -20,7 +20,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.personal_data import text_faults, without_format_characters
-from samverkan.content.phone import tel_link_fault
+from samverkan.content.phone import address_fault, tel_link_fault
 from samverkan.content.problems import Problem
 
 CONTENT = "article.md-content__inner"  # what pages, additions and views make; the rest is the theme's frame
@@ -161,6 +161,8 @@ def _element_faults(node, public_numbers: frozenset) -> list[str]:
             if scheme.startswith(("javascript:", "vbscript:", "data:")):
                 faults.append(f"<{tag}> links to a script address")
             elif scheme.startswith("tel:") and (fault := tel_link_fault(value.strip()[4:], visible_text(node), public_numbers)):
+                faults.append(fault)
+            elif not scheme.startswith("tel:") and (fault := address_fault(value, public_numbers)):
                 faults.append(fault)
     return faults
 
