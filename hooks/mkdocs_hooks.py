@@ -218,6 +218,11 @@ def _sanitized(html: str, page) -> str:
     return cleaned
 
 
+def on_post_template(output_content, template_name, config):
+    """The pages MkDocs makes from the theme alone (404.html) carry the policy too; the sitemap is no page."""
+    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_page(output, page, config):
     """Every page carries its Content-Security-Policy (views/csp.py)."""
     _cache.pop("rendering", None)  # the page is made

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 from samverkan.editions.handbook import load_site
 from samverkan.site import verify
+from samverkan.views import csp
 
 
 def page(content: str, head: str = "", lang: str = ' lang="sv"') -> str:
@@ -53,7 +54,7 @@ def test_a_marker_shown_as_code_is_no_fault():
 def test_problems_name_the_file(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "index.html").write_text(page("<script>x</script>"), encoding="utf-8")
-    assert [str(problem).split(":")[0] for problem in verify.problems(tmp_path)] == [f"{tmp_path.name}/x/index.html"]
+    assert {str(problem).split(":")[0] for problem in verify.problems(tmp_path)} == {f"{tmp_path.name}/x/index.html"}
 
 
 def test_the_visible_text_has_every_invisible_format_character_taken_out_and_nothing_else():
@@ -76,7 +77,7 @@ def published(tmp_path, name: str, content: str | bytes) -> list[str]:
     """The verifier's problems of a site holding one published file besides a clean page."""
     site = tmp_path / "site"
     (site / name).parent.mkdir(parents=True, exist_ok=True)
-    (site / "index.html").write_text(page("<p>Ring 112.</p>"), encoding="utf-8")
+    (site / "index.html").write_text(csp.with_policy(page("<p>Ring 112.</p>")), encoding="utf-8")
     (site / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return [str(problem) for problem in verify.problems(site, PUBLIC)]
 
@@ -104,3 +105,62 @@ def test_a_published_file_that_cannot_be_read_is_one_line(tmp_path, name, conten
 
 def test_the_themes_own_files_are_not_the_handbooks_words(tmp_path):
     assert published(tmp_path, "assets/javascripts/vendor/LICENSE.txt", "Copyright (c) Jane Doe <jane@example.org>") == []
+
+
+# ---- Every published file, of every type (site/published.py) ----
+
+def _zip(members: dict) -> bytes:
+    import io
+    import zipfile
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return packed.getvalue()
+
+
+ARCHIVED = '<!doctype html><html lang="sv"><head><script>fetch("/x?"+document.cookie)</script></head><body><article class="md-content__inner"><p>Plan 1.0</p></article></body></html>'
+HOSTILE_FILES = [
+    # an archived page with a script in its head and no policy (the issue's example)
+    ("arkiv/1.0/index.html", ARCHIVED, ["the page runs a script that is not the theme's own", "the page carries no Content-Security-Policy"]),
+    # the same with a policy that allows its script by hash: not the site's policy
+    ("arkiv/1.1/index.html", ARCHIVED.replace("<head>", "<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'unsafe-inline'\">"),
+     ["the page runs a script that is not the theme's own", "the page's Content-Security-Policy is not the site's"]),
+    ("arkiv/1.2/index.html", ARCHIVED.replace('<script>fetch("/x?"+document.cookie)</script>', '<script src="data:text/javascript,alert(1)"></script>'),
+     ["the page runs data:text/javascript,alert(1), which is not one of the site's script files", "the page carries no Content-Security-Policy"]),
+    ("arkiv/1.3/index.html", ARCHIVED.replace("<script>", '<script type="importmap">'), ["the page runs a script that is not the theme's own", "the page carries no Content-Security-Policy"]),
+    # an SVG that runs when opened (the issue's example), and other shapes of it
+    ("arkiv/1.0/bild.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ["the SVG holds <script>"]),
+    ("assets/images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', ["the SVG has the handler 'onload'"]),
+    ("bild.svg", '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe src="x"/></foreignObject></svg>', ["the SVG holds <foreignobject>", "the SVG holds <iframe>"]),
+    ("bild2.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><a x:href="javascript:alert(1)"><text>x</text></a></svg>', ["the SVG links to a script address"]),
+    # XML a browser renders as a document
+    ("feed.xml", '<feed xmlns="http://www.w3.org/2005/Atom"><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></feed>', ["the XML holds <script>, which a browser would run"]),
+    ("en/feed.xml", '<?xml-stylesheet type="text/xsl" href="x.xsl"?><feed xmlns="http://www.w3.org/2005/Atom"/>', ["the XML asks for a style sheet"]),
+    # scripts that are not the theme's
+    ("assets/javascripts/samverkan.js", "alert(1)", ["is a script that is not the theme's own"]),
+    ("assets/javascripts/municipalities/x.sv.js", 'svMunicipalities("sv",alert(1));', ["is a script that is not the theme's own"]),
+    # files that can carry script, or that the site never publishes
+    ("arkiv/1.0/sida.xhtml", "<html xmlns='http://www.w3.org/1999/xhtml'><script>alert(1)</script></html>", ["files of type '.xhtml' are not published"]),
+    ("arkiv/1.0/sida.htm", ARCHIVED, ["files of type '.htm' are not published"]),
+    ("plan.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj", ["the PDF holds an action or script"]),
+    ("assets/extra.css", "@import url(https://fonts.example/x.css);", ["the style sheet loads from outside the site"]),
+    ("assets/images/favicon.png", "<script>alert(1)</script>", ["is not the PNG image its name says"]),
+    # the offline copy's zip, member by member
+    ("samverkansplanen-utan-nat.zip", _zip({"samverkansplanen/arkiv/index.html": ARCHIVED, "samverkansplanen/x.svg": "<svg><script>1</script></svg>"}), None),
+]
+
+
+@pytest.mark.parametrize("name, content, faults", HOSTILE_FILES, ids=[case[0] for case in HOSTILE_FILES])
+def test_every_published_file_is_judged_for_what_a_browser_would_run_in_it(tmp_path, name, content, faults):
+    found = published(tmp_path, name, content)
+    if faults is None:  # the zip's members, each named inside it
+        assert sorted(line.split(":1: ")[0] for line in found) == [f"site/{name}/samverkansplanen/arkiv/index.html"] * 2 + [f"site/{name}/samverkansplanen/x.svg"], found
+        return
+    assert len(found) == len(faults) and all(line.startswith(f"site/{name}:1: {fault}") and line.endswith(verify.FIX) for line, fault in zip(found, faults)), found
+
+
+def test_a_symbolic_link_in_the_site_is_one_line_and_a_text_file_none(tmp_path):
+    assert published(tmp_path, "robots.txt", "User-agent: *") == []
+    (tmp_path / "site" / "passwd.txt").symlink_to("/etc/passwd")
+    assert [str(problem) for problem in verify.problems(tmp_path / "site", PUBLIC)] == [f"site/passwd.txt:1: is a symbolic link, which the site does not publish — {verify.FIX}"]

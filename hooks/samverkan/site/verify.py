@@ -7,13 +7,18 @@ must never reach a reader: script, a handler or a style attribute that is not th
 from another host, an id the theme's scripts read, personal data or a raw [[marker]] in the text the reader sees,
 a page without its language, a result of "Vad gör jag nu?" with no number to call, and a tel: link that does not
 dial, in digits 0-9, the declared public number its text shows (content/phone.py). Every other published text file
-(search index, export, feeds, sitemap) is read as its reader gets it for personal data (published_text_problems)."""
+(search index, export, feeds, sitemap) is read as its reader gets it for personal data (published_text_problems), and
+every published file of every type, zip members too, for what a browser could run in it (site/published.py)."""
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import os
 import re
+import stat
+import zipfile
 from html import unescape
 from pathlib import Path
 
@@ -22,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from samverkan.content.personal_data import text_faults, without_format_characters
 from samverkan.content.phone import address_fault, tel_link_fault
 from samverkan.content.problems import Problem
+from samverkan.site import published
 
 CONTENT = "article.md-content__inner"  # what pages, additions and views make; the rest is the theme's frame
 RESOURCE_ATTRIBUTES = frozenset(("src", "srcset", "poster", "data", "action", "formaction", "xlink:href"))
@@ -29,6 +35,7 @@ EMBEDDING = frozenset(("iframe", "object", "embed", "base", "frame"))
 ELSEWHERE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
 SAFE_RESOURCE_SCHEMES = ("data:", "blob:")  # made in the page itself, never fetched from a host
 FIX = "rebuild; if it persists, the sanitizer or a template let it through (docs-dev/checks.md)"
+PAGE = ".html"
 
 
 def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: dict | None = None) -> list[Problem]:
@@ -39,8 +46,67 @@ def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: d
         if tree is None:
             found.append(Problem(f"{site.name}/{name}", 1, f"cannot be read ({html})", FIX))
         else:
-            found += [Problem(f"{site.name}/{name}", 1, what, FIX) for what in tree_faults(tree, html, public_numbers)]
-    return found + published_text_problems(site, public_numbers)
+            found += [Problem(f"{site.name}/{name}", 1, what, FIX) for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)]
+    text = published_text_problems(site, public_numbers)
+    unreadable = {problem.path for problem in text if problem.message.startswith("cannot be read")}
+    return found + text + [problem for problem in file_problems(site, public_numbers) if problem.path not in unreadable]
+
+
+def file_problems(site: Path, public_numbers: frozenset) -> list[Problem]:
+    """Every published file that is not a page, of every type, by published.file_faults; a zip member by member."""
+    found = []
+    for folder, folders, files in os.walk(site):
+        for entry in sorted((*folders, *files)):
+            path = Path(folder, entry)
+            name = f"{site.name}/{path.relative_to(site).as_posix()}"
+            if path.is_symlink():
+                found.append(Problem(name, 1, "is a symbolic link, which the site does not publish", FIX))
+            elif entry in files and path.suffix != PAGE:
+                found += [Problem(where, 1, what, FIX) for where, what in _file_faults(name, path.read_bytes(), public_numbers)]
+    return found
+
+
+def _file_faults(name: str, data: bytes, public_numbers: frozenset) -> list[tuple[str, str]]:
+    """(name, fault) of the file and, in a zip, of each member: a page as a page is judged, the rest by type."""
+    if name.lower().endswith(".zip"):
+        return _zip_faults(name, data, public_numbers)
+    if name.endswith(PAGE):
+        html = data.decode("utf-8", "replace")
+        tree = LexborHTMLParser(html)
+        return [(name, what) for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)]
+    try:
+        return [(name, what) for what in published.file_faults(name, data)]
+    except (OSError, EOFError, ValueError) as error:  # a bad gzip stream
+        return [(name, f"cannot be read ({str(error)[:80]})")]
+
+
+def _member_text_faults(name: str, data: bytes, public_numbers: frozenset) -> list[tuple[str, str]]:
+    """A zip member's words, as published_text_problems reads a site's text files."""
+    reader = TEXT_FILES.get(Path(name).suffix.lower())
+    if reader is None or reader == "gzip" or f"/{THEME_FILES}/" in f"/{name}":
+        return []
+    try:
+        text = _read_as(data.decode("utf-8"), reader)
+    except ValueError as error:
+        return [(name, f"cannot be read ({str(error)[:80]})")]
+    return [(name, f"the file shows personal data: {what}") for what in text_faults(text, public_numbers)]
+
+
+def _zip_faults(name: str, data: bytes, public_numbers: frozenset) -> list[tuple[str, str]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            found = []
+            for member in archive.infolist():
+                where = f"{name}/{member.filename}"
+                if stat.S_ISLNK(member.external_attr >> 16):
+                    found.append((where, "is a symbolic link, which the site does not publish"))
+                elif member.file_size > published.UNPACKED_LIMIT:
+                    found.append((where, "unpacks to more than its limit"))
+                elif not member.is_dir():
+                    found += _file_faults(where, archive.read(member), public_numbers) + _member_text_faults(where, archive.read(member), public_numbers)
+            return found
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        return [(name, f"cannot be read ({str(error)[:80]})")]
 
 
 # Published files other than pages that carry the handbook's words to readers, and how each is read as text.

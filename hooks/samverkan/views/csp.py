@@ -21,20 +21,29 @@ CONTENT = "article.md-content__inner"
 
 
 def policy(html: str) -> str:
-    hashes = "".join(f" 'sha256-{_digest(script)}'" for script in dict.fromkeys(_theme_scripts(html)))
-    return POLICY.format(hashes=hashes)
+    return policy_of(_theme_scripts(html))
+
+
+def policy_of(scripts: list[str]) -> str:
+    """The policy of a page whose frame holds these inline scripts."""
+    return POLICY.format(hashes="".join(f" 'sha256-{_digest(script)}'" for script in dict.fromkeys(scripts)))
 
 
 def _theme_scripts(html: str) -> list[str]:
     """The text of every inline script outside the content, exactly as the browser hashes it."""
-    tree = LexborHTMLParser(html)
+    return frame_scripts(LexborHTMLParser(html))
+
+
+def frame_scripts(tree: LexborHTMLParser) -> list[str]:
+    """``_theme_scripts`` of a page already parsed."""
     content = tree.css_first(CONTENT)
     return [script.text() for script in tree.css("script")
             if not script.attributes.get("src") and script.attributes.get("type") in (None, "text/javascript", "module")
-            and not _within(script, content)]
+            and not within(script, content)]
 
 
-def _within(node, ancestor) -> bool:
+def within(node, ancestor) -> bool:
+    """True when ``node`` is ``ancestor`` or inside it."""
     while node is not None:
         if ancestor is not None and node.mem_id == ancestor.mem_id:
             return True

@@ -20,6 +20,7 @@ OPEN = '<div class="sv-chosen" data-sv-municipality="'  # editions/edition.html,
 CLOSE = "</div>"
 FOLDER = "assets/javascripts/municipalities"
 LIST = "_list"  # _list.<lang>.js: the chooser's municipalities; no slug has a "_" (a file name is a–z and hyphens)
+LIST_FUNCTION, PARTS_FUNCTION = "svMunicipalities", "svMunicipalityParts"  # what samverkan-edition.js defines
 
 
 def take_out(html: str, slot_key: str, slugs: frozenset) -> tuple[str, list[tuple[str, str, str]]]:
@@ -65,10 +66,10 @@ class Collected:
             return
         folder.mkdir(parents=True, exist_ok=True)
         for lang, municipalities in choices.items():
-            _write_script(folder / f"{LIST}.{lang}.js", "svMunicipalities", lang, municipalities)
+            _write_script(folder / f"{LIST}.{lang}.js", LIST_FUNCTION, lang, municipalities)
         for (slug, lang), parts in self.parts.items():
             data = {"parts": list(parts), "slots": self.slots[slug, lang]}
-            _write_script(folder / f"{slug}.{lang}.js", "svMunicipalityParts", lang, data, slug)
+            _write_script(folder / f"{slug}.{lang}.js", PARTS_FUNCTION, lang, data, slug)
 
 
 def _write_script(path: Path, function: str, lang: str, data, slug: str | None = None) -> None:
