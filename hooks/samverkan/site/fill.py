@@ -33,7 +33,7 @@ from samverkan.editions import edition as editions
 from samverkan.editions.overlay import Overlay, local_html
 from samverkan.site import export
 from samverkan.site.offline import ZIP_NAME
-from samverkan.views import municipality_parts, night, paper, sanitize
+from samverkan.views import csp, municipality_parts, night, paper, sanitize
 from samverkan.views.render import Renderer
 
 SLOT = re.compile(r'<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')  # between blocks, a slot has a line of its own
@@ -111,6 +111,7 @@ class Fill:
         if path == NOT_FOUND:
             rooted = re.compile(ROOTED_IN_404.format(re.escape(urlsplit(self.county.site_url).path)))
             text = rooted.sub(lambda _: urlsplit(self.site_url).path, text)
+            return csp.with_policy(text.replace(self.county.site_url, self.site_url))  # its theme's script names the address
         return text.replace(self.county.site_url, self.site_url)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -52,9 +53,15 @@ def within(node, ancestor) -> bool:
 
 
 def with_policy(html: str) -> str:
-    """The page with its policy as the first thing in its head, before any script it governs."""
+    """The page with its policy as the first thing in its head, before any script it governs; a policy it
+    carries already is made anew (its scripts changed)."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    if _META.search(html):
+        return _META.sub(lambda _: meta, html, count=1)
     return html.replace("<head>", f"<head>\n    {meta}", 1)
+
+
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 def _digest(script: str) -> str:
