@@ -315,3 +315,23 @@ def test_random_files_in_the_municipality_folder_give_only_one_line_problems(fix
     for problem in problems:
         assert len(str(problem).splitlines()) == 1 and problem.line >= 1 and " — " in str(problem)
     assert all(isinstance(note, str) for note in notes)
+
+
+@pytest.mark.parametrize("addition", [
+    "|a" * 5_000 + "|",  # a table row of more cells than a page may hold
+    "*a " * 700 + "x" + " b*" * 700,  # emphasis nested deeper than Markdown recurses
+    "<span>" * 300,  # raw tags opened and never closed
+])
+def test_an_addition_over_a_page_s_budget_is_one_line_and_left_out(tmp_path, addition):
+    from samverkan import cli
+
+    root = municipal_handbook(tmp_path)
+    file = root / "municipalities/testby.yml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("    sv: |\n      I Testby ringer boendet **alltid** Socialjouren.\n", f"    sv: |\n      {addition}\n"), encoding="utf-8")
+    with hang_guard():
+        edition = overlay.load(root, "testby")
+        assert cli.main(["--config", str(root / "mkdocs.yml"), "build", "--municipality", "testby"]) == 1
+    budget = [str(problem) for problem in edition.problems if "more than" in problem.message]
+    assert len(budget) == 1 and budget[0].startswith("municipalities/testby.yml:") and "'avvikning' (sv)" in budget[0], edition.problems
+    assert "avvikning" not in edition.additions

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from samverkan.content.budget import breaches
 from samverkan.content.body import LOCAL_MARKER
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Handbook, Page
@@ -203,8 +204,18 @@ def _read_additions(overlay: Overlay, additions) -> None:
     for routine_id, texts in additions.items():
         if _text_per_language(_texts_only(texts)) is None:
             _pair_fault(overlay, ("additions", routine_id), _texts_only(texts), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
-        else:
+        elif not _over_budget(overlay, routine_id, _texts_only(texts)):
             overlay.additions[routine_id] = _texts_only(texts)
+
+
+def _over_budget(overlay: Overlay, routine_id: str, texts: dict) -> bool:
+    """An addition is Markdown in a page: over a page's budget (content/budget.py), it is one line and left out."""
+    over = False
+    for lang, text in texts.items():
+        for breach in breaches(text) if isinstance(text, str) else ():
+            _fault(overlay, ("additions", routine_id, lang), f"the addition to '{routine_id}' ({lang}) has {breach.message.replace('the page is', 'it is')}", breach.limit.fix)
+            over = True
+    return over
 
 
 def _texts_only(addition):
