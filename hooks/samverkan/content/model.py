@@ -202,9 +202,10 @@ class Handbook:
     files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
     assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
     broken_ids: dict[str, set[str]] = field(default_factory=dict)  # language -> ids of pages that could not be read
-    public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), see personal_data
+    public_numbers: frozenset = frozenset()  # phone numbers declared public (digits only), and the working group's mailbox; see personal_data
     night_numbers: frozenset = frozenset()  # of them, the socialjourer: each municipality file's and the county list's
     adoption: tuple = ()  # rows of municipalities/status.yml, see editions.county
+    working_group: str | None = None  # the working group's shared mailbox, when the county's file gives one
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
     county: dict = field(default_factory=dict)  # language -> the county's values by name (editions.county.read_values)
     own_county: bool = True  # False in another county's plan (editions/layer.py): its own county's facts are left out

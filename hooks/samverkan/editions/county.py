@@ -41,6 +41,10 @@ COUNTY_FIELD = "county"
 PLAIN_WORDS = re.compile(r"[^\W_][\w .,:'’()–-]*")
 CODE = re.compile(r"^\d{4}$")
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
+WORKING_GROUP_FIELD = "working_group_mailbox"  # in municipalities/county.yml: the working group's shared mailbox, if any
+# A shared mailbox names a function: one word, or words joined by hyphens, before the @. A dot or an underscore
+# there is how a person's address is written (first.last@, first_last@): refused, like every personal address.
+MAILBOX = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*@[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z]{2,}")
 NIGHT_FIELDS = ("service", "phone", "hours", "outside_hours", "source", "read", "confirmed", "source_dated")
 NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
 
@@ -75,6 +79,23 @@ class AdoptionRow:
             return None
         texts = {key: found[key][lang] for key in ("service", "hours", "outside_hours") if isinstance(found.get(key), dict)}
         return Night(texts["service"], found.get("phone"), texts.get("hours"), texts.get("outside_hours"), found["source"], found.get("source_dated"), found["read"], found["confirmed"])
+
+
+def mailbox_fault(value) -> str | None:
+    """Why a value is not a shared mailbox's address (a function's, never a person's); None when it is one."""
+    if not isinstance(value, str) or "@" not in value:
+        return "is not an e-mail address"
+    if re.search(r"[._]", value.split("@", 1)[0]):
+        return "looks like a person's address (a dot or _ before the @, as in first.last@)"
+    if not MAILBOX.fullmatch(value):
+        return "is not a shared mailbox's address: lower-case letters, digits and hyphens, one @"
+    return None
+
+
+def working_group_mailbox(county_overlay) -> str | None:
+    """The working group's shared mailbox from the county's file, when it gives a valid one."""
+    value = county_overlay.data.get(WORKING_GROUP_FIELD)
+    return value if value is not None and mailbox_fault(value) is None else None
 
 
 def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem]]:

@@ -146,7 +146,10 @@ def _slug_hint(slug: str) -> str:
 
 
 def _read_values(overlay: Overlay, data: dict) -> None:
-    _unknown_keys(overlay, (), data, (*FIELDS, county.COUNTY_FIELD) if overlay.is_county else FIELDS)  # county.py reads the county's values
+    _unknown_keys(overlay, (), data, (*FIELDS, county.COUNTY_FIELD, county.WORKING_GROUP_FIELD) if overlay.is_county else FIELDS)  # county.py reads the county's values
+    if overlay.is_county and county.WORKING_GROUP_FIELD in data and county.mailbox_fault(data[county.WORKING_GROUP_FIELD]):
+        _fault(overlay, (county.WORKING_GROUP_FIELD,), f"'{county.WORKING_GROUP_FIELD}' {county.mailbox_fault(data[county.WORKING_GROUP_FIELD])}",
+               "write the working group's shared mailbox, e.g. samverkansplanen@lansstyrelsen.se: a function's address, never a person's")
     if _text_per_language(data.get("name")) is None:
         _pair_fault(overlay, ("name",), data.get("name"), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
     else:
@@ -318,6 +321,9 @@ def attach(handbook: Handbook) -> Handbook:
     nights = (*county.night_numbers(handbook.adoption), *(each.values.get(f"{NIGHT_UNIT}.{PHONE_FIELD}") for each in loaded(handbook)))
     handbook.night_numbers = frozenset(national(number) for number in nights if isinstance(number, str) and declared_fault(number) is None)
     handbook.public_numbers = frozenset(national(number) for number in (*listed, *switchboards) if declared_fault(number) is None) | handbook.night_numbers
+    handbook.working_group = county.working_group_mailbox(load(handbook.root, None))
+    if handbook.working_group:  # declared like a public number: the one address that may be shown
+        handbook.public_numbers |= {handbook.working_group}
     handbook.load_problems = list(handbook.load_problems) + [problem.on_one_line() for problem in number_problems + status_problems]
     return handbook
 

@@ -84,7 +84,7 @@ def draft(handbook, row, chosen: overlays.Overlay) -> str:
         total=len(handbook.adoption), roles=roles, night=row.night(LANG),
         checklists=len(handbook.of_type(LANG, Checklist)), routines=len(handbook.of_type(LANG, Routine)),
         units=[value[LANG] for key, value in county.values.items() if key.endswith(".name")],
-        laws=laws_of_routines(handbook), attachment=paper.plan_pdf_name(plan.version, chosen, LANG),
+        laws=laws_of_routines(handbook), mailbox=handbook.working_group, attachment=paper.plan_pdf_name(plan.version, chosen, LANG),
     )
 
 

@@ -179,7 +179,8 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view == "matrix":
             return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
-            return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption), "plan_pdf": paper.plan_pdf_link(self, page)}
+            return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption), "plan_pdf": paper.plan_pdf_link(self, page),
+                                     "mailbox": hb.working_group}
         if isinstance(page, PlainPage) and page.view == "changelog":
             return "changelog.html", paper.news(self, page)
         if isinstance(page, PlainPage) and page.view == "contacts":
