@@ -44,7 +44,8 @@ SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 WORKING_GROUP_FIELD = "working_group_mailbox"  # in municipalities/county.yml: the working group's shared mailbox, if any
 # A shared mailbox names a function: one word, or words joined by hyphens, before the @. A dot or an underscore
 # there is how a person's address is written (first.last@, first_last@): refused, like every personal address.
-MAILBOX = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*@[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z]{2,}")
+MAILBOX_WORD = re.compile(r"[a-z0-9-]+")  # the part before the @, and each label of the domain
+TOP_DOMAIN = re.compile(r"[a-z]{2,}")
 NIGHT_FIELDS = ("service", "phone", "hours", "outside_hours", "source", "read", "confirmed", "source_dated")
 NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
 
@@ -85,9 +86,11 @@ def mailbox_fault(value) -> str | None:
     """Why a value is not a shared mailbox's address (a function's, never a person's); None when it is one."""
     if not isinstance(value, str) or "@" not in value:
         return "is not an e-mail address"
-    if re.search(r"[._]", value.split("@", 1)[0]):
+    local, _, domain = value.partition("@")
+    if "." in local or "_" in local:
         return "looks like a person's address (a dot or _ before the @, as in first.last@)"
-    if not MAILBOX.fullmatch(value):
+    host, _, top = domain.rpartition(".")
+    if not (MAILBOX_WORD.fullmatch(local) and host and all(MAILBOX_WORD.fullmatch(label) for label in host.split(".")) and TOP_DOMAIN.fullmatch(top)):
         return "is not a shared mailbox's address: lower-case letters, digits and hyphens, one @"
     return None
 
