@@ -60,6 +60,7 @@ _TYPES = {
     PhoneNumberType.MOBILE: MOBILE, PhoneNumberType.PERSONAL_NUMBER: PERSONAL, PhoneNumberType.VOIP: PERSONAL,
     PhoneNumberType.PAGER: PERSONAL, PhoneNumberType.VOICEMAIL: PERSONAL, PhoneNumberType.PREMIUM_RATE: PREMIUM_RATE,
 }
+WRITTEN_LIMIT = 40  # characters: '+46 (0)8-508 000 00' has 19; longer text is no one number (and is not cached)
 # What may stand between the digits of a written number: spaces (also no-break), any dash, brackets, dots, slashes.
 _WRITTEN = re.compile(r"\+?[0-9][0-9 \u00a0\u202f\-\u2010-\u2015\u2212()./]*")
 _TRAILING = " \u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u2015\u2212(./"  # what may follow a number in a sentence
@@ -96,7 +97,7 @@ def parse_number(written: str) -> PhoneNumber | None:
 
     A number without a leading 0 or + is a short number, and only one Sweden's plan documents is one."""
     written = written.strip()
-    if not written or non_ascii_digits(written) or not _WRITTEN.fullmatch(written):
+    if not written or len(written) > WRITTEN_LIMIT or non_ascii_digits(written) or not _WRITTEN.fullmatch(written):
         return None
     digits = re.sub(r"[^0-9]", "", written)
     if not written.startswith(("+", "0")):
