@@ -3,6 +3,7 @@ reached at night, each value with its source and the day it was read; a bad nigh
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ GOOD = """\
 
 
 def status(tmp_path: Path, night: str):
-    (tmp_path / "municipalities").mkdir()
+    (tmp_path / "municipalities").mkdir(parents=True)
     (tmp_path / "municipalities" / "status.yml").write_text(NIGHT.format(night=night), encoding="utf-8")
     return county.read_status(tmp_path)
 
@@ -41,7 +42,38 @@ def test_the_real_list_has_every_municipality_with_a_slug_and_checked_night_cont
     assert len([night for night in nights if night.phone]) >= 7
     assert all(night.source.startswith(("https://", "http://")) and night.read and not night.confirmed for night in nights)
     by_slug = {row.slug: row for row in rows}
-    assert by_slug["stockholm"].night("sv") is None  # its own number was not found: no switchboard in its place
+    stockholm = by_slug["stockholm"].night("sv")  # its own number, from a page that is not the city's: said so
+    assert (stockholm.phone, stockholm.publisher) == ("08-508 40 000", "equalsthlm.se")
+    sydost = {by_slug[slug].night("sv").phone for slug in ("nacka", "tyreso", "varmdo")}
+    assert len(sydost) == 1  # one joint service: its number for all three or for none
+    assert by_slug["jarfalla"].night("sv").hours_from == "Sollentuna kommun" and by_slug["jarfalla"].night("sv").hours == by_slug["sollentuna"].night("sv").hours
+    assert by_slug["sodertalje"].night("en").hours.text("en") == "Mon–Thu 16:00–01:00, Fri 14:00–02:00, Sat 16:00–02:00, Sun 16:00–01:00"
+    assert {row.name for row in rows if row.name.endswith(" stad")} == {"Stockholms stad", "Sundbybergs stad", "Solna stad", "Lidingö stad", "Vaxholms stad"}
+    assert all(row.name_en for row in rows) and by_slug["botkyrka"].name_in("en") == "Botkyrka Municipality" and by_slug["solna"].name_in("en") == "City of Solna"
+
+
+def test_a_joint_service_s_hours_given_by_one_entry_stand_with_each_that_names_it(tmp_path):
+    shared = GOOD + """
+      hours_from: sollentuna
+  - code: "0163"
+    name: Sollentuna kommun
+    name_en: Sollentuna Municipality
+    adopted: no
+    night:
+""" + GOOD.replace("https://www.sigtuna.se/socialjouren.html", "https://7minds.se/x") + "\n      hours: Mo-Th 17:00-02:00, Fr 15:00-02:00, Sa,Su 16:00-02:00\n      publisher: 7minds.se"
+    rows, problems = status(tmp_path, shared)
+    assert problems == []
+    sigtuna = next(row for row in rows if row.code == "0191").night("en")
+    assert (sigtuna.hours_from, sigtuna.hours.text("en"), sigtuna.source) == ("Sollentuna Municipality", "Mon–Thu 17:00–02:00, Fri 15:00–02:00, Sat–Sun 16:00–02:00", "https://www.sigtuna.se/socialjouren.html")
+    other_number, problems = status(tmp_path / "other", shared.replace("010-444 05 00", "08-123 499 00", 1))
+    assert [problem.line for problem in problems] == [10] and next(row for row in other_number if row.code == "0191").night_texts is None
+
+
+def test_a_night_value_read_more_than_a_year_ago_is_stale(tmp_path):
+    rows, _ = status(tmp_path, GOOD)
+    assert county.stale(rows, dt.date(2027, 12, 3)) == [] and county.stale(rows, dt.date(2027, 12, 4)) == [(rows[0], 366)]
+    confirmed, _ = status(tmp_path / "confirmed", GOOD + "\n      confirmed: 2026-12-04")
+    assert county.stale(confirmed, dt.date(2030, 1, 1)) == []  # confirmed by the municipality: not a reading to renew
 
 
 def test_night_numbers_are_declared_public_and_known_as_night_numbers():
@@ -70,7 +102,11 @@ def test_a_good_night_contact_is_read_in_both_languages(tmp_path):
     (GOOD.replace("https://www.sigtuna.se/socialjouren.html", '"https://x.se/a b"'), "needs source"),
     (GOOD.replace("2026-12-03", "2026-02-30"), "needs read"),
     (GOOD.replace("{sv: Socialjouren, en: the out-of-hours social services}", "Socialjouren"), "'service' must give sv: and en: texts"),
-    (GOOD + "\n      confirmed: kanske", "confirmed must be yes or no"),
+    (GOOD + "\n      confirmed: kanske", "confirmed must be a real date"),
+    (GOOD + "\n      publisher: <b>x</b>", "publisher must name whose page the source is"),
+    (GOOD + "\n      hours: {sv: kvällar, en: evenings}", "hours: the opening hours are not one text"),
+    (GOOD + "\n      hours: Mo-Th 17:00-02:00; Fr 15:00-02:00", "runs past midnight into Fr"),
+    (GOOD + "\n      hours_from: sigtuna", "hours_from 'sigtuna' names no other entry that gives hours: for the same phone"),
     (GOOD + "\n      number: 08-123 456 00", "unknown field 'number'"),
     ("      [1, 2]", "is not a set of fields"),
 ])

@@ -100,7 +100,8 @@ def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_o
     by_slug = {each["slug"]: each for each in municipalities}
     assert lang == "sv" and list(by_slug) == ["annanby", "testby", "tredjeby"]  # every municipality, adopted or not, by name
     assert not by_slug["annanby"]["adopted"] and not by_slug["annanby"]["parts"] and by_slug["testby"]["parts"]
-    assert by_slug["testby"]["night"] == {"name": "Socialjouren i Testby", "phone": "08-123 456 78", "tel": "+46812345678"}
+    assert by_slug["testby"]["night"] == {"name": "Socialjouren i Testby", "phone": "08-123 456 78", "tel": "+46812345678", "hours": None,
+                                          "when_closed": "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Testby kommun."}
 
 
 def test_a_municipality_s_parts_fill_the_slots_where_they_stood(county_site):

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from municipal import municipal_handbook
 from samverkan.checks import municipal as municipal_checks
+from samverkan.content.schema import build_day
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 
@@ -47,6 +48,28 @@ additions:
       In Annanby the residence always calls the out-of-hours service.
 """
 FILE = "municipalities/annanby.yml"
+
+
+# status.yml with a municipality's night contact; the cases name its lines (read: is line 12, a field added: 13).
+STATUS = """\
+municipalities:
+  - {code: "0998", name: Annanby kommun, adopted: yes}
+  - {code: "0999", name: Testby kommun, adopted: yes}
+  - {code: "0997", name: Tredjeby kommun, adopted: 2026-05-04}
+  - code: "0996"
+    name: Fjärdeby kommun
+    adopted: no
+    night:
+      service: {sv: Socialjouren, en: the out-of-hours social services}
+      phone: 08-123 499 00
+      source: https://fjardeby.se/socialjouren
+      read: 2026-12-03
+"""
+
+
+def night(old: str, new: str) -> dict:
+    assert old in STATUS, old
+    return {"municipalities/status.yml": STATUS.replace(old, new, 1)}
 
 
 def annanby(old: str, new: str) -> str:
@@ -117,7 +140,7 @@ CASES = [
     case("misspelt field", {FILE: annanby("additions:", "additons:")},
          f"{FILE}:11: unknown field 'additons' — did you mean 'additions'? allowed: name, code, units, additions, site_url, reviewed (see municipalities/TEMPLATE.yml)"),
     case("misspelt unit field", {FILE: annanby("    phone:", "    phon:")},
-         f"{FILE}:10: unknown field 'phon' under 'units.socialjour' — did you mean 'phone'? allowed: name, phone (see municipalities/TEMPLATE.yml)"),
+         f"{FILE}:10: unknown field 'phon' under 'units.socialjour' — did you mean 'phone'? allowed: name, phone, hours (see municipalities/TEMPLATE.yml)"),
     case("misspelt unit", {FILE: annanby("  socialjour:", "  socialjor:")},
          f"{FILE}:6: unknown unit 'socialjor' — did you mean 'socialjour'? units pages ask for: socialjour"),
     case("misspelt language", {FILE: annanby("      en: Annanby's", "      eng: Annanby's")},
@@ -210,6 +233,19 @@ CASES = [
          "municipalities/public-numbers.yml:1: the file uses an alias (*name)"),
     case("status.yml without its list", {"municipalities/status.yml": "municipalities: 12\n"},
          "municipalities/status.yml:1: the file needs 'municipalities:' with one entry per municipality"),
+    # a night contact's hours, dates and source
+    case("night hours malformed", night("2026-12-03\n", "2026-12-03\n      hours: Mo-Th 17-02\n"),
+         "municipalities/status.yml:13: Fjärdeby kommun: the night contact hours: 'Mo-Th 17-02' is not weekdays (Mo … Su) with times HH:MM-HH:MM or off — write the hours in"),
+    case("night hours overlapping", night("2026-12-03\n", "2026-12-03\n      hours: Mo 22:00-02:00, Tu 01:00-03:00\n"),
+         "municipalities/status.yml:13: Fjärdeby kommun: the night contact hours: the times of 'Mo 22:00-02:00' and 'Tu 01:00-03:00' overlap — give every hour once"),
+    case("night hours empty", night("2026-12-03\n", '2026-12-03\n      hours: ""\n'),
+         "municipalities/status.yml:13: Fjärdeby kommun: the night contact hours: the opening hours are empty — write the hours in"),
+    case("night read in the future", night("read: 2026-12-03", "read: 2062-12-03"),
+         f"municipalities/status.yml:12: Fjärdeby kommun: the night contact read 2062-12-03 lies after the day of the build ({build_day()}) — write the day it was actually done"),
+    case("night number without a source", night("      source: https://fjardeby.se/socialjouren\n", ""),
+         "municipalities/status.yml:8: Fjärdeby kommun: the night contact needs source: the address of the page it was read on — write night: with"),
+    case("a unit's hours malformed", {FILE: annanby("    phone: 08-123 400 00\n", "    phone: 08-123 400 00\n    hours: Mo-Fr 25:00-26:00\n")},
+         f"{FILE}:11: 'socialjour.hours': '25:00-26:00' starts after 23:59 — start a day's hours at 00:00–23:59"),
 ]
 
 
@@ -266,6 +302,14 @@ def test_hostile_municipality_input_gives_one_clean_line(project, files, expecte
 def test_what_a_municipality_may_write_passes(project, text):
     result = check(write(project, {FILE: text}))
     assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+
+
+def test_a_night_value_read_more_than_a_year_ago_is_a_warning_not_a_problem(project):
+    result = check(write(project, {FILE: ANNANBY} | night("read: 2026-12-03", "read: 2020-01-01")))
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("municipalities/status.yml:12: warning: Fjärdeby kommun: the night contact was read "), warnings
+    assert "days ago (more than 365) — read its source again" in warnings[0]
 
 
 def test_values_are_escaped_where_they_land_in_pages():

@@ -133,13 +133,15 @@ def test_real_stockholm_overlay_and_template_are_complete():
         assert [str(p) for p in problems] == [], slug
 
 
-def test_real_stockholm_edition_gives_the_switchboard_by_day_and_112_for_socialjouren_at_night(edition_sites):
+def test_real_stockholm_edition_gives_the_switchboard_by_day_and_socialjouren_at_night_with_112_when_nobody_answers(edition_sites):
     site = edition_sites["stockholm"]
-    for prefix, night in (("", "ring 112 och be att få tala med socialjouren"), ("en/", "call 112 and ask for the out-of-hours social services")):
+    for prefix, closed in (("", "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Stockholms stad."),
+                           ("en/", "If nobody answers, or it is closed: call 112, say City of Stockholm and ask for its out-of-hours social services")):
         assert '<a href="tel:+46850800000">08-508 000 00</a>' in read(site, f"{prefix}rutiner/avvikning/index.html"), prefix
         for routine in ("avvikning", "patraffande"):
             page = read(site, f"{prefix}rutiner/{routine}/index.html")
-            assert night in re.sub(r"<[^>]+>", "", page), (prefix, routine)  # 112 in it is a call link
+            assert 'href="tel:+46850840000"' in page, (prefix, routine)  # Socialjouren's own number (status.yml, not confirmed)
+            assert closed in re.sub(r"<[^>]+>", "", page), (prefix, routine)  # 112 in it is a call link
             assert ("Lokalt tillägg: Stockholms stad" if not prefix else "Local addition: City of Stockholm") in page
     assert "Socialjouren i Stockholms stad" in read(site, "rutiner/avvikning/index.html")
 

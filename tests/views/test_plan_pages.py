@@ -21,6 +21,19 @@ def test_adoption_page_lists_all_26_municipalities(built_site):
         page = read(built_site, path)
         assert page.count("<tr data-code=") == 26 and summary in page
         assert '<tr data-code="0180" data-adopted="yes">' in page and '<tr data-code="0191" data-adopted="yes">' in page
+        assert ("Solna stad" if path.startswith("anslutning") else "City of Solna") in page
+
+
+def test_contacts_say_exactly_what_was_done_with_each_night_value_and_when_it_answers(built_site):
+    pages = (read(built_site, f"{prefix}kontakter/index.html") for prefix in ("", "en/"))
+    sv, en = (re.sub(r"<[^>]+>", "", page[page.index('<div class="sv-view sv-contacts">'):page.index("</table>")]) for page in pages)  # the list itself
+    assert "Uppgift från kommunens sida daterad 2014-09-25, läst 2026-12-07, inte bekräftad av kommunen (källa)." in sv  # Värmdö
+    assert "Uppgift från en sida som inte är kommunens (equalsthlm.se), läst 2026-12-07, inte bekräftad av kommunen" in sv  # Stockholm
+    assert "08-508 40 000. Öppet" not in sv and "Öppet mån–tors 16–01, fre 14–02, lör 16–02, sön 16–01. Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Södertälje kommun." in sv
+    assert "Open Mon–Thu 17:00–02:00, Fri 15:00–02:00, Sat–Sun 16:00–02:00." in en and "From a page not run by the municipality (7minds.se)" in en
+    assert "City of Solna" in en and "Botkyrka Municipality" in en
+    assert "Öppettiderna är de som står för Sollentuna kommun, samma nummer." in sv  # Järfälla, Sigtuna, Sundbyberg: Nordväst's
+    assert "kontrollerad" not in sv and "checked" not in en
 
 
 def test_every_page_links_to_suggest_a_change(built_site):

@@ -19,7 +19,8 @@ from samverkan.content.personal_data import file_problems
 from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, address_fault, declared_fault
 from samverkan.content.problems import Problem
 from samverkan.editions import edition, layer
-from samverkan.editions.county import STATUS_FILE
+from samverkan.content.schema import build_day
+from samverkan.editions.county import STALE_DAYS, STATUS_FILE, stale
 from samverkan.editions.overlay import (
     COUNTY,
     FOLDER,
@@ -310,4 +311,12 @@ def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], l
 
     problems, notes = check(handbook, edition)
     unwritten = layer.unreplaced(handbook)
-    return layer.located(sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root), notes + ([unwritten] if unwritten else [])
+    return layer.located(sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root), notes + stale_notes(handbook) + ([unwritten] if unwritten else [])
+
+
+def stale_notes(handbook: Handbook, today=None) -> list[str]:
+    """A warning, not a problem, for every night value not confirmed and read more than STALE_DAYS ago: the
+    site still shows it, with the day it was read, but someone should read its source again."""
+    lines = edition.night_read_lines(handbook)
+    return [f"{STATUS_FILE}:{lines.get(row.code, 1)}: warning: {row.name}: the night contact was read {days} days ago (more than {STALE_DAYS}) — read its source again, "
+            f"write the new day under read:, or ask the municipality to confirm it" for row, days in stale(handbook.adoption, today or build_day())]

@@ -7,28 +7,36 @@ board has decided. A night contact is a public function number with where it was
 
     - code: "0191"
       name: Sigtuna kommun
+      name_en: Sigtuna Municipality      # its English name (City of … for a stad); without it: the Swedish name
       slug: sigtuna                      # the name a reader chooses it by; its file's name when it has one
       adopted: yes
       night:
         service: {sv: Socialjouren för Sigtuna kommun, en: …}
         phone: 010-444 05 00
-        hours: {sv: …, en: …}            # optional
-        outside_hours: {sv: …, en: …}    # optional: what to do when it does not answer
-        source: https://www.sigtuna.se/…  # the municipality's own page
+        hours: Mo-Th 17:00-02:00, Fr 15:00-02:00, Sa,Su 16:00-02:00   # optional, content/hours.py
+        hours_from: sollentuna           # or: the hours another entry gives for the same number (a joint service)
+        source: https://www.sigtuna.se/…  # the page it was read on
+        publisher: 7minds.se             # only when that page is not the municipality's own: whose it is
         source_dated: 2022-12-23         # optional: the date the page itself carries
         read: 2026-12-03                 # the day it was read there
-        confirmed: no                    # yes only when the municipality has confirmed it to the working group
+        confirmed: no                    # or the date the municipality confirmed it to the working group
+
+A read or source date after today (the build's day) is a problem; a value read more than a year ago is noted
+(``stale``). What to do when the service does not answer is one text for all (content/hours.py, when_closed).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.hours import Hours, HoursError, parse_hours
 from samverkan.content.parts import LANGUAGES
+from samverkan.content.personal_data import digits
 from samverkan.content.problems import Problem
 from samverkan.content.phone import PUBLIC_KINDS_HINT, declared_fault
 from samverkan.content.schema import future_date_fault, parse_date
@@ -46,8 +54,9 @@ WORKING_GROUP_FIELD = "working_group_mailbox"  # in municipalities/county.yml: t
 # there is how a person's address is written (first.last@, first_last@): refused, like every personal address.
 MAILBOX_WORD = re.compile(r"[a-z0-9-]+")  # the part before the @, and each label of the domain
 TOP_DOMAIN = re.compile(r"[a-z]{2,}")
-NIGHT_FIELDS = ("service", "phone", "hours", "outside_hours", "source", "read", "confirmed", "source_dated")
+NIGHT_FIELDS = ("service", "phone", "hours", "hours_from", "source", "publisher", "source_dated", "read", "confirmed")
 NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
+STALE_DAYS = 365  # a night value read longer ago than this is noted for a new reading
 
 
 @dataclass(frozen=True)
@@ -56,12 +65,13 @@ class Night:
 
     service: str
     phone: str | None
-    hours: str | None
-    outside_hours: str | None
+    hours: Hours | None
+    hours_from: str | None  # the municipality whose entry gives these hours for the same number, when not this one
     source: str
+    publisher: str | None  # whose page the source is, when it is not the municipality's own
     source_dated: str | None
     read: str
-    confirmed: bool
+    confirmed: str | bool  # the date the municipality confirmed it, True when that date is not known, or False
 
 
 @dataclass(frozen=True)
@@ -73,13 +83,18 @@ class AdoptionRow:
     note: dict | None = None  # {sv:, en:}
     slug: str = ""
     night_texts: dict | None = None  # the night: block as checked, see night()
+    name_en: str | None = None
 
     def night(self, lang: str) -> Night | None:
         found = self.night_texts
         if not found:
             return None
-        texts = {key: found[key][lang] for key in ("service", "hours", "outside_hours") if isinstance(found.get(key), dict)}
-        return Night(texts["service"], found.get("phone"), texts.get("hours"), texts.get("outside_hours"), found["source"], found.get("source_dated"), found["read"], found["confirmed"])
+        hours = parse_hours(found["hours"]) if "hours" in found else None
+        hours_from = found["hours_from"][lang] if isinstance(found.get("hours_from"), dict) else None
+        return Night(found["service"][lang], found.get("phone"), hours, hours_from, found["source"], found.get("publisher"), found.get("source_dated"), found["read"], found["confirmed"])
+
+    def name_in(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 def mailbox_fault(value) -> str | None:
@@ -110,7 +125,7 @@ def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem
     entries = data.get("municipalities")
     if not isinstance(entries, list):
         return (), [Problem(STATUS_FILE, lines.get(("municipalities",), 1), "the file needs 'municipalities:' with one entry per municipality", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it")]
-    rows = []
+    rows, shared_at = [], {}
     for index, entry in enumerate(entries):
         line = lines.get(("municipalities", index), 1)
         row = _status_row(entry)
@@ -119,11 +134,35 @@ def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem
             continue
         fault = _night_fault(entry.get("night")) if "night" in entry else None
         if fault:
-            problems.append(Problem(STATUS_FILE, lines.get(("municipalities", index, "night"), line), f"{row.name}: the night contact {fault}", NIGHT_HINT))
+            field, message, fix = fault
+            at = lines.get(("municipalities", index, "night", field), lines.get(("municipalities", index, "night"), line))
+            problems.append(Problem(STATUS_FILE, at, f"{row.name}: the night contact {message}", fix))
         elif "night" in entry:
             row = replace(row, night_texts={"confirmed": False, **entry["night"]})
+            shared_at[row.code] = lines.get(("municipalities", index, "night", "hours_from"), line)
         rows.append(row)
-    return tuple(sorted(rows, key=lambda row: row.code)), problems
+    return tuple(sorted(_shared_hours(rows, shared_at, problems), key=lambda row: row.code)), problems
+
+
+def _shared_hours(rows: list[AdoptionRow], lines: dict, problems: list[Problem]) -> list[AdoptionRow]:
+    """Each row whose night contact takes its hours from another entry (hours_from: its slug) with them: a joint
+    service gives its hours on one municipality's page only. The other entry must give hours for the same number."""
+    by_slug = {row.slug: row for row in rows}
+    found = []
+    for row in rows:
+        night = row.night_texts or {}
+        wanted = night.get("hours_from")
+        other = by_slug.get(wanted) if isinstance(wanted, str) else None
+        given = other.night_texts if other is not None and other is not row else None
+        if wanted is None:
+            found.append(row)
+        elif given and given.get("hours") and not given.get("hours_from") and "hours" not in night and night.get("phone") and digits(str(given.get("phone"))) == digits(str(night["phone"])):
+            found.append(replace(row, night_texts={**night, "hours": given["hours"], "hours_from": {lang: other.name_in(lang) for lang in LANGUAGES}}))
+        else:
+            problems.append(Problem(STATUS_FILE, lines.get(row.code, 1), f"{row.name}: the night contact hours_from '{str(wanted)[:30]}' names no other entry that gives hours: for the same phone",
+                                    "write the slug of the entry whose hours: are this same number's, e.g. hours_from: sollentuna, and no hours: of its own; or leave it out"))
+            found.append(replace(row, night_texts=None))
+    return found
 
 
 def read_values(root: str | Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -158,10 +197,11 @@ def _status_row(entry) -> AdoptionRow | None:
         return None
     slug = entry.get("slug") if isinstance(entry.get("slug"), str) and SLUG.fullmatch(entry["slug"]) else plain_slug(entry["name"])
     adopted, note = entry.get("adopted"), _text_per_language(entry.get("note"))
+    name_en = entry.get("name_en") if isinstance(entry.get("name_en"), str) and PLAIN_WORDS.fullmatch(entry["name_en"]) else None
     if parse_date(adopted):
-        return AdoptionRow(entry["code"], entry["name"], True, adopted, note, slug)
+        return AdoptionRow(entry["code"], entry["name"], True, adopted, note, slug, name_en=name_en)
     if isinstance(adopted, bool):
-        return AdoptionRow(entry["code"], entry["name"], adopted, None, note, slug)
+        return AdoptionRow(entry["code"], entry["name"], adopted, None, note, slug, name_en=name_en)
     return None
 
 
@@ -171,33 +211,50 @@ def plain_slug(name: str) -> str:
     return "-".join(part for part in re.split(r"[^a-z]+", plain) if part)
 
 
-def _night_fault(night) -> str | None:
-    """What is wrong with a night: block, or None."""
+def _night_fault(night) -> tuple[str, str, str] | None:
+    """What is wrong with a night: block, as (the field it is at, what, how to fix), or None."""
     if not isinstance(night, dict):
-        return "is not a set of fields"
+        return "", "is not a set of fields", NIGHT_HINT
     unknown = sorted(set(map(str, night)) - set(NIGHT_FIELDS))
     if unknown:
-        return f"has an unknown field '{unknown[0]}' (allowed: {', '.join(NIGHT_FIELDS)})"
-    for key in ("service", "hours", "outside_hours"):
-        if (key == "service" or key in night) and _text_per_language(night.get(key)) is None:
-            return f"'{key}' must give sv: and en: texts"
+        return unknown[0], f"has an unknown field '{unknown[0]}' (allowed: {', '.join(NIGHT_FIELDS)})", NIGHT_HINT
+    if _text_per_language(night.get("service")) is None:
+        return "service", "'service' must give sv: and en: texts", NIGHT_HINT
     phone = night.get("phone")
     if phone is not None and (fault := declared_fault(phone)):
-        return f"phone '{str(phone)[:30]}' {fault}: {PUBLIC_KINDS_HINT}"
+        return "phone", f"phone '{str(phone)[:30]}' {fault}: {PUBLIC_KINDS_HINT}", NIGHT_HINT
+    if "hours" in night:
+        try:
+            parse_hours(night["hours"])
+        except HoursError as refused:
+            return "hours", f"hours: {refused.what}", refused.fix
     source = night.get("source")
     parts = urlsplit(source) if isinstance(source, str) and not re.search(r"[\s<>\"'\\]", source) else None
     if not parts or parts.scheme not in ("https", "http") or not parts.hostname:
-        return "needs source: the address of the page it was read on"
+        return "source", "needs source: the address of the page it was read on", NIGHT_HINT
+    if "publisher" in night and not (isinstance(night["publisher"], str) and PLAIN_WORDS.fullmatch(night["publisher"])):
+        return "publisher", "publisher must name whose page the source is, in plain words", "write e.g. publisher: 7minds.se, or leave it out when the page is the municipality's own"
     if not parse_date(night.get("read")):
-        return "needs read: the day it was read, as YYYY-MM-DD"
-    if "source_dated" in night and not parse_date(night["source_dated"]):
-        return "source_dated must be a real date, as YYYY-MM-DD"
-    for field in ("read", "source_dated"):
+        return "read", "needs read: the day it was read, as YYYY-MM-DD", NIGHT_HINT
+    for field in ("source_dated", "confirmed"):
+        if isinstance(night.get(field), str) and not parse_date(night[field]) or field == "source_dated" and field in night and not parse_date(night[field]):
+            return field, f"{field} must be a real date, as YYYY-MM-DD", NIGHT_HINT
+    for field in ("read", "source_dated", "confirmed"):
         if fault := future_date_fault(night.get(field)):
-            return f"{field} {fault[0]}: {fault[1]}"
-    if not isinstance(night.get("confirmed", False), bool):
-        return "confirmed must be yes or no"
+            return field, f"{field} {fault[0]}", fault[1]
+    if not isinstance(night.get("confirmed", False), (bool, str)):
+        return "confirmed", "confirmed must be no, yes or the date the municipality confirmed it", NIGHT_HINT
     return None
+
+
+def stale(rows, today: dt.date) -> list[tuple[AdoptionRow, int]]:
+    """The night values read more than STALE_DAYS ago, with how many days ago."""
+    found = []
+    for row in rows:
+        read = parse_date(row.night_texts["read"]) if row.night_texts else None
+        if read and (today - read).days > STALE_DAYS and row.night_texts.get("confirmed") is False:
+            found.append((row, (today - read).days))
+    return found
 
 
 def _text_per_language(value) -> dict | None:

@@ -16,6 +16,7 @@ A municipality file may also give:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -28,6 +29,7 @@ from markupsafe import Markup
 
 from samverkan.content.body import FENCE, HEADING, heading_anchor
 from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.hours import Hours, when_closed
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.phone import parse_number
@@ -58,6 +60,7 @@ class Unit:
     key: str
     name: str
     phone: str | None
+    hours: Hours | None = None  # when it answers, where known
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,12 @@ class Card:
     units: tuple[Unit, ...]
     night: Unit | None  # the unit that answers on evenings, nights and weekends
     reviewed: str | None
+    lang: str = "sv"
+
+    @property
+    def when_closed(self) -> str:
+        """What to do when nobody answers or it is closed (content/hours.py)."""
+        return when_closed(self.lang, self.name)
 
 
 def card(overlay: Overlay, lang: str, handbook: Handbook | None = None) -> Card | None:
@@ -75,15 +84,18 @@ def card(overlay: Overlay, lang: str, handbook: Handbook | None = None) -> Card 
     if not overlay.is_municipality or not overlay.readable:
         return None
     keys = [key for key in (overlay.data.get("units") or {}) if isinstance(key, str)]
-    units = tuple(Unit(key, overlay.value(f"{key}.name", lang) or key, overlay.value(f"{key}.phone", lang)) for key in keys)
+    units = tuple(Unit(key, overlay.value(f"{key}.name", lang) or key, overlay.value(f"{key}.phone", lang), overlay.hours(key)) for key in keys)
     night = next((unit for unit in units if unit.key == NIGHT_UNIT), None)
     row = _row(handbook, overlay.code) if handbook else None
     listed = row.night(lang) if row else None
     if listed and listed.phone and not (night and night.phone):
-        replaced = Unit(NIGHT_UNIT, night.name if night else listed.service, listed.phone)
+        replaced = Unit(NIGHT_UNIT, night.name if night else listed.service, listed.phone, night.hours if night and night.hours else listed.hours)
         units = tuple(replaced if unit is night else unit for unit in units) if night else (*units, replaced)
         night = replaced
-    return Card(overlay.slug, overlay.name(lang), units, night, reviewed(overlay))
+    elif listed and listed.hours and night and not night.hours and digits(listed.phone or "") == digits(night.phone or ""):  # the same number: its hours
+        units = tuple(dataclasses.replace(unit, hours=listed.hours) if unit is night else unit for unit in units)
+        night = next(unit for unit in units if unit.key == NIGHT_UNIT)
+    return Card(overlay.slug, overlay.name(lang), units, night, reviewed(overlay), lang)
 
 
 def _row(handbook: Handbook, code: str | None):
@@ -99,6 +111,7 @@ class Contact:
     adopted: bool
     night: Night | None  # from the county list
     card: Card | None  # its own file's units, when it has one
+    lang: str = "sv"
 
     @property
     def night_name(self) -> str | None:
@@ -115,10 +128,25 @@ class Contact:
         number = parse_number(self.night_phone) if self.night_phone else None
         return number.tel if number else None
 
+    @property
+    def night_hours(self) -> Hours | None:
+        """When the number shown answers: the hours given with it (its file's, else the county list's)."""
+        if self.card and self.card.night and self.card.night.phone:
+            return self.card.night.hours
+        return self.night.hours if self.night and self.night.phone else None
+
+    @property
+    def when_closed(self) -> str:
+        """What to do when nobody answers or it is closed (content/hours.py)."""
+        return when_closed(self.lang, self.name)
+
     def choice(self, has_parts: bool) -> dict:
-        """What the county edition's chooser knows of the municipality (views/municipality_parts.py writes it)."""
+        """What the county edition's chooser knows of the municipality (views/municipality_parts.py writes it):
+        the night number with its hours ({"week": [[start, end], …], "text": …}, or None when not known)."""
+        hours = self.night_hours
         return {"slug": self.slug, "name": self.name, "adopted": self.adopted, "parts": has_parts,
-                "night": {"name": self.night_name, "phone": self.night_phone, "tel": self.night_tel} if self.night_name else None}
+                "night": {"name": self.night_name, "phone": self.night_phone, "tel": self.night_tel, "hours": hours.data(self.lang) if hours else None,
+                          "when_closed": self.when_closed} if self.night_name else None}
 
 
 def contacts(handbook: Handbook, lang: str) -> list[Contact]:
@@ -131,8 +159,8 @@ def _contacts(handbook: Handbook, lang: str) -> list[Contact]:
     found = []
     for row in handbook.adoption:
         own = files.pop(row.code, None)
-        found.append(Contact(own.slug if own else row.slug, own.name(lang) if own else row.name, row.adopted, row.night(lang), card(own, lang, handbook) if own else None))
-    found += [Contact(each.slug, each.name(lang), True, None, card(each, lang, handbook)) for each in files.values()]  # a file the list lacks has its own problem
+        found.append(Contact(own.slug if own else row.slug, own.name(lang) if own else row.name_in(lang), row.adopted, row.night(lang), card(own, lang, handbook) if own else None, lang))
+    found += [Contact(each.slug, each.name(lang), True, None, card(each, lang, handbook), lang) for each in files.values()]  # a file the list lacks has its own problem
     return sorted(found, key=lambda each: each.name.casefold())
 
 
@@ -447,6 +475,13 @@ def _is_file_of(each: Overlay, row) -> bool:
     or names the wrong code, has its own problem: it is not also missing)."""
     plain = re.sub(r" (kommun|stad)$", "", row.name).lower().translate(str.maketrans("åäöé ", "aaoe-"))
     return each.code == row.code or each.value("name", "sv") == row.name or each.slug == plain
+
+
+def night_read_lines(handbook: Handbook) -> dict:
+    """SCB code -> the line of its night contact's read: in status.yml."""
+    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
+    entries = data.get("municipalities") if isinstance(data, dict) else None
+    return {str(entry.get("code")): lines.get(("municipalities", index, "night", "read"), 1) for index, entry in enumerate(entries or []) if isinstance(entry, dict)}
 
 
 def _status_lines(handbook: Handbook) -> dict:

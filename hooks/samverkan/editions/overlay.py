@@ -34,6 +34,7 @@ from markupsafe import Markup
 from samverkan.content.budget import breaches
 from samverkan.content.body import LOCAL_MARKER
 from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.hours import Hours, HoursError, parse_hours
 from samverkan.content.model import Handbook, Page
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, declared_fault, national, parse_number
@@ -49,7 +50,8 @@ SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 PHONE_FIELD = "phone"
 NIGHT_UNIT = "socialjour"  # the unit reached on evenings, nights and weekends
 FIELDS = ("name", "code", "units", "additions", "site_url", "reviewed")  # the last two: see edition.py
-UNIT_FIELDS = ("name", PHONE_FIELD)
+HOURS_FIELD = "hours"  # when the unit answers, in OpenStreetMap's opening_hours syntax (content/hours.py)
+UNIT_FIELDS = ("name", PHONE_FIELD, HOURS_FIELD)
 TEMPLATE_HINT = f"see {FOLDER}/{TEMPLATE}.yml"
 
 
@@ -81,6 +83,11 @@ class Overlay:
 
     def name(self, lang: str) -> str:
         return self.value("name", lang) or self.slug
+
+    def hours(self, unit: str) -> Hours | None:
+        """When the unit answers, as the file gives it (checked when read)."""
+        written = self.values.get(f"{unit}.{HOURS_FIELD}")
+        return parse_hours(written) if isinstance(written, str) else None
 
     def line(self, key: str) -> int:
         path = key_path(key)
@@ -195,10 +202,20 @@ def _read_units(overlay: Overlay, units) -> None:
         for name, value in fields.items():
             if name not in UNIT_FIELDS:
                 continue
-            if _text_per_language(value) is None and not (isinstance(value, str) and value.strip()):
+            if name == HOURS_FIELD:
+                _read_hours(overlay, unit, value)
+            elif _text_per_language(value) is None and not (isinstance(value, str) and value.strip()):
                 _pair_fault(overlay, ("units", unit, name), value, f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
             else:
                 overlay.values[f"{unit}.{name}"] = value
+
+
+def _read_hours(overlay: Overlay, unit: str, value) -> None:
+    try:
+        parse_hours(value)
+    except HoursError as refused:
+        return _fault(overlay, ("units", unit, HOURS_FIELD), f"'{unit}.{HOURS_FIELD}': {refused.what}", refused.fix)
+    overlay.values[f"{unit}.{HOURS_FIELD}"] = value
 
 
 def _read_additions(overlay: Overlay, additions) -> None:
