@@ -36,9 +36,8 @@ from urllib.parse import urlsplit
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.hours import Hours, HoursError, parse_hours
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.personal_data import digits
+from samverkan.content.phone import PUBLIC_KINDS_HINT, declared_fault, national
 from samverkan.content.problems import Problem
-from samverkan.content.phone import PUBLIC_KINDS_HINT, declared_fault
 from samverkan.content.schema import future_date_fault, parse_date
 
 STATUS_FILE = "municipalities/status.yml"
@@ -156,7 +155,7 @@ def _shared_hours(rows: list[AdoptionRow], lines: dict, problems: list[Problem])
         given = other.night_texts if other is not None and other is not row else None
         if wanted is None:
             found.append(row)
-        elif given and given.get("hours") and not given.get("hours_from") and "hours" not in night and night.get("phone") and digits(str(given.get("phone"))) == digits(str(night["phone"])):
+        elif given and given.get("hours") and not given.get("hours_from") and "hours" not in night and night.get("phone") and national(str(given.get("phone"))) == national(str(night["phone"])):
             found.append(replace(row, night_texts={**night, "hours": given["hours"], "hours_from": {lang: other.name_in(lang) for lang in LANGUAGES}}))
         else:
             problems.append(Problem(STATUS_FILE, lines.get(row.code, 1), f"{row.name}: the night contact hours_from '{str(wanted)[:30]}' names no other entry that gives hours: for the same phone",

@@ -32,7 +32,7 @@ from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.hours import Hours, when_closed
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.phone import parse_number
+from samverkan.content.phone import national, parse_number
 from samverkan.content.problems import Problem
 from samverkan.content.schema import future_date_fault, parse_date
 from samverkan.editions.county import STATUS_FILE, Night
@@ -92,7 +92,7 @@ def card(overlay: Overlay, lang: str, handbook: Handbook | None = None) -> Card 
         replaced = Unit(NIGHT_UNIT, night.name if night else listed.service, listed.phone, night.hours if night and night.hours else listed.hours)
         units = tuple(replaced if unit is night else unit for unit in units) if night else (*units, replaced)
         night = replaced
-    elif listed and listed.hours and night and not night.hours and digits(listed.phone or "") == digits(night.phone or ""):  # the same number: its hours
+    elif listed and listed.hours and night and not night.hours and national(listed.phone or "") == national(night.phone or ""):  # the same number: its hours
         units = tuple(dataclasses.replace(unit, hours=listed.hours) if unit is night else unit for unit in units)
         night = next(unit for unit in units if unit.key == NIGHT_UNIT)
     return Card(overlay.slug, overlay.name(lang), units, night, reviewed(overlay), lang)
