@@ -21,8 +21,7 @@ municipalities:
     night:
       service: {sv: "Socialjouren i Annanby", en: "Annanby's out-of-hours social services"}
       phone: 010-444 05 00
-      hours: {sv: "kvällar och helger", en: "evenings and weekends"}
-      outside_hours: {sv: "Ring 112 och be att få tala med socialjouren.", en: "Call 112 and ask for the socialjour."}
+      hours: Mo-Fr 17:00-02:00
       source: https://www.annanby.se/socialjour
       read: 2026-12-03
       confirmed: yes
@@ -56,7 +55,7 @@ def test_the_working_group_learns_whom_to_ask_and_each_municipality_gets_its_she
     sheets = sorted((tmp_path / "sheets").glob("*.html"))
     assert [sheet.stem for sheet in sheets] == ["annanby", "testby", "tredjeby"]
     annanby = (tmp_path / "sheets" / "annanby.html").read_text(encoding="utf-8")
-    for shown in ("Annanby kommun", "Socialjouren i Annanby", "010-444 05 00", "kvällar och helger", "https://www.annanby.se/socialjour", "läst 2026-12-03", "(bekräftad)"):
+    for shown in ("Annanby kommun", "Socialjouren i Annanby", "010-444 05 00", "mån–fre 17–02", "Svarar ingen, eller är det stängt: ring 112", "https://www.annanby.se/socialjour", "läst 2026-12-03", "(bekräftad)"):
         assert shown in annanby
     testby = (tmp_path / "sheets" / "testby.html").read_text(encoding="utf-8")
     assert "Socialjour Testby" in testby and "Ingen uppgift" in testby and "(bekräftad)" not in testby

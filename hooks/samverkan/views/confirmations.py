@@ -18,13 +18,14 @@ from pathlib import Path
 import jinja2
 
 from samverkan.content import versions
+from samverkan.content.hours import when_closed
 from samverkan.editions import overlay as overlays
 from samverkan.editions.handbook import load_site
 from samverkan.views.render import TEMPLATES
 
 LANG = "sv"  # the working group asks the municipalities in Swedish
 TEMPLATE = "confirmation-sheet.html"
-NIGHT_VALUES = (("service", "Socialjour"), ("phone", "Nummer"), ("hours", "Tider"), ("outside_hours", "När ingen svarar"))
+NIGHT_VALUES = (("service", "Socialjour"), ("phone", "Nummer"), ("hours", "Tider"), ("when_closed", "När ingen svarar"))
 FILE_FIELDS = {"name": "namn", "phone": "nummer"}
 
 
@@ -41,7 +42,7 @@ def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[
     """Every value the handbook shows for the municipality, in the order of the sheet. The values of its own
     file are the municipality's own words: listed to check, not asked about."""
     night = row.night(LANG)
-    found = [Value(label, getattr(night, field) if night else None, night.source if night else "", night.read if night else None,
+    found = [Value(label, _shown(row, night, field), night.source if night else "", night.read if night else None,
                    bool(night and night.confirmed)) for field, label in NIGHT_VALUES]
     if own is not None:
         reviewed = own.data.get("reviewed")
@@ -50,6 +51,18 @@ def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[
             what = f"{county.value(f'{unit}.name', LANG) or unit}: {FILE_FIELDS.get(field, field)}"
             found.append(Value(what, own.value(key, LANG), f"kommunens egen fil ({own.file})", str(reviewed) if reviewed else None, None))
     return found
+
+
+def _shown(row, night, field: str) -> str | None:
+    """A night value as Kontakter per kommun shows it: the hours in words (and whose entry gives them), and what to
+    do when nobody answers after a number."""
+    if night is None:
+        return None
+    if field == "hours":
+        return night.hours.text(LANG) + (f" (som för {night.hours_from})" if night.hours_from else "") if night.hours else None
+    if field == "when_closed":
+        return when_closed(LANG, row.name) if night.phone else None
+    return getattr(night, field)
 
 
 def open_values(each: list[Value]) -> tuple[list[str], list[str]]:
