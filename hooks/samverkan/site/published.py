@@ -25,6 +25,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.views import csp, municipality_parts
@@ -40,7 +42,12 @@ UNPACKED_LIMIT = 50_000_000  # bytes a packed file may unpack to
 _DATA_SCRIPT = re.compile(rf"(?:(?:{municipality_parts.LIST_FUNCTION}|{municipality_parts.PARTS_FUNCTION})\((?P<arguments>.*)\);|var __index = (?P<index>.*));?\s*", re.DOTALL)
 _RUNS_IN_XML = frozenset(("http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML"))
 _RUNNING = frozenset(("script", "iframe", "frame", "object", "embed", "foreignobject", "base"))  # a sitemap's xhtml:link only names a page
-_PDF_ACTIONS = re.compile(rb"/(?:JavaScript|JS|Launch|OpenAction|AA|RichMedia|EmbeddedFile)\b")
+# A PDF is read as a PDF reader reads it (pypdf, every object reached from the trailer), not scanned as bytes:
+# its streams are compressed, so a byte scan both misses names and finds them in noise. What may run or open on
+# its own is refused; a link may only go to a place in the document or to an address.
+_PDF_RUNS = frozenset({"/JS", "/JavaScript", "/Launch", "/OpenAction", "/AA", "/EF", "/EmbeddedFiles", "/RichMediaContent", "/XFA"})
+_PDF_LINK_ACTIONS = frozenset({"/URI", "/GoTo"})
+PDF_OBJECT_LIMIT = 500_000  # objects visited in one PDF: far above a 200-page plan, and a bound for a hostile one
 _CSS_ELSEWHERE = re.compile(r"(?:url\(|@import)\s*['\"]?\s*(?!data:)(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
 
 
@@ -121,7 +128,7 @@ def file_faults(name: str, data: bytes) -> list[str]:
     if suffix == ".xml":
         return _xml_faults(data)
     if suffix == ".pdf":
-        return ["the PDF holds an action or script"] if _PDF_ACTIONS.search(data) else []
+        return _pdf_faults(data)
     if suffix == ".css":
         return ["the style sheet loads from outside the site"] if _CSS_ELSEWHERE.search(data.decode("utf-8", "replace")) else []
     if suffix in JSON_FILES:
@@ -146,6 +153,42 @@ def _json(text: str | bytes):
         return json.loads(text)
     except ValueError:  # UnicodeDecodeError too
         return None
+
+
+def _pdf_faults(data: bytes) -> list[str]:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        return _pdf_walk(reader.trailer)
+    except Exception as error:  # noqa: BLE001 - whatever a damaged file raises, it is not published
+        return [f"the PDF cannot be read ({type(error).__name__})"]
+
+
+def _pdf_walk(root) -> list[str]:
+    """The first thing in the PDF that would run or open on its own, found by walking every object once."""
+    seen, pending, visited = set(), [root], 0
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        visited += 1
+        if visited > PDF_OBJECT_LIMIT:
+            return [f"the PDF has more than {PDF_OBJECT_LIMIT} objects"]
+        if isinstance(item, DictionaryObject):
+            if found := _PDF_RUNS.intersection(item):
+                return [f"the PDF holds {min(found)}, which runs or opens something"]
+            if "/Rect" in item and item.get("/Subtype", "/Link") != "/Link":  # an annotation: a link, nothing else
+                return [f"the PDF holds an annotation {item['/Subtype']}; only links are allowed"]
+            action = item.get("/A")
+            kind = action.get_object().get("/S") if action is not None and isinstance(action.get_object(), DictionaryObject) else None
+            if action is not None and kind not in _PDF_LINK_ACTIONS:
+                return [f"the PDF holds a link action {kind or '(none)'}; only /URI and /GoTo are allowed"]
+            pending.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+    return []
 
 
 def _svg_faults(data: bytes) -> list[str]:
