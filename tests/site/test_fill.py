@@ -67,7 +67,7 @@ def test_the_filled_edition_passes_the_verifier_of_the_built_site(built):
 def test_a_place_the_fill_leaves_is_one_line_naming_the_page(built, tmp_path):
     county = tmp_path / "county"
     county.mkdir()
-    (county / "index.html").write_text('<html lang="sv"><p>Ring <span data-sv-night="">someone</span></p></html>', encoding="utf-8")
+    (county / "index.html").write_text('<html lang="sv"><p>Ring <span data-sv-night="here" data-sv-fill="">someone</span></p></html>', encoding="utf-8")
     with pytest.raises(fill.FillFailed) as failure:
         fill.fill_tree(Renderer(built["handbook"], True, site_url=COUNTY_URL), county, tmp_path / "filled", overlay.load(built["handbook"].root, "testby"))
     assert len(str(failure.value).splitlines()) == 1 and str(failure.value).startswith("index.html: ")

@@ -44,12 +44,38 @@ MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's uni
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
 EDITION_FIELDS = ("site_url", "reviewed")
 # A text that tells someone to call, contact, report to or tell social services or the out-of-hours service: a
-# call word, then the unit later in its sentence. Without the unit the match takes the rest of the sentence,
+# call word (an instruction or what an actor does, not a duty stated: no "anmäla", "anmälningsskyldig", "to report"),
+# then the unit later in its sentence. Without the unit the match takes the rest of the sentence,
 # so each sentence is read once from its first call word, not once from every call word in it.
 CALLS_A_UNIT = {
-    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|kontakter|numr\w*|anmäl\w*|orosanmälan|berätta|berättar)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst(?!lag)|jour)|\b(?:anvisnings|vistelse)kommun)|[^.]*)", re.IGNORECASE),
-    "en": re.compile(r"\b(?:call|calls|contact|contacts|phone|numbers?|report|reports|tell|tells)\b(?:[^.]*?(?P<unit>\b(?:social services(?! act)|socialjour|out-of-hours|assigned municipality|municipality where))|[^.]*)", re.IGNORECASE),
+    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|kontakter|numr\w*|anmäl|anmäler|orosanmälan|berätta|berättar)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst(?!lag)|jour)|\b(?:anvisnings|vistelse)kommun)|[^.]*)", re.IGNORECASE),
+    "en": re.compile(r"(?<!\bto )\b(?:call|calls|contact|contacts|phone|numbers?|report|reports|tell|tells)\b(?:[^.]*?(?P<unit>\b(?:social services(?! act)|socialjour|out-of-hours|assigned municipality|municipality where))|[^.]*)", re.IGNORECASE),
 }
+# Whose socialjour or social services a call means, read in its sentence after the call word: the child's
+# municipality (the one Migrationsverket assigned, LMA 3 §), or the one where the reader and the child are now.
+# A call that names neither means the latter: the reader's own. The one place this vocabulary is declared.
+CHILD, HERE = "child", "here"
+WHOSE = (HERE, CHILD)
+NAMES_WHOSE = {
+    "sv": re.compile(r"\b(?:(?P<child>anvisningskommun\w*|barnets kommun)|(?P<here>vistelsekommun\w*|kommunen där (?:barnet|du) \w+|där du är))\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:(?P<child>assigned municipality|child[’']s municipality)|(?P<here>municipality where (?:the child|you) \w+|where you are))\b", re.IGNORECASE),
+}
+
+
+def calls(text: str, lang: str) -> list[str]:
+    """Whose socialjour or social services each call in the text is to (CHILD or HERE), in order."""
+    found = []
+    for call in CALLS_A_UNIT[lang].finditer(text):
+        if call["unit"]:
+            sentence = text[call.start(): _sentence_end(text, call.end())]
+            named = NAMES_WHOSE[lang].search(sentence)
+            found.append(CHILD if named and named["child"] else HERE)
+    return found
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = text.find(".", start)
+    return len(text) if end < 0 else end
 
 
 # What a municipality's file gives the edition
@@ -149,6 +175,37 @@ class Contact:
                           "when_closed": self.when_closed} if self.night_name else None}
 
 
+NUMBER, NO_NUMBER, WAY = "number", "no-number", "way"  # the forms of the line after a call (edition.html, night_call)
+
+
+@dataclass(frozen=True)
+class NightLine:
+    """The line after a call: whose socialjour, and its number and hours, or 112, or the way to the contacts list."""
+
+    whose: str  # CHILD or HERE
+    form: str  # NUMBER, NO_NUMBER or WAY
+    label: str  # e.g. "Socialjouren i Sigtuna kommun, där du är"
+    ask: str  # whom to ask for at 112
+    phone: str = ""
+    tel: str = ""
+    hours: str = ""  # when it answers, in words
+    week: tuple = ()  # the same as (start, end) minutes from Monday 00:00, for "open now" by the phone's clock
+    contacts_url: str = ""
+    fill: bool = False  # the county edition's: samverkan-edition.js fills it with the municipality the reader chooses
+
+
+def night_line(contact: Contact | None, whose: str, t: dict, contacts_url: str, fill: bool = False) -> NightLine:
+    """The line for ``contact``'s socialjour, or, without a contact, the way to it."""
+    if contact is None:
+        return NightLine(whose, WAY, t[f"night_{whose}_way"], t["night_that"], contacts_url=contacts_url, fill=fill)
+    label, ask = t[f"night_{whose}"].format(name=contact.name), t["night_named"].format(name=contact.name)
+    night = contact.choice(False)["night"] or {}
+    if not night.get("tel"):
+        return NightLine(whose, NO_NUMBER, label, ask)
+    hours = night.get("hours") or {}
+    return NightLine(whose, NUMBER, label, ask, night["phone"], night["tel"], hours.get("text") or "", tuple(map(tuple, hours.get("week") or ())))
+
+
 def contacts(handbook: Handbook, lang: str) -> list[Contact]:
     """Every municipality of the county (status.yml), with its file's card where it has one; by name."""
     return handbook.memo(("contacts", lang), lambda: _contacts(handbook, lang))
@@ -201,7 +258,7 @@ def shows_card(handbook: Handbook, page: Page) -> bool:
     if isinstance(page, Actor):
         return page.kind == MUNICIPAL_UNIT
     if isinstance(page, Checklist):
-        return any(call["unit"] for item in page.items for call in CALLS_A_UNIT[page.lang].finditer(item.text))
+        return any(calls(item.text, page.lang) for item in page.items)
     return False
 
 
@@ -314,15 +371,20 @@ class EditionMarkdown:
             top.append(str(self.module.contact_card(shown, t)))
         return markdown, [_compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top]
 
-    def night_call(self, lang: str, contacts_url: str) -> str:
-        """What follows a call to socialjouren or social services (views/night.py): the edition's night
-        number, or in the county edition the way to choose one."""
+    def night_call(self, lang: str, contacts_url: str, whose: str) -> str:
+        """What follows a call to socialjouren or social services (views/night.py): the socialjour of the municipality
+        the call means (``whose``), labelled so. An edition gives its own where the reader is; a call to the child's
+        municipality, and every call in the county edition, shows the way to it (samverkan-edition.js fills in the
+        municipality the reader chooses)."""
         t = self.labels(lang)
-        own = card(self.overlay, lang, self.handbook)
-        name = (own.night.name if own.night else t["night_write"]) if own else None
-        number = parse_number(own.night.phone) if own and own.night and own.night.phone else None
-        phone = own.night.phone if number else None
-        return _compact(str(self.module.night_call(name, phone, number.tel if number else "", contacts_url, t)))
+        own = self.own_contact(lang) if whose == HERE else None
+        return _compact(str(self.module.night_call(night_line(own, whose, t, contacts_url, not self.overlay.is_municipality), t)))
+
+    def own_contact(self, lang: str) -> Contact | None:
+        """The edition's municipality as "Kontakter per kommun" lists it; None in the county edition."""
+        if not self.overlay.is_municipality:
+            return None
+        return next((each for each in contacts(self.handbook, lang) if each.slug == self.overlay.slug), None)
 
     def banner(self, lang: str) -> Markup:
         """What the site shows above its header: the municipality's name in its edition; the county's
@@ -330,7 +392,8 @@ class EditionMarkdown:
         t = self.labels(lang)
         if self.overlay.is_municipality:
             return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
-        return Markup(_compact(str(self.module.chooser(t)))) if contacts(self.handbook, lang) else Markup("")
+        forms = [NightLine(HERE, NUMBER, "", "", "", "", " "), NightLine(HERE, NO_NUMBER, "", "")]  # filled by the script
+        return Markup(_compact(str(self.module.chooser(t, forms)))) if contacts(self.handbook, lang) else Markup("")
 
     def choices(self, lang: str) -> list[dict]:
         """The county edition's chooser: every municipality of the county, and whether it has parts to show."""

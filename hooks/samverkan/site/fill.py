@@ -2,13 +2,14 @@
 
 The county's build already holds every edition. Each municipality's parts (contact card, notices, additions)
 are in assets/javascripts/municipalities/<slug>.<lang>.js with the slots they fill (views/municipality_parts.py),
-and every page marks the places where an edition differs: the chooser above the header, each "välj kommun"
-after a call (views/night.py), each local value (data-sv-local), and what only the county's print-out has
-(data-sv-county-only). An edition is that site as a reader who has chosen the municipality sees it, written
+and every page marks the places where an edition differs: the chooser above the header, each line after a call
+that the county's script fills (data-sv-fill, views/night.py), each local value (data-sv-local), and what only
+the county's print-out has (data-sv-county-only). An edition is that site as a reader who has chosen the municipality sees it, written
 out on the server, so it also stands without JavaScript and on paper:
 
 - the chooser becomes the edition's banner; each slot gives way to the municipality's parts, or to nothing;
-- each "välj kommun" becomes its socialjour and number; each local value its own, where its file gives one;
+- each line after a call becomes the edition's, rendered by the same template: its own socialjour and number
+  where the reader is, the way to the child's municipality; each local value its own, where its file gives one;
 - with its own site_url: that address wherever the county's stands, and the print-outs' QR codes made for it;
 - its own export; no chooser data.
 
@@ -19,6 +20,7 @@ is the county's, so search never indexes local text. A place left unfilled is a 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import re
@@ -39,9 +41,8 @@ from samverkan.views.render import Renderer
 SLOT = re.compile(r'<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')  # between blocks, a slot has a line of its own
 LOCAL = re.compile(r'<span data-sv-local="([a-z0-9_.-]+)">(.*?)</span>', re.DOTALL)  # a value holds no <span>
 COUNTY_ONLY = re.compile(r'<(p|span)\b[^<>]* data-sv-county-only=""[^<>]*>.*?</\1>', re.DOTALL)
-NIGHT_PLACE = re.compile(r'<span data-sv-night=""><a href="([^"<>]*)">')
 QR = re.compile(r'(?<=<figure class="sv-qr">)<svg\b.*?</svg>', re.DOTALL)
-UNFILLED = ("data-sv-chooser", "data-sv-night", "data-sv-local=", "data-sv-county-only")  # markers no edition keeps
+UNFILLED = ("data-sv-chooser", "data-sv-fill", "data-sv-local=", "data-sv-county-only")  # markers no edition keeps
 ADDRESSED = (".html", ".xml")  # the files that name the site's own address (canonical links, sitemap, feed)
 SITEMAP_GZ = "sitemap.xml.gz"
 NOT_FOUND = "404.html"
@@ -67,9 +68,9 @@ class Fill:
     def page(self, html: str, path: str, qr: str | None = None) -> str:
         """One built page of the county (``path`` in its site) as the edition's."""
         lang = _language(path)
-        html = html.replace(*self._swap("banner", lang, None), 1)
+        html = html.replace(*self._swap("banner", lang), 1)
         html = self._slots(html, lang)
-        nights = [self._swap("night_call", lang, url) for url in set(NIGHT_PLACE.findall(html))]
+        nights = self._nights(path, lang)
         for county, own in nights:
             html = html.replace(county, own)
         html, values = LOCAL.subn(lambda value: local_html(self.overlay, value[1], lang) or f"<span>{value[2]}</span>", html)
@@ -95,13 +96,25 @@ class Fill:
             copied = end
         return "".join(out) + html[copied:]
 
-    def _swap(self, part: str, lang: str, url: str | None) -> tuple[str, str]:
+    def _nights(self, path: str, lang: str) -> list[tuple[str, str]]:
+        """The county's and the edition's line after a call, for each whose (views/night.py), on the page at ``path``."""
+        page = self._pages.get(path)
+        if page is None:
+            return []
+        return [self._swap("night_call", lang, self.county.contacts_url(page), whose) for whose in editions.WHOSE]
+
+    @functools.cached_property
+    def _pages(self) -> dict:
+        """Built page -> the handbook's page."""
+        county = self.county
+        return {language_url(page.lang, page.path, county.directory_urls) + ("index.html" if county.directory_urls else ""): page for page in county.handbook.pages}
+
+    def _swap(self, part: str, *arguments: str) -> tuple[str, str]:
         """The county's and the edition's rendering of a part (EditionMarkdown.banner or .night_call) as the
         build writes them: every part of a page passes the sanitizer, which serialises it anew."""
-        if (part, lang, url) not in self._swaps:
-            arguments = (lang,) if url is None else (lang, url)
-            self._swaps[part, lang, url] = tuple(sanitized(getattr(each, part)(*arguments)) for each in (self.county.edition, self.own))
-        return self._swaps[part, lang, url]
+        if (part, *arguments) not in self._swaps:
+            self._swaps[part, *arguments] = tuple(sanitized(getattr(each, part)(*arguments)) for each in (self.county.edition, self.own))
+        return self._swaps[part, *arguments]
 
     def addressed(self, text: str, path: str = "") -> str:
         """The text with the edition's own address for the county's; in the 404 page, which is served at any

@@ -1,10 +1,14 @@
-"""Wherever a page tells its reader to call socialjouren or social services, the number is there.
+"""Wherever a page tells its reader to call socialjouren or social services, the number of the right municipality is there.
 
-After every block of text (a list item, a paragraph, a table cell) with such a call, the pass puts the
-edition's night number as a tap-to-call link, or, in the county edition, "välj kommun" with a link to the
-contacts list (samverkan-edition.js puts in the chosen municipality's number), with 112 for danger. A block
-that already gives a socialjour's number, is marked data-sv-numbers (the contact card, the contacts list) or
-introduces a list (it ends in ':'), is left as it is; one with only a daytime switchboard gets the night number. Runs after call_links, so the numbers already written in the text are links.
+After every block of text (a list item, a paragraph, a table cell) with such a call, the pass puts the line for
+the municipality its first call means (editions/edition.py, ``calls``): the child's, or the one where the reader
+is. An edition gives its own number where the reader is; the county edition, and every call to the child's
+municipality in an edition, shows the way to it (samverkan-edition.js puts in the municipality the reader
+chooses). A block that already gives a socialjour's number, is marked data-sv-numbers (the contact card, the
+contacts list) or data-sv-history (a change history tells what was done, nobody calls from it), or introduces a
+list (it ends in ':'), is left as it is; one with only a daytime switchboard gets the night number. Runs after
+call_links, so the numbers already written in the text are links. The change log and the contacts list itself
+(their views, WITHOUT_LINES) get none.
 """
 
 from __future__ import annotations
@@ -12,60 +16,68 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from samverkan.editions.edition import CALLS_A_UNIT
+from samverkan.editions.edition import calls
 
 # The elements that end one block of text and start the next; a heading's text is never followed by a number.
 _BOUNDARY = re.compile(r"<(/?)(li|p|td|th|dd|dt|h[1-6]|ul|ol|div|section|table|tr|blockquote|details|summary|nav|figure)\b[^<>]*+>")
 _TAG = re.compile(r"<[^<>]*+>")
 _TEL = re.compile(r'href="tel:\+?(\d++)"')
 MARK = "data-sv-numbers"  # on an element that gives its numbers itself
+HISTORY = "data-sv-history"  # on an element that tells what was changed
+WITHOUT_LINES = ("changelog", "contacts")  # the views that tell history or are the list of numbers
 
 
 def calls_a_unit(text: str, lang: str) -> bool:
     """True when the text tells someone to call or contact socialjouren or social services."""
-    return any(match["unit"] for match in CALLS_A_UNIT[lang].finditer(text))
+    return bool(calls(text, lang))
 
 
-def night_calls(html: str, lang: str, prompt: str, night_numbers: frozenset) -> str:
-    """The page's HTML with ``prompt`` after every block of text that calls a unit without its number."""
+def night_calls(html: str, lang: str, lines: dict[str, str], night_numbers: frozenset) -> str:
+    """The page's HTML with the line for whose socialjour it is (``lines``: whose -> line) after every block of
+    text that calls a unit without its number."""
     if not any(word in html.casefold() for word in ("social", "out-of-hours", "kommun")):
         return html
     out, copied, start, opening = [], 0, 0, ""
     for boundary in [*_BOUNDARY.finditer(html), None]:
         end = boundary.start() if boundary else len(html)
-        if _needs_number(html[start:end], opening, lang, night_numbers):
+        whose = _needs_number(html[start:end], opening, lang, night_numbers)
+        if whose:
             at = start + len(html[start:end].rstrip())
-            out += [html[copied:at], prompt]
+            out += [html[copied:at], lines[whose]]
             copied = at
         if boundary:
             start, opening = boundary.end(), boundary[0] if not boundary[1] else ""
     return "".join(out) + html[copied:]
 
 
-def needless_removed(html: str, lang: str, prompt: str, night_numbers: frozenset) -> str:
-    """The HTML without each ``prompt`` that ``night_calls`` would not put there now: after a block that has come
+def needless_removed(html: str, lang: str, line: str, night_numbers: frozenset) -> str:
+    """The HTML without each ``line`` that ``night_calls`` would not put there now: after a block that has come
     to give a socialjour's number since (a local value filled into the county's page, site/fill.py)."""
-    if prompt not in html:
+    if line not in html:
         return html
     out, copied, start, opening = [], 0, 0, ""
-    for boundary in [*_BOUNDARY.finditer(html), None]:  # the prompt holds no boundary: each lies in one block
+    for boundary in [*_BOUNDARY.finditer(html), None]:  # the line holds no boundary: each lies in one block
         end = boundary.start() if boundary else len(html)
-        at = html.find(prompt, start, end)
+        at = html.find(line, start, end)
         if at >= 0 and not _needs_number(html[start:at], opening, lang, night_numbers):
             out.append(html[copied:at])
-            copied = at + len(prompt)
+            copied = at + len(line)
         if boundary:
             start, opening = boundary.end(), boundary[0] if not boundary[1] else ""
     return "".join(out) + html[copied:]
 
 
-def _needs_number(run: str, opening: str, lang: str, night_numbers: frozenset) -> bool:
-    if not run.strip() or MARK in run or MARK in opening or re.match(r"<h\d", opening):
-        return False
+def _needs_number(run: str, opening: str, lang: str, night_numbers: frozenset) -> str | None:
+    """Whose socialjour the block calls (edition.CHILD or edition.HERE) when it needs the line, else None."""
+    if not run.strip() or any(mark in run or mark in opening for mark in (MARK, HISTORY)) or re.match(r"<h\d", opening):
+        return None
     if any(_night(target, night_numbers) for target in _TEL.findall(run)):
-        return False
+        return None
     text = unescape(_TAG.sub("", run)).strip()
-    return not text.endswith(":") and calls_a_unit(text, lang)  # a line ending in ':' introduces the list that follows
+    if text.endswith(":"):  # a line ending in ':' introduces the list that follows
+        return None
+    found = calls(text, lang)
+    return found[0] if found else None
 
 
 def _night(target: str, night_numbers: frozenset) -> bool:

@@ -191,11 +191,15 @@ class Renderer:
             return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]), "local": self.edition.marks(page.lang)}
         return None
 
-    def night_call(self, page: Page) -> str:
-        """What follows every call to socialjouren on the page (views/night.py), linking "Kontakter per kommun"."""
+    def night_lines(self, page: Page) -> dict[str, str]:
+        """Whose -> what follows a call to that municipality's socialjour on the page (views/night.py), linking
+        "Kontakter per kommun"."""
+        return {whose: self.edition.night_call(page.lang, self.contacts_url(page), whose) for whose in edition.WHOSE}
+
+    def contacts_url(self, page: Page) -> str:
+        """The address of "Kontakter per kommun" from the page."""
         contacts = self.handbook.memo(("contacts-page", page.lang), lambda: next((p for p in self.handbook.of_type(page.lang, PlainPage) if p.view == "contacts"), None))
-        url = relative_url(page.path, contacts.path, self.directory_urls) if contacts else ""
-        return self.edition.night_call(page.lang, url)
+        return relative_url(page.path, contacts.path, self.directory_urls) if contacts else ""
 
     def page_frame(self, page: Page) -> dict[str, Markup]:
         """The page's header (type, version, review dates, owner, review notice, print button) and

@@ -269,4 +269,6 @@ def for_readers(content: str, view: str, page: Page, renderer) -> str:
         if main in actors:
             content = named_once(content, actors[main], every_item, labels)
     html = call_links(card_tables(content + view), renderer.handbook.public_numbers)
-    return night.night_calls(html, page.lang, renderer.night_call(page), renderer.handbook.night_numbers)
+    if getattr(page, "view", None) in night.WITHOUT_LINES:
+        return html
+    return night.night_calls(html, page.lang, renderer.night_lines(page), renderer.handbook.night_numbers)

@@ -1,6 +1,10 @@
 /* Samverkansplanen, county edition: the reader chooses their municipality once, and every page then shows
  * that municipality's contact card and local additions in place, and its socialjour's number after every
- * "ring socialjouren" (views/night.py).
+ * "ring socialjouren" (views/night.py). The reader may also give the child's municipality (the assigned one),
+ * for this visit only: after every call to the child's municipality its socialjour's number stands, and until it
+ * is given, or when it is in another county, the way to it. Each line is a copy of a form the page carries
+ * (editions/edition.html, night_forms), its slots filled; on every page, an edition's too, a line with hours
+ * says whether the service is open now by the phone's clock.
  *
  * The pages carry no municipality's parts: municipalities/_list.<lang>.js lists the county's municipalities
  * (adopted or not, with their night numbers), and municipalities/<slug>.<lang>.js holds one municipality's
@@ -13,19 +17,20 @@
   "use strict";
 
   var KEY = "samverkan-municipality";
+  var CHILD_KEY = "samverkan-child-municipality";  // for this visit only (sessionStorage): it is one child's
   var here = document.currentScript && document.currentScript.src;
   var folder = here ? here.replace(/samverkan-edition\.js([?#].*)?$/, "municipalities/") : "";
   var lang = document.documentElement.lang === "en" ? "en" : "sv";
   var parts = {};  // slug -> its parts in this language, once loaded
   var current = "";  // the chosen municipality
 
-  function stored() {
-    try { return localStorage.getItem(KEY) || ""; } catch (e) { return ""; }
+  function stored(storage, key) {
+    try { return window[storage].getItem(key) || ""; } catch (e) { return ""; }
   }
 
-  function store(slug) {
+  function store(storage, key, slug) {
     try {
-      if (slug) localStorage.setItem(KEY, slug); else localStorage.removeItem(KEY);
+      if (slug) window[storage].setItem(key, slug); else window[storage].removeItem(key);
     } catch (e) { /* storage refused: the choice lasts for this page only */ }
   }
 
@@ -60,81 +65,124 @@
       var shown = slots[j].querySelectorAll("[data-sv-municipality]");
       for (var k = 0; k < shown.length; k++) shown[k].hidden = false;
     }
-    nightNumbers(municipality);
+    nightNumbers();
   }
 
   function say(status, municipality) {
-    var chosen = municipality && !municipality.adopted ? "data-not-adopted" : "data-chosen";
+    var said = municipality && !municipality.adopted ? "data-not-adopted" : "data-chosen";
     status.textContent = municipality
-      ? status.getAttribute(chosen).replace("{name}", municipality.name)
+      ? status.getAttribute(said).replace("{name}", municipality.name)
       : status.getAttribute("data-none");
   }
 
-  // Each "välj kommun" in the text: the chosen municipality's socialjour, its number a tap-to-call link.
-  function nightNumbers(municipality) {
-    var places = document.querySelectorAll("[data-sv-night]");
-    var status = document.querySelector("[data-sv-chooser-status]");
-    var noNumber = (status && status.getAttribute("data-no-number") || "|").split("|");
-    var night = municipality && municipality.night;
-    for (var i = 0; i < places.length; i++) {
-      var place = places[i];
-      if (!place.svCounty) place.svCounty = Array.prototype.slice.call(place.childNodes);
-      while (place.firstChild) place.removeChild(place.firstChild);
-      if (!municipality) {
-        place.svCounty.forEach(function (node) { place.appendChild(node); });
-        continue;
-      }
-      place.appendChild(document.createTextNode((night && night.name || municipality.name) + ": "));
-      if (night && /^\+?[0-9]+$/.test(night.tel || "")) {
-        place.appendChild(call(night.tel, night.phone));
-      } else {  // "ring 112 och be att få tala med socialjouren", 112 a link
-        place.appendChild(document.createTextNode(noNumber[0] + " "));
-        place.appendChild(call("112", "112"));
-        place.appendChild(document.createTextNode(" " + (noNumber[1] || "")));
-      }
+  // Each line after a call (data-sv-fill): for the municipality its sentence means ("here": the reader's, "child":
+  // the child's), a copy of the page's form filled with its socialjour in its place; without one, the county's
+  // line, the way to it, stands.
+  var chosen = {here: null, child: null};
+
+  function nightNumbers() {
+    var forms = document.querySelector("[data-sv-night-forms]");
+    if (!forms) return;
+    var copies = document.querySelectorAll("[data-sv-filled]");
+    for (var i = 0; i < copies.length; i++) copies[i].parentNode.removeChild(copies[i]);
+    var lines = document.querySelectorAll("[data-sv-fill]");
+    for (var j = 0; j < lines.length; j++) {
+      var municipality = chosen[lines[j].getAttribute("data-sv-night")];
+      lines[j].hidden = !!municipality;
+      if (municipality) lines[j].parentNode.insertBefore(filled(forms, lines[j].getAttribute("data-sv-night"), municipality), lines[j].nextSibling);
     }
+    openNow(document);
   }
 
-  function call(tel, shown) {
-    var link = document.createElement("a");
-    link.className = "sv-tel";
-    link.href = "tel:" + tel;
-    link.textContent = shown;
-    return link;
+  function filled(forms, whose, municipality) {
+    var night = municipality.night;
+    var tel = night && /^\+?[0-9]+$/.test(night.tel || "") ? night.tel : "";
+    var line = Array.prototype.filter.call(forms.children, function (form) {
+      return !form.querySelector("[data-sv-night-tel]") === !tel;
+    })[0].cloneNode(true);
+    line.setAttribute("data-sv-night", whose);
+    line.setAttribute("data-sv-filled", "");
+    slot(line, "label").textContent = forms.getAttribute("data-" + whose).replace("{name}", municipality.name);
+    slot(line, "ask").textContent = forms.getAttribute("data-named").replace("{name}", municipality.name);
+    if (tel) {
+      var link = slot(line, "tel");
+      link.href = "tel:" + tel;
+      link.textContent = night.phone;
+      var hours = night.hours;
+      if (hours && hours.text) {
+        slot(line, "hours").textContent = " (" + hours.text + ")";
+        line.setAttribute("data-sv-week", JSON.stringify(hours.week || []));
+      } else {
+        slot(line, "hours").remove();
+      }
+    }
+    return line;
+  }
+
+  function slot(line, name) {
+    return line.querySelector("[data-sv-night-" + name + "]");
+  }
+
+  // "Open now" or "Closed now" by the phone's clock, from the service's hours: (start, end) minutes from Monday 00:00.
+  function openNow(root) {
+    var now = new Date();
+    var minute = ((now.getDay() + 6) % 7) * 1440 + now.getHours() * 60 + now.getMinutes();
+    var lined = root.querySelectorAll("[data-sv-week]");
+    for (var i = 0; i < lined.length; i++) {
+      var place = lined[i].querySelector("[data-sv-night-open]");
+      var week;
+      try { week = JSON.parse(lined[i].getAttribute("data-sv-week")); } catch (e) { week = null; }
+      if (!place || !Array.isArray(week)) continue;
+      var open = week.some(function (span) { return span[0] <= minute && minute < span[1]; });
+      place.textContent = place.getAttribute(open ? "data-open" : "data-closed") + " ";
+    }
   }
 
   function chooser(municipalities) {
     var controls = document.querySelector("[data-sv-chooser]");
     if (!controls || !municipalities) return;
     var select = controls.querySelector("select");
+    var child = controls.querySelector("[data-sv-chooser-child]");
+    var elsewhere = child.querySelector("[data-sv-elsewhere]");
     var status = controls.querySelector("[data-sv-chooser-status]");
     var clear = controls.querySelector("[data-sv-chooser-clear]");
     var bySlug = {};
     municipalities.forEach(function (municipality) {
       bySlug[municipality.slug] = municipality;
-      var option = document.createElement("option");
-      option.value = municipality.slug;
-      option.textContent = municipality.name;
-      select.appendChild(option);
+      [select, child].forEach(function (list) {
+        var option = document.createElement("option");
+        option.value = municipality.slug;
+        option.textContent = municipality.name;
+        list.insertBefore(option, list === child ? elsewhere : null);
+      });
     });
-    select.value = bySlug[stored()] ? stored() : "";  // a municipality no longer on the site: none
+    select.value = bySlug[stored("localStorage", KEY)] ? stored("localStorage", KEY) : "";  // a municipality no longer on the site: none
+    child.value = bySlug[stored("sessionStorage", CHILD_KEY)] ? stored("sessionStorage", CHILD_KEY) : "";
     controls.hidden = false;
     clear.hidden = !select.value;
+    chosen.child = bySlug[child.value] || null;
     if (select.value) {
+      chosen.here = bySlug[select.value];
       show(select.value, bySlug[select.value]);
-      nightNumbers(bySlug[select.value]);
       say(status, bySlug[select.value]);
     }
+    nightNumbers();
 
     function choose(slug) {
       select.value = slug;
-      store(slug);
+      store("localStorage", KEY, slug);
+      chosen.here = bySlug[slug] || null;
       show(slug, bySlug[slug]);
-      nightNumbers(bySlug[slug]);
+      nightNumbers();
       clear.hidden = !slug;
       say(status, bySlug[slug]);
     }
     select.addEventListener("change", function () { choose(select.value); });
+    child.addEventListener("change", function () {
+      store("sessionStorage", CHILD_KEY, bySlug[child.value] ? child.value : "");
+      chosen.child = bySlug[child.value] || null;  // "Vet inte" and "I ett annat län": the way to it
+      nightNumbers();
+    });
     clear.addEventListener("click", function () {
       choose("");
       select.focus();
@@ -146,4 +194,5 @@
   };
 
   if (folder && document.querySelector("[data-sv-chooser]")) load("_list", function () {});
+  openNow(document);  // an edition's own lines, and the county's before a choice
 })();
