@@ -74,8 +74,8 @@ class Fill:
         for county, own in nights:
             html = html.replace(county, own)
         html, values = LOCAL.subn(lambda value: local_html(self.overlay, value[1], lang) or f"<span>{value[2]}</span>", html)
-        for _, own in nights if values else ():  # a value may be the night number itself
-            html = night.needless_removed(html, lang, own, self.county.handbook.night_numbers)
+        if values and nights:  # a value may be the night number itself, or name the other municipality
+            html = night.relined(html, lang, dict(zip(editions.WHOSE, (own for _, own in nights))), self.county.handbook.night_numbers)
         html = COUNTY_ONLY.sub("", html)
         if qr is not None:
             html = QR.sub(lambda _: qr, html, count=1)

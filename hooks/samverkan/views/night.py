@@ -50,17 +50,20 @@ def night_calls(html: str, lang: str, lines: dict[str, str], night_numbers: froz
     return "".join(out) + html[copied:]
 
 
-def needless_removed(html: str, lang: str, line: str, night_numbers: frozenset) -> str:
-    """The HTML without each ``line`` that ``night_calls`` would not put there now: after a block that has come
-    to give a socialjour's number since (a local value filled into the county's page, site/fill.py)."""
-    if line not in html:
+def relined(html: str, lang: str, lines: dict[str, str], night_numbers: frozenset) -> str:
+    """The HTML with each of ``lines`` (whose -> line) where ``night_calls`` would put it now: none after a block
+    that has come to give a socialjour's number since, the other whose's after a block that has come to name the
+    other municipality (a local value filled into the county's page, site/fill.py)."""
+    if not any(line in html for line in lines.values()):
         return html
     out, copied, start, opening = [], 0, 0, ""
-    for boundary in [*_BOUNDARY.finditer(html), None]:  # the line holds no boundary: each lies in one block
+    for boundary in [*_BOUNDARY.finditer(html), None]:  # a line holds no boundary: each lies in one block
         end = boundary.start() if boundary else len(html)
-        at = html.find(line, start, end)
-        if at >= 0 and not _needs_number(html[start:at], opening, lang, night_numbers):
-            out.append(html[copied:at])
+        found = min(((at, line) for line in lines.values() if (at := html.find(line, start, end)) >= 0), default=None)
+        if found:
+            at, line = found
+            whose = _needs_number(html[start:at], opening, lang, night_numbers)
+            out.append(html[copied:at] + (lines[whose] if whose else ""))
             copied = at + len(line)
         if boundary:
             start, opening = boundary.end(), boundary[0] if not boundary[1] else ""
