@@ -16,6 +16,7 @@ A municipality file may also give:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import functools
@@ -63,19 +64,18 @@ NAMES_WHOSE = {
 
 
 def calls(text: str, lang: str) -> list[str]:
-    """Whose socialjour or social services each call in the text is to (CHILD or HERE), in order."""
+    """Whose socialjour or social services each call in the text is to (CHILD or HERE), in order: the first
+    municipality named after its call word in its sentence. Each pattern reads the text once."""
+    names = [(named.start(), CHILD if named["child"] else HERE) for named in NAMES_WHOSE[lang].finditer(text)]
+    ends = [end.start() for end in re.finditer(r"\.", text)]
     found = []
     for call in CALLS_A_UNIT[lang].finditer(text):
         if call["unit"]:
-            sentence = text[call.start(): _sentence_end(text, call.end())]
-            named = NAMES_WHOSE[lang].search(sentence)
-            found.append(CHILD if named and named["child"] else HERE)
+            after = bisect.bisect_left(ends, call.end())
+            end = ends[after] if after < len(ends) else len(text)
+            first = bisect.bisect_left(names, (call.start(), ""))
+            found.append(names[first][1] if first < len(names) and names[first][0] < end else HERE)
     return found
-
-
-def _sentence_end(text: str, start: int) -> int:
-    end = text.find(".", start)
-    return len(text) if end < 0 else end
 
 
 # What a municipality's file gives the edition
