@@ -85,6 +85,8 @@
     if (!forms) return;
     var copies = document.querySelectorAll("[data-sv-filled]");
     for (var i = 0; i < copies.length; i++) copies[i].parentNode.removeChild(copies[i]);
+    var asks = document.querySelectorAll("[data-sv-choose-child]");
+    for (var k = 0; k < asks.length; k++) asks[k].hidden = false;
     var lines = document.querySelectorAll("[data-sv-fill]");
     for (var j = 0; j < lines.length; j++) {
       var municipality = chosen[lines[j].getAttribute("data-sv-night")];
@@ -161,6 +163,7 @@
     controls.hidden = false;
     clear.hidden = !select.value;
     chosen.child = bySlug[child.value] || null;
+    if (child.value) document.documentElement.setAttribute("data-sv-child-shown", "");
     if (select.value) {
       chosen.here = bySlug[select.value];
       show(select.value, bySlug[select.value]);
@@ -186,6 +189,14 @@
     clear.addEventListener("click", function () {
       choose("");
       select.focus();
+    });
+    // "välj den" after a call to the child's municipality: the chooser's second row, at hand (on a phone it is
+    // shown only when asked for, so that a checklist's urgent items stay on the first screen)
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest("[data-sv-choose-child]")) return;
+      document.documentElement.setAttribute("data-sv-child-shown", "");
+      child.scrollIntoView({block: "center"});
+      child.focus();
     });
   }
 
