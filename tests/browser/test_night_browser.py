@@ -78,7 +78,7 @@ def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_
     if reader.child:  # given in the chooser, for this visit, opened from the line after a call to the child's
         phone.locator(".sv-guide__result:target [data-sv-choose-child]").first.click()
         phone.locator("#sv-chooser-child").select_option(reader.child)
-        phone.locator(".sv-guide__result:target").scroll_into_view_if_needed()
+        phone.evaluate("document.querySelector('.sv-guide__result:target').scrollIntoView()")  # back to the result's top
     contacts = {each.slug: each for each in edition.contacts(handbook, lang)}
     lines = phone.evaluate(LINES_ON_FIRST_SCREEN)
     for whose in reader.needs:
