@@ -392,7 +392,8 @@ class EditionMarkdown:
         t = self.labels(lang)
         if self.overlay.is_municipality:
             return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
-        forms = [NightLine(HERE, NUMBER, "", "", "", "", " "), NightLine(HERE, NO_NUMBER, "", "")]  # filled by the script
+        # the forms the script fills with the chosen municipality: until then a number that is one (112), and hours
+        forms = [NightLine(HERE, NUMBER, "", "", "112", "112", " "), NightLine(HERE, NO_NUMBER, "", "")]
         return Markup(_compact(str(self.module.chooser(t, forms)))) if contacts(self.handbook, lang) else Markup("")
 
     def choices(self, lang: str) -> list[dict]:
