@@ -44,6 +44,8 @@ def test_a_call_to_the_unit_gets_the_prompt_at_the_end_of_its_block(html):
     ("<li>Call social services in the assigned municipality. Out of hours: the assigned municipality's out-of-hours social services.</li>", "en", CHILD_PROMPT),
     ("<li>Call the out-of-hours social services of the child's municipality in the evening.</li>", "en", CHILD_PROMPT),
     ("<li>Call the out-of-hours social services or social services in the municipality where the child is.</li>", "en", PROMPT),
+    ("<li>If the child has an assigned municipality, call its out-of-hours social services. Then call the police.</li>", "en", CHILD_PROMPT),
+    ("<li>Har barnet en anvisningskommun, ring dess socialjour.</li>", "sv", CHILD_PROMPT),
 ])
 def test_the_line_is_of_the_municipality_the_call_names(html, lang, whose):
     out = with_prompt(html, lang)

@@ -65,16 +65,20 @@ NAMES_WHOSE = {
 
 def calls(text: str, lang: str) -> list[str]:
     """Whose socialjour or social services each call in the text is to (CHILD or HERE), in order: the first
-    municipality named after its call word in its sentence. Each pattern reads the text once."""
+    municipality named after its call word in its sentence, else the last named before it there ("Har barnet en
+    anvisningskommun, ring dess socialjour"). Each pattern reads the text once."""
     names = [(named.start(), CHILD if named["child"] else HERE) for named in NAMES_WHOSE[lang].finditer(text)]
     ends = [end.start() for end in re.finditer(r"\.", text)]
     found = []
     for call in CALLS_A_UNIT[lang].finditer(text):
         if call["unit"]:
-            after = bisect.bisect_left(ends, call.end())
-            end = ends[after] if after < len(ends) else len(text)
+            after, before = bisect.bisect_left(ends, call.end()), bisect.bisect_left(ends, call.start())
+            start, end = ends[before - 1] if before else -1, ends[after] if after < len(ends) else len(text)
             first = bisect.bisect_left(names, (call.start(), ""))
-            found.append(names[first][1] if first < len(names) and names[first][0] < end else HERE)
+            if first < len(names) and names[first][0] < end:
+                found.append(names[first][1])
+            else:
+                found.append(names[first - 1][1] if first and names[first - 1][0] > start else HERE)
     return found
 
 
