@@ -49,11 +49,11 @@ def night(hour: int, minute: int = 0) -> dt.datetime:
 
 
 FIVE = {
-    "Järfälla night worker": Reader("vad-gor-jag-nu/#avvikning--boendet--unknown", "jarfalla", "", night(2, 10), ("here", "child")),
+    "Järfälla night worker": Reader("vad-gor-jag-nu/#avvikning--boendet--unknown", "jarfalla", "", night(2, 10), ("here",)),
     "Södertälje police officer": Reader("vad-gor-jag-nu/#patraffande--polisen", "sodertalje", "", night(3), ("here",)),
-    "Stockholm volunteer, child from another county": Reader("en/vad-gor-jag-nu/#patraffande--roda-korset", "stockholm", "-", night(1, 30), ("here", "child")),
+    "Stockholm volunteer, child from another county": Reader("en/vad-gor-jag-nu/#patraffande--roda-korset", "stockholm", "-", night(1, 30), ("here",)),
     "Nacka school counsellor": Reader("vad-gor-jag-nu/#manniskohandel--skolan", "nacka", "", night(10).replace(day=7), ("here",)),
-    "Vallentuna social secretary": Reader("vad-gor-jag-nu/#patraffande--socialtjansten-vistelsekommun", "vallentuna", "sigtuna", night(23).replace(day=7), ("here", "child")),
+    "Vallentuna social secretary": Reader("vad-gor-jag-nu/#patraffande--socialtjansten-vistelsekommun", "vallentuna", "sigtuna", night(23).replace(day=7), ("child",)),
 }
 LINES_ON_FIRST_SCREEN = """() => [...document.querySelectorAll('.sv-guide__result:target .sv-night')]
     .filter(line => line.offsetParent !== null)

@@ -44,7 +44,7 @@ def test_every_page_links_to_suggest_a_change(built_site):
 def test_county_edition_shows_generic_local_wording(built_site):
     page = read(built_site, "rutiner/avvikning/index.html")
     wording = ("kommunens socialjour på kvällar, nätter och helger. (Socialjouren i barnets kommun: välj den, se Kontakter per kommun, "
-               "eller ring 112 och be att få tala med den kommunens socialjour.)")
+               "eller ring 112 och be om den kommunens socialjour.)")
     assert wording in re.sub(r"<[^>]+>", "", page)  # the number follows once the child's municipality is chosen
     assert "[[local:" not in page
     # the municipalities' additions are in their own scripts, for the chooser: not in the page
