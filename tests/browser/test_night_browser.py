@@ -53,7 +53,7 @@ FIVE = {
     "Södertälje police officer": Reader("vad-gor-jag-nu/#patraffande--polisen", "sodertalje", "", night(3), ("here",)),
     "Stockholm volunteer, child from another county": Reader("en/vad-gor-jag-nu/#patraffande--roda-korset", "stockholm", "-", night(1, 30), ("here",)),
     "Nacka school counsellor": Reader("vad-gor-jag-nu/#manniskohandel--skolan", "nacka", "", night(10).replace(day=7), ("here",)),
-    "Vallentuna social secretary": Reader("vad-gor-jag-nu/#patraffande--socialtjansten-vistelsekommun", "vallentuna", "sigtuna", night(23).replace(day=7), ("child",)),
+    "Vallentuna social secretary": Reader("vad-gor-jag-nu/#patraffande--socialtjansten-vistelsekommun", "vallentuna", "sigtuna", night(23).replace(day=7), ("here",)),
 }
 LINES_ON_FIRST_SCREEN = """() => [...document.querySelectorAll('.sv-guide__result:target .sv-night')]
     .filter(line => line.offsetParent !== null)
@@ -75,10 +75,12 @@ def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_
     phone.clock.install(time=reader.clock)
     phone.goto(served_site + reader.result)
     phone.wait_for_selector("[data-sv-filled]", state="attached")  # the chosen municipality's lines are in
-    if reader.child:  # given in the chooser, for this visit, opened from the line after a call to the child's
-        phone.locator(".sv-guide__result:target [data-sv-choose-child]").first.click()
+    if reader.child:  # given in the chooser earlier in this visit, opened from a line after a call to the child's
+        phone.goto(served_site + "checklistor/avvikning-boendet/")
+        phone.locator("[data-sv-choose-child]").first.click()
         phone.locator("#sv-chooser-child").select_option(reader.child)
-        phone.evaluate("document.querySelector('.sv-guide__result:target').scrollIntoView()")  # back to the result's top
+        phone.goto(served_site + reader.result)
+        phone.wait_for_selector("[data-sv-filled]", state="attached")
     contacts = {each.slug: each for each in edition.contacts(handbook, lang)}
     lines = phone.evaluate(LINES_ON_FIRST_SCREEN)
     for whose in reader.needs:
@@ -100,6 +102,10 @@ def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_
         else:  # not known, or in another county: the way to it, and 112 to ask for that municipality's
             assert WHOSE[lang][whose] in line["text"] and any(link.endswith("kontakter/") for link in line["links"]), line
             assert line["links"].count("tel:112") == 1, line
+    child = contacts.get(reader.child)
+    if child:  # every call in the result that names the child's municipality: its number, so labelled
+        lines = phone.locator(".sv-guide__result:target [data-sv-filled][data-sv-night=child]")
+        assert lines.count() and all(f"tel:{child.night_tel}" in line.inner_html() and child.name in line.inner_text() for line in lines.all())
     context.close()
 
 
