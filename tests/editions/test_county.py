@@ -72,7 +72,7 @@ def test_a_joint_service_s_hours_given_by_one_entry_stand_with_each_that_names_i
 def test_a_night_value_read_more_than_a_year_ago_is_stale(tmp_path):
     rows, _ = status(tmp_path, GOOD)
     assert county.stale(rows, dt.date(2027, 12, 3)) == [] and county.stale(rows, dt.date(2027, 12, 4)) == [(rows[0], 366)]
-    confirmed, _ = status(tmp_path / "confirmed", GOOD + "\n      confirmed: 2026-12-04")
+    confirmed, _ = status(tmp_path / "confirmed", GOOD + "\n      confirmed: {date: 2026-12-04, by: Socialjouren}")
     assert county.stale(confirmed, dt.date(2030, 1, 1)) == []  # confirmed by the municipality: not a reading to renew
 
 
@@ -84,11 +84,16 @@ def test_night_numbers_are_declared_public_and_known_as_night_numbers():
     assert "112" in handbook.public_numbers and "112" not in handbook.night_numbers
 
 
+def test_a_confirmation_records_the_day_and_the_function_that_gave_it(tmp_path):
+    rows, problems = status(tmp_path, GOOD + '\n      confirmed: {date: 2026-12-04, by: "Socialjouren Nordväst, enhetschef"}')
+    assert problems == [] and rows[0].night("sv").confirmed == county.Confirmation("2026-12-04", "Socialjouren Nordväst, enhetschef")
+
+
 def test_a_good_night_contact_is_read_in_both_languages(tmp_path):
     rows, problems = status(tmp_path, GOOD)
     assert problems == []
     night = rows[0].night("en")
-    assert (night.service, night.phone, night.read, night.confirmed) == ("the out-of-hours social services", "010-444 05 00", "2026-12-03", False)
+    assert (night.service, night.phone, night.read, night.confirmed) == ("the out-of-hours social services", "010-444 05 00", "2026-12-03", None)
 
 
 @pytest.mark.parametrize("night, says", [
@@ -102,7 +107,13 @@ def test_a_good_night_contact_is_read_in_both_languages(tmp_path):
     (GOOD.replace("https://www.sigtuna.se/socialjouren.html", '"https://x.se/a b"'), "needs source"),
     (GOOD.replace("2026-12-03", "2026-02-30"), "needs read"),
     (GOOD.replace("{sv: Socialjouren, en: the out-of-hours social services}", "Socialjouren"), "'service' must give sv: and en: texts"),
-    (GOOD + "\n      confirmed: kanske", "confirmed must be a real date"),
+    (GOOD + "\n      confirmed: kanske", "confirmed must be no, or the date and the function that confirmed it"),
+    (GOOD + "\n      confirmed: 2026-12-04", "confirmed must be no, or the date and the function that confirmed it"),  # by whom?
+    (GOOD + "\n      confirmed: {date: 2026-12-04, by: Socialjouren, name: Anna}", "confirmed must be no, or the date"),
+    (GOOD + "\n      confirmed: {date: 2026-02-30, by: Socialjouren}", "confirmed date must be a real date"),
+    (GOOD + "\n      confirmed: {date: 2026-12-04, by: Anna Svensson}", "confirmed by: names no function"),
+    (GOOD + "\n      confirmed: {date: 2026-12-04, by: 'Socialjouren, 070-123 45 67'}", "confirmed by: phone number '070-123 45 67' is not a declared public switchboard"),
+    (GOOD + "\n      confirmed: {date: 2026-12-04, by: 'Socialjouren <b>chef</b>'}", "confirmed by: names no function"),
     (GOOD + "\n      publisher: <b>x</b>", "publisher must name whose page the source is"),
     (GOOD + "\n      hours: {sv: kvällar, en: evenings}", "hours: the opening hours are not one text"),
     (GOOD + "\n      hours: Mo-Th 17:00-02:00; Fr 15:00-02:00", "runs past midnight into Fr"),

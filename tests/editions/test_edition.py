@@ -238,6 +238,36 @@ def test_a_file_for_a_municipality_that_has_not_adopted_names_the_file(tmp_path)
     assert [p.split(" — ")[0] for p in problems_of(root)] == ["municipalities/testby.yml:2: Testby kommun has a file, but municipalities/status.yml:3 says adopted: no"]
 
 
+CONFIRMED_STATUS = """\
+municipalities:
+  - code: "0998"
+    name: Annanby kommun
+    adopted: no
+    night:
+      service: {sv: Socialjouren i Annanby, en: Annanby's out-of-hours social services}
+      phone: 010-444 05 00
+      source: https://www.annanby.se/socialjour
+      read: 2026-12-03
+      confirmed: {confirmed}
+"""
+
+
+@pytest.mark.parametrize("confirmed, sv, en", [
+    ("no", "läst 2026-12-03, inte bekräftad av kommunen (källa).", "read 2026-12-03, not confirmed by the municipality (source)."),
+    ('{date: 2026-12-05, by: "Socialjouren i Annanby, enhetschef"}', "läst 2026-12-03, bekräftad av kommunen 2026-12-05 (Socialjouren i Annanby, enhetschef) (källa).",
+     "read 2026-12-03, confirmed by the municipality on 2026-12-05 (Socialjouren i Annanby, enhetschef) (source)."),
+])
+def test_contacts_say_whether_and_by_which_function_the_municipality_confirmed_its_night_value(tmp_path, confirmed, sv, en):
+    root = municipal_handbook(tmp_path)
+    (root / "municipalities" / "status.yml").write_text(CONFIRMED_STATUS.replace("{confirmed}", confirmed), encoding="utf-8")
+    handbook = load_site(root / "mkdocs.yml")
+    for lang, says in (("sv", sv), ("en", en)):
+        page = handbook.at(lang, "index.md")
+        page.view = "contacts"
+        shown = re.sub(r"<[^>]+>", "", Renderer(handbook).view_html(page))
+        assert says in shown, shown
+
+
 def test_real_status_file_and_municipality_files_agree():
     handbook = load_site(ROOT / "mkdocs.yml")
     assert edition.status_problems(handbook) == []

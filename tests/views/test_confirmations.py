@@ -24,7 +24,7 @@ municipalities:
       hours: Mo-Fr 17:00-02:00
       source: https://www.annanby.se/socialjour
       read: 2026-12-03
-      confirmed: yes
+      confirmed: {date: 2026-12-05, by: "Socialjouren i Annanby"}
   - code: "0999"
     name: Testby kommun
     adopted: yes

@@ -19,10 +19,12 @@ board has decided. A night contact is a public function number with where it was
         publisher: 7minds.se             # only when that page is not the municipality's own: whose it is
         source_dated: 2022-12-23         # optional: the date the page itself carries
         read: 2026-12-03                 # the day it was read there
-        confirmed: no                    # or the date the municipality confirmed it to the working group
+        confirmed: no                    # or, when the municipality has confirmed it to the working group:
+        # confirmed: {date: 2026-12-10, by: "Socialjouren Nordväst, enhetschef"}
 
-A read or source date after today (the build's day) is a problem; a value read more than a year ago is noted
-(``stale``). What to do when the service does not answer is one text for all (content/hours.py, when_closed).
+A confirmation records the day and the function that gave it, never a person: ``by:`` must contain one of
+FUNCTION_WORDS, and no name's address or number (content/personal_data.py). A read, source or confirmation date
+after today (the build's day) is a problem; a value read more than a year ago is noted (``stale``). What to do when the service does not answer is one text for all (content/hours.py, when_closed).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from urllib.parse import urlsplit
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.hours import Hours, HoursError, parse_hours
 from samverkan.content.parts import LANGUAGES
+from samverkan.content.personal_data import text_faults
 from samverkan.content.phone import PUBLIC_KINDS_HINT, declared_fault, national
 from samverkan.content.problems import Problem
 from samverkan.content.schema import future_date_fault, parse_date
@@ -56,6 +59,19 @@ TOP_DOMAIN = re.compile(r"[a-z]{2,}")
 NIGHT_FIELDS = ("service", "phone", "hours", "hours_from", "source", "publisher", "source_dated", "read", "confirmed")
 NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
 STALE_DAYS = 365  # a night value read longer ago than this is noted for a new reading
+# A confirmation names the function that gave it: its by: must contain one of these words (any case), so that a
+# person's name alone ("Anna Svensson") is refused. The handbook is public and names functions, never people.
+FUNCTION_WORDS = ("socialjour", "socialtjänst", "socialförvaltning", "förvaltning", "enhet", "chef", "nämnd", "växel", "kommun", "stad", "jour")
+CONFIRMED_HINT = ('write confirmed: no, or confirmed: {date: YYYY-MM-DD, by: "Socialjouren Nordväst, enhetschef"}: '
+                  f"by: names the function that confirmed it, with one of the words {', '.join(FUNCTION_WORDS)}; never a person's name or address")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A municipality's answer to the working group: the day it confirmed a value, and which function did."""
+
+    date: str
+    by: str
 
 
 @dataclass(frozen=True)
@@ -70,7 +86,7 @@ class Night:
     publisher: str | None  # whose page the source is, when it is not the municipality's own
     source_dated: str | None
     read: str
-    confirmed: str | bool  # the date the municipality confirmed it, True when that date is not known, or False
+    confirmed: Confirmation | None  # None until the municipality has confirmed it
 
 
 @dataclass(frozen=True)
@@ -90,7 +106,8 @@ class AdoptionRow:
             return None
         hours = parse_hours(found["hours"]) if "hours" in found else None
         hours_from = found["hours_from"][lang] if isinstance(found.get("hours_from"), dict) else None
-        return Night(found["service"][lang], found.get("phone"), hours, hours_from, found["source"], found.get("publisher"), found.get("source_dated"), found["read"], found["confirmed"])
+        confirmed = Confirmation(**found["confirmed"]) if found.get("confirmed") else None
+        return Night(found["service"][lang], found.get("phone"), hours, hours_from, found["source"], found.get("publisher"), found.get("source_dated"), found["read"], confirmed)
 
     def name_in(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -235,14 +252,31 @@ def _night_fault(night) -> tuple[str, str, str] | None:
         return "publisher", "publisher must name whose page the source is, in plain words", "write e.g. publisher: 7minds.se, or leave it out when the page is the municipality's own"
     if not parse_date(night.get("read")):
         return "read", "needs read: the day it was read, as YYYY-MM-DD", NIGHT_HINT
-    for field in ("source_dated", "confirmed"):
-        if isinstance(night.get(field), str) and not parse_date(night[field]) or field == "source_dated" and field in night and not parse_date(night[field]):
-            return field, f"{field} must be a real date, as YYYY-MM-DD", NIGHT_HINT
-    for field in ("read", "source_dated", "confirmed"):
+    if "source_dated" in night and not parse_date(night["source_dated"]):
+        return "source_dated", "source_dated must be a real date, as YYYY-MM-DD", NIGHT_HINT
+    for field in ("read", "source_dated"):
         if fault := future_date_fault(night.get(field)):
             return field, f"{field} {fault[0]}", fault[1]
-    if not isinstance(night.get("confirmed", False), (bool, str)):
-        return "confirmed", "confirmed must be no, yes or the date the municipality confirmed it", NIGHT_HINT
+    if fault := confirmation_fault(night.get("confirmed", False)):
+        return "confirmed", *fault
+    return None
+
+
+def confirmation_fault(value) -> tuple[str, str] | None:
+    """(what, how to fix) when a confirmed: value is not no or {date:, by:} naming a function, else None."""
+    if value is False:
+        return None
+    if not isinstance(value, dict) or set(map(str, value)) != {"date", "by"} or not isinstance(value["by"], str) or not value["by"].strip():
+        return "confirmed must be no, or the date and the function that confirmed it", CONFIRMED_HINT
+    if not parse_date(value["date"]):
+        return "confirmed date must be a real date, as YYYY-MM-DD", CONFIRMED_HINT
+    if fault := future_date_fault(value["date"]):
+        return f"confirmed date {fault[0]}", fault[1]
+    by = value["by"]
+    if faults := text_faults(by, frozenset()):
+        return f"confirmed by: {faults[0]}", CONFIRMED_HINT
+    if not PLAIN_WORDS.fullmatch(by.strip()) or not any(word in by.lower() for word in FUNCTION_WORDS):
+        return "confirmed by: names no function (a person's name is never recorded)", CONFIRMED_HINT
     return None
 
 
