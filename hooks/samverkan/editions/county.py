@@ -23,8 +23,9 @@ board has decided. A night contact is a public function number with where it was
         # confirmed: {date: 2026-12-10, by: "Socialjouren Nordväst, enhetschef"}
 
 A confirmation records the day and the function that gave it, never a person: ``by:`` must contain one of
-FUNCTION_WORDS, and no name's address or number (content/personal_data.py). A read, source or confirmation date
-after today (the build's day) is a problem; a value read more than a year ago is noted (``stale``). What to do when the service does not answer is one text for all (content/hours.py, when_closed).
+FUNCTION_WORDS and no address or number (content/personal_data.py). A read, source or confirmation date after
+today (the build's day) is a problem; a value read more than a year ago is noted (``stale``). What to do when
+the service does not answer is one text for all (content/hours.py, when_closed).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (th
 STALE_DAYS = 365  # a night value read longer ago than this is noted for a new reading
 # A confirmation names the function that gave it: its by: must contain one of these words (any case), so that a
 # person's name alone ("Anna Svensson") is refused. The handbook is public and names functions, never people.
-FUNCTION_WORDS = ("socialjour", "socialtjänst", "socialförvaltning", "förvaltning", "enhet", "chef", "nämnd", "växel", "kommun", "stad", "jour")
+FUNCTION_WORDS = ("jour", "socialtjänst", "förvaltning", "omsorg", "enhet", "chef", "nämnd", "växel", "kommun", "stad")
 CONFIRMED_HINT = ('write confirmed: no, or confirmed: {date: YYYY-MM-DD, by: "Socialjouren Nordväst, enhetschef"}: '
                   f"by: names the function that confirmed it, with one of the words {', '.join(FUNCTION_WORDS)}; never a person's name or address")
 
