@@ -48,7 +48,10 @@ _RUNNING = frozenset(("script", "iframe", "frame", "object", "embed", "foreignob
 _PDF_RUNS = frozenset({"/JS", "/JavaScript", "/Launch", "/OpenAction", "/AA", "/EF", "/EmbeddedFiles", "/RichMediaContent", "/XFA"})
 _PDF_LINK_ACTIONS = frozenset({"/URI", "/GoTo"})
 PDF_OBJECT_LIMIT = 500_000  # objects visited in one PDF: far above a 200-page plan, and a bound for a hostile one
-_CSS_ELSEWHERE = re.compile(r"(?:url\(|@import)\s*['\"]?\s*(?!data:)(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
+_CSS_ELSEWHERE = re.compile(r"(?:url\(|@import)\s*+['\"]?+\s*+(?!data:)(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
+
+
+_ANY_VALUE = r"[^\"'\\<>\n]*"  # what a template's {{ value }} may be inside an inline script: any text in a string
 
 
 class Theme:
@@ -70,10 +73,10 @@ class Theme:
         a string; a script with other template logic in it is not the theme's (this site writes none)."""
         for folder in self.folders:
             for template in sorted(folder.rglob("*.html")):
-                for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.DOTALL):
+                for body in _between(template.read_text(encoding="utf-8"), "<script>", "</script>"):
                     body = re.sub(r"{%-?\s*include\s+\"([^\"]+)\"\s*-?%}", lambda match: self._read(match[1]), body)
                     if "{%" not in body:
-                        yield re.compile("".join(r"[^\"'\\<>\n]*" if part.startswith("{{") else re.escape(part) for part in re.split(r"({{.*?}})", body)), re.DOTALL)
+                        yield re.compile(_ANY_VALUE.join(re.escape(part) for part in _outside(body, "{{", "}}")), re.DOTALL)
 
     def _read(self, name: str) -> str:
         found = next((folder / name for folder in self.folders if (folder / name).is_file()), None)
@@ -101,7 +104,7 @@ def frame_faults(tree: LexborHTMLParser) -> list[str]:
         if kind in DATA_BLOCKS:
             continue
         if source is not None:
-            if not source.split("?")[0].split("#")[0].endswith(".js") or re.match(r"\s*(?:[a-z][a-z0-9+.-]*:|//|\\)", source, re.IGNORECASE):
+            if not source.split("?")[0].split("#")[0].endswith(".js") or re.match(r"\A\s*+(?:[a-z][a-z0-9+.-]*+:|//|\\)", source, re.IGNORECASE):
                 faults.append(f"the page runs {source.strip()[:80]}, which is not one of the site's script files")
         elif not theme().owns_inline(script.text()):
             faults.append(f"the page runs a script that is not the theme's own: {script.text().strip()[:60]!r}")
@@ -153,6 +156,28 @@ def _json(text: str | bytes):
         return json.loads(text)
     except ValueError:  # UnicodeDecodeError too
         return None
+
+
+def _spans(text: str, start: str, end: str):
+    """(begin, stop) of each ``start`` … ``end`` in the text, read once from left to right (a pattern such as
+    '<script>(.*?)</script>' reads on to the end from every unclosed start: quadratic)."""
+    at = 0
+    while (begin := text.find(start, at)) >= 0 and (stop := text.find(end, begin + len(start))) >= 0:
+        yield begin, stop
+        at = stop + len(end)
+
+
+def _between(text: str, start: str, end: str) -> list[str]:
+    return [text[begin + len(start):stop] for begin, stop in _spans(text, start, end)]
+
+
+def _outside(text: str, start: str, end: str) -> list[str]:
+    """The texts around the ones ``_between`` finds: one more than there are of those."""
+    found, at = [], 0
+    for begin, stop in _spans(text, start, end):
+        found.append(text[at:begin])
+        at = stop + len(end)
+    return [*found, text[at:]]
 
 
 def _pdf_faults(data: bytes) -> list[str]:
