@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from handbooks import copy_minimal, replace
+from samverkan.editions import county
 
 MUNICIPAL = Path(__file__).resolve().parent / "fixtures" / "municipal"
 
@@ -25,3 +26,26 @@ def with_edition_fields(root: Path) -> Path:
     replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: {TESTBY_URL}\nreviewed: 2026-11-29\n')
     replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikning:\n    section: {sv: vem-gor-vad, en: who-does-what}\n")
     return root
+
+
+# A county list (municipalities/status.yml) of one municipality, Sigtuna, with the night contact given.
+STATUS_WITH_NIGHT = """\
+municipalities:
+  - code: "0191"
+    name: Sigtuna kommun
+    adopted: yes
+    night:
+{night}
+"""
+GOOD_NIGHT = """\
+      service: {sv: Socialjouren, en: the out-of-hours social services}
+      phone: 010-444 05 00
+      source: https://www.sigtuna.se/socialjouren.html
+      read: 2026-12-03"""
+
+
+def night_status(root: Path, night: str):
+    """The rows and problems of a county list whose one municipality has the night contact ``night``."""
+    (root / "municipalities").mkdir(parents=True)
+    (root / "municipalities" / "status.yml").write_text(STATUS_WITH_NIGHT.format(night=night), encoding="utf-8")
+    return county.read_status(root)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handbooks import copy_minimal, problems, replace
-from municipal import municipal_handbook, with_edition_fields
+from municipal import GOOD_NIGHT, municipal_handbook, night_status, with_edition_fields
 from samverkan.content.schema import build_day, future_date_fault
 from samverkan.checks import municipal as municipal_checks
 from samverkan.editions import county
@@ -60,23 +60,8 @@ def test_a_municipality_checked_in_2062_is_one_line_at_its_line(tmp_path):
     assert line.startswith("municipalities/testby.yml:4: reviewed 2062-11-29 lies after the day of the build")
 
 
-NIGHT = """\
-municipalities:
-  - code: "0191"
-    name: Sigtuna kommun
-    adopted: yes
-    night:
-      service: {{sv: Socialjouren, en: the out-of-hours social services}}
-      phone: 010-444 05 00
-      source: https://www.sigtuna.se/socialjouren.html
-      read: {read}
-{more}"""
-
-
 def night_problems(tmp_path, read: str, more: str = "") -> list[str]:
-    (tmp_path / "municipalities").mkdir()
-    (tmp_path / "municipalities" / "status.yml").write_text(NIGHT.format(read=read, more=more), encoding="utf-8")
-    rows, found = county.read_status(tmp_path)
+    rows, found = night_status(tmp_path, GOOD_NIGHT.replace("read: 2026-12-03", f"read: {read}") + ("\n" + more.rstrip("\n") if more else ""))
     assert rows[0].night_texts is None  # the contact is not shown as freshly read
     return [str(problem) for problem in found]
 
