@@ -25,13 +25,24 @@ sys.path.insert(0, str(ROOT / "tests"))
 from search_engine import Engine, location  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROME_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def sample_pages() -> dict[str, str]:
     """The start page and the first routine and checklist in the nav, as paths under the site root."""
     handbook = load_site(ROOT / "mkdocs.yml")
-    in_nav = sorted((p for p in handbook.pages if p.lang == DEFAULT_LANGUAGE), key=lambda p: handbook.nav_order.get(p.path, 1e9))
+    in_nav = sorted(
+        (p for p in handbook.pages if p.lang == DEFAULT_LANGUAGE),
+        key=lambda p: handbook.nav_order.get(p.path, 1e9),
+    )
     first = {kind: next(p.path for p in in_nav if p.type == kind) for kind in ("routine", "checklist")}
     return {"start": "/", **{kind: "/" + page_url(path, True) for kind, path in first.items()}}
 
@@ -49,7 +60,14 @@ def first_visit(base: str, log: list[Sent], path: str) -> dict:
     """Load PATH in a fresh headless Chromium (empty cache) and total what the server sent, by kind."""
     log.clear()
     with tempfile.TemporaryDirectory() as profile:
-        command = [CHROMIUM, *CHROME_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom", base + path]
+        command = [
+            CHROMIUM,
+            *CHROME_FLAGS,
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            base + path,
+        ]
         subprocess.run(command, capture_output=True, check=True, timeout=120)
     totals = {"html": 0, "css": 0, "js": 0, "other": 0}
     for sent in log:
@@ -75,7 +93,10 @@ def search_index_sizes(site: Path) -> dict:
         if lang != DEFAULT_LANGUAGE and own.is_file():
             data = own.read_bytes()
         else:
-            data = json.dumps({**shared, "docs": [doc for doc in shared["docs"] if _language_of(doc["location"]) == lang]}, ensure_ascii=False).encode()
+            data = json.dumps(
+                {**shared, "docs": [doc for doc in shared["docs"] if _language_of(doc["location"]) == lang]},
+                ensure_ascii=False,
+            ).encode()
         sizes[lang] = {"raw_bytes": len(data), "gzip_bytes": gzip_size(data)}
     whole = (site / "search" / "search_index.json").read_bytes()
     sizes["shared_file"] = {"raw_bytes": len(whole), "gzip_bytes": gzip_size(whole)}
@@ -107,8 +128,12 @@ def search_timings(base: str, routine: str) -> dict:
         cold = [_cold_search(browser, base + routine) for _ in range(COLD_RUNS)]
         warm = _typing(browser, base + routine, [case["q"] for case in _sets()["phrases"]["sv"]])
         browser.close()
-    return {"cold_first_search_ms": round(statistics.median(cold)), "cold_runs_ms": [round(t) for t in cold],
-            "keystroke_to_results_median_ms": round(statistics.median(warm)), "keystroke_to_results_max_ms": round(max(warm))}
+    return {
+        "cold_first_search_ms": round(statistics.median(cold)),
+        "cold_runs_ms": [round(t) for t in cold],
+        "keystroke_to_results_median_ms": round(statistics.median(warm)),
+        "keystroke_to_results_max_ms": round(max(warm)),
+    }
 
 
 def _fresh_page(browser, url: str):
@@ -138,7 +163,9 @@ def _typing(browser, url: str, phrases: list[str]) -> list[float]:
     times = []
     for phrase in phrases:
         page.locator(".md-search__input").fill(phrase[:-1])
-        page.evaluate("() => { window.__t0 = 0; window.__t1 = 0; document.querySelector('.md-search-result__meta').textContent = '…'; }")
+        page.evaluate(
+            "() => { window.__t0 = 0; window.__t1 = 0; document.querySelector('.md-search-result__meta').textContent = '…'; }"
+        )
         page.keyboard.type(phrase[-1])
         times.append(_results_time(page))
     page.context.close()
@@ -148,7 +175,10 @@ def _typing(browser, url: str, phrases: list[str]) -> list[float]:
 def _sets() -> dict:
     import yaml
 
-    return {name: yaml.safe_load((ROOT / "tests" / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
+    return {
+        name: yaml.safe_load((ROOT / "tests" / f"search-{name}.yml").read_text(encoding="utf-8"))
+        for name in ("queries", "phrases")
+    }
 
 
 def hit_rates(site: Path) -> dict:

@@ -19,7 +19,10 @@ SHOWN_ON = "kontakter/"
 # kind of file: (the file, its text with {mark} where the edit goes; with an empty mark, the text as it is)
 EDITS = {
     "page": ("docs/sv/kontakter.md", "Är det akut fara{mark}? Ring 112."),
-    "view template": ("overrides/samverkan/contacts.html", "<caption>{{{{ e.contacts_caption }}}}{mark}</caption>"),
+    "view template": (
+        "overrides/samverkan/contacts.html",
+        "<caption>{{{{ e.contacts_caption }}}}{mark}</caption>",
+    ),
     "municipality file": ("municipalities/sigtuna.yml", "sv: Socialjouren för Sigtuna kommun{mark}"),
 }
 REPEATS = 3
@@ -38,7 +41,10 @@ def measure_preview() -> dict:
                     replace(root / file, text.format(mark=marks[kind]), text.format(mark=mark))
                     marks[kind] = mark
                     seconds[kind].append(preview.seconds_until_shown(SHOWN_ON, mark.strip()))
-    return {kind: {"median_s": _median(found), "runs_s": [None if s is None else round(s, 2) for s in found]} for kind, found in seconds.items()}
+    return {
+        kind: {"median_s": _median(found), "runs_s": [None if s is None else round(s, 2) for s in found]}
+        for kind, found in seconds.items()
+    }
 
 
 def _median(found: list[float | None]) -> float | None:

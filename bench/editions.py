@@ -23,7 +23,15 @@ PYTHON = str(measure.VENV_BIN / "python")
 
 def edition_command(name: str | None, site_dir: Path) -> list[str]:
     """The issue-5 build command: a municipality's edition, or the county edition when NAME is None."""
-    return [PYTHON, "-m", "samverkan", "build", *(["--municipality", name] if name else []), "--site-dir", str(site_dir)]
+    return [
+        PYTHON,
+        "-m",
+        "samverkan",
+        "build",
+        *(["--municipality", name] if name else []),
+        "--site-dir",
+        str(site_dir),
+    ]
 
 
 def municipalities() -> list[str]:
@@ -33,16 +41,25 @@ def municipalities() -> list[str]:
 def build_all(names: list[str | None], workers: int, root: Path = ROOT) -> dict:
     """Wall time to build every edition in NAMES of the project in ROOT with WORKERS builds at a time, and the
     editions that failed."""
+
     def build_one(name: str | None) -> int:
-        folder = Path(tempfile.mkdtemp(prefix="bench-edition-"))  # the build makes site/ and site.releases/ in it
+        folder = Path(
+            tempfile.mkdtemp(prefix="bench-edition-")
+        )  # the build makes site/ and site.releases/ in it
         try:
-            return subprocess.run(edition_command(name, folder / "site"), cwd=root, env=measure.ENV, capture_output=True).returncode
+            return subprocess.run(
+                edition_command(name, folder / "site"), cwd=root, env=measure.ENV, capture_output=True
+            ).returncode
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
-        failed = [name or "county" for name, code in zip(names, pool.map(build_one, names)) if code != 0]
+        failed = [
+            name or "county"
+            for name, code in zip(names, pool.map(build_one, names), strict=True)
+            if code != 0
+        ]
     return {"wall_s": round(time.perf_counter() - start, 3), "failed": failed}
 
 

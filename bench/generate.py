@@ -50,8 +50,23 @@ def mirror(source: Path, dest: Path, config: dict, skip: set[str] = frozenset())
 def plain_material(source: Path, dest: Path) -> Path:
     """DEST as SOURCE's content on plain Material: no hooks, no overrides (an empty custom_dir), no extra CSS or
     JavaScript, Material's default features and palette; the same plugins (search, i18n) and no web fonts."""
-    config = mirror(source, dest, {"hooks": [], "strict": False, "extra_css": [], "extra_javascript": [],
-                                   "theme": {"name": "material", "custom_dir": "plain-theme", "features": [], "palette": {}, "font": False}})
+    config = mirror(
+        source,
+        dest,
+        {
+            "hooks": [],
+            "strict": False,
+            "extra_css": [],
+            "extra_javascript": [],
+            "theme": {
+                "name": "material",
+                "custom_dir": "plain-theme",
+                "features": [],
+                "palette": {},
+                "font": False,
+            },
+        },
+    )
     (dest / "plain-theme").mkdir()
     return config
 
@@ -99,7 +114,10 @@ def scaled_nav(nav: list, copies: set[str], factor: int) -> list:
     result = []
     for entry in nav:
         if isinstance(entry, dict):
-            entry = {title: scaled_nav(value, copies, factor) if isinstance(value, list) else value for title, value in entry.items()}
+            entry = {
+                title: scaled_nav(value, copies, factor) if isinstance(value, list) else value
+                for title, value in entry.items()
+            }
         result.append(entry)
     paths = [entry for entry in nav if isinstance(entry, str) and entry in copies]
     return result + [copy_path(path, k) for k in range(2, factor + 1) for path in paths]

@@ -45,7 +45,7 @@ if __name__ == "__main__":
     config_options.Hooks._load_hook = load_timed_hook
     try:
         cli()
-    except SystemExit as exit_:
+    except SystemExit:
         for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
             print(f"hook {name}: {seconds:.4f}", file=sys.stderr)
         print(f"hook seconds: {sum(spent.values()):.4f}", file=sys.stderr)

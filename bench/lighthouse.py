@@ -18,7 +18,11 @@ CATEGORIES = ("performance", "accessibility", "best-practices")
 
 def install() -> None:
     if not LIGHTHOUSE.exists():
-        subprocess.run(["npm", "install", "--prefix", str(BENCH), "--no-audit", "--no-fund", PACKAGE], check=True, capture_output=True)
+        subprocess.run(
+            ["npm", "install", "--prefix", str(BENCH), "--no-audit", "--no-fund", PACKAGE],
+            check=True,
+            capture_output=True,
+        )
 
 
 def audit(url: str) -> dict:
@@ -26,16 +30,26 @@ def audit(url: str) -> dict:
     with tempfile.TemporaryDirectory() as out:
         report_file = Path(out) / "report.json"
         command = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_file}",
-            "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(CHROME_FLAGS),
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report_file}",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=" + " ".join(CHROME_FLAGS),
         ]
-        subprocess.run(command, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+        subprocess.run(
+            command, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300
+        )
         report = json.loads(report_file.read_text(encoding="utf-8"))
     return {
         **{name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES},
         "form_factor": report["configSettings"]["formFactor"],
         "lost_points": _failed_audits(report),
-        "metrics": {key: round(report["audits"][key]["numericValue"]) for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")},
+        "metrics": {
+            key: round(report["audits"][key]["numericValue"])
+            for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+        },
     }
 
 

@@ -25,11 +25,12 @@ import edit_to_shown
 import editions
 import lighthouse
 import measure
-import municipalities
 import pagetypes
 import summary
 from generate import plain_material
 from serve import serving
+
+import municipalities
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -40,7 +41,10 @@ SCALE = "municipalities_at_scale"
 
 def real_handbook(quick: bool) -> dict:
     runs, warm_up = (1, False) if quick else (3, True)
-    return {"pages": sum(1 for _ in (ROOT / "docs").rglob("*.md")), **measure.build_cost(ROOT / "mkdocs.yml", runs, warm_up, WORK / "real")}
+    return {
+        "pages": sum(1 for _ in (ROOT / "docs").rglob("*.md")),
+        **measure.build_cost(ROOT / "mkdocs.yml", runs, warm_up, WORK / "real"),
+    }
 
 
 def served_items() -> tuple[dict, dict]:
@@ -61,13 +65,29 @@ def served_items() -> tuple[dict, dict]:
 
 def machine() -> dict:
     """Where the figures in seconds hold: the processor, its cores, and how busy the machine was at the start."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
-    return {"cpu": cpu, "cores": os.cpu_count(), "load_at_start": round(os.getloadavg()[0], 2), "python": platform.python_version(),
-            "date": time.strftime("%Y-%m-%d %H:%M")}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "load_at_start": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 def run(quick: bool) -> dict:
-    report = {"machine": machine(), "mode": "quick" if quick else "full", "real_handbook": real_handbook(quick)}
+    report = {
+        "machine": machine(),
+        "mode": "quick" if quick else "full",
+        "real_handbook": real_handbook(quick),
+    }
     if not quick:
         report["page_types"] = pagetypes.measure_page_types(WORK)
         report["municipality_editions"] = editions.measure_editions()
@@ -80,11 +100,17 @@ def run(quick: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="measure the real handbook only, once")
-    parser.add_argument("--municipalities", action="store_true", help="measure the county site at 3, 26 and 290 municipalities only, into the last report")
+    parser.add_argument(
+        "--municipalities",
+        action="store_true",
+        help="measure the county site at 3, 26 and 290 municipalities only, into the last report",
+    )
     args = parser.parse_args()
     last = json.loads(REPORT.read_text(encoding="utf-8")) if REPORT.exists() else None
     if args.municipalities and last is None:
-        raise SystemExit(f"{REPORT} is missing: run bench/run (or bench/run --quick) first, then --municipalities")
+        raise SystemExit(
+            f"{REPORT} is missing: run bench/run (or bench/run --quick) first, then --municipalities"
+        )
     WORK.mkdir(exist_ok=True)
     start = time.monotonic()
     if args.municipalities:

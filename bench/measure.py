@@ -33,12 +33,16 @@ def timed(command: list[str], cwd: Path = ROOT) -> Run:
     """Run COMMAND to completion; its wall time and the peak resident memory of that one process."""
     with tempfile.TemporaryFile(mode="w+") as output:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT, text=True
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
-        return Run(wall, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime, output.read())
+        return Run(
+            wall, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime, output.read()
+        )
 
 
 def build(config: Path, strict: bool, site_dir: Path | None = None) -> Run:
@@ -69,7 +73,10 @@ def hook_seconds(run: Run) -> float:
 
 def hook_events(run: Run) -> dict[str, float]:
     """Seconds inside each hook function (bench/hooktime.py), most first."""
-    return {name: float(seconds) for name, seconds in re.findall(r"^hook (on_\w+): ([\d.]+)", run.output, re.MULTILINE)}
+    return {
+        name: float(seconds)
+        for name, seconds in re.findall(r"^hook (on_\w+): ([\d.]+)", run.output, re.MULTILINE)
+    }
 
 
 def problems(run: Run) -> int | None:
@@ -99,7 +106,10 @@ def variants(config: Path, work: Path) -> dict[str, tuple[Path, bool]]:
     """The tree of CONFIG three ways: with the hooks (strict), without them, and as a plain Material site (name: (config, strict))."""
     return {
         "with_hooks": (config, True),
-        "without_hooks": (mirror(config.parent, work / "without-hooks", {"hooks": [], "strict": False}), False),
+        "without_hooks": (
+            mirror(config.parent, work / "without-hooks", {"hooks": [], "strict": False}),
+            False,
+        ),
         "plain_material": (plain_material(config.parent, work / "plain-material"), False),
     }
 
@@ -110,7 +120,10 @@ def in_turns(builds: dict[str, tuple[Path, bool]], runs: int, warm_up: bool) -> 
     if warm_up:
         for config, strict in builds.values():
             build(config, strict)
-    rounds = [{name: succeeded(build(config, strict), config) for name, (config, strict) in builds.items()} for _ in range(runs)]
+    rounds = [
+        {name: succeeded(build(config, strict), config) for name, (config, strict) in builds.items()}
+        for _ in range(runs)
+    ]
     return {name: [each[name] for each in rounds] for name in builds}
 
 
@@ -123,13 +136,23 @@ def succeeded(run: Run, config: Path) -> Run:
 
 def paired_ratio(numerators: list[Run], denominators: list[Run], field: str) -> dict:
     """FIELD of each run over FIELD of its pair: the median ratio and the lowest and highest."""
-    ratios = sorted(getattr(a, field) / getattr(b, field) for a, b in zip(numerators, denominators))
-    return {"median": round(statistics.median(ratios), 3), "low": round(ratios[0], 3), "high": round(ratios[-1], 3)}
+    ratios = sorted(
+        getattr(a, field) / getattr(b, field) for a, b in zip(numerators, denominators, strict=True)
+    )
+    return {
+        "median": round(statistics.median(ratios), 3),
+        "low": round(ratios[0], 3),
+        "high": round(ratios[-1], 3),
+    }
 
 
 def share(ratio: dict) -> dict:
     """1 - RATIO (without ÷ with), so the lowest ratio gives the highest share."""
-    return {"median": round(1 - ratio["median"], 3), "low": round(1 - ratio["high"], 3), "high": round(1 - ratio["low"], 3)}
+    return {
+        "median": round(1 - ratio["median"], 3),
+        "low": round(1 - ratio["high"], 3),
+        "high": round(1 - ratio["low"], 3),
+    }
 
 
 def build_cost(config: Path, runs: int, warm_up: bool, work: Path) -> dict:
@@ -142,13 +165,21 @@ def build_cost(config: Path, runs: int, warm_up: bool, work: Path) -> dict:
     checks = repeated(lambda: check(config), runs, warm_up=False)
     in_hooks = statistics.median(hook_seconds(run) for run in with_hooks)
     return {
-        "build": {**summarised(with_hooks), "html_pages": with_hooks[-1].html_pages, "warnings": warnings(with_hooks[-1]), "in_hooks_s": round(in_hooks, 3),
-                  "in_hooks_by_event_s": hook_events(with_hooks[-1])},
+        "build": {
+            **summarised(with_hooks),
+            "html_pages": with_hooks[-1].html_pages,
+            "warnings": warnings(with_hooks[-1]),
+            "in_hooks_s": round(in_hooks, 3),
+            "in_hooks_by_event_s": hook_events(with_hooks[-1]),
+        },
         "build_without_hooks": {**summarised(bare), "html_pages": bare[-1].html_pages},
         "build_plain_material": {**summarised(plain), "html_pages": plain[-1].html_pages},
         "hooks_share": share(paired_ratio(bare, with_hooks, "wall_s")),
         "hooks_cpu_share": share(paired_ratio(bare, with_hooks, "cpu_s")),
         "in_hooks_share": round(in_hooks / summarised(with_hooks)["wall_s"], 3),
-        "over_plain_material": {"wall": paired_ratio(with_hooks, plain, "wall_s"), "cpu": paired_ratio(with_hooks, plain, "cpu_s")},
+        "over_plain_material": {
+            "wall": paired_ratio(with_hooks, plain, "wall_s"),
+            "cpu": paired_ratio(with_hooks, plain, "cpu_s"),
+        },
         "check": {**summarised(checks), "problems": problems(checks[-1])},
     }

@@ -22,10 +22,9 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
-
 import downloads
 import measure
+import yaml
 from generate import mirror
 
 ROOT = measure.ROOT
@@ -50,15 +49,21 @@ def made_up_row(index: int) -> dict:
     name = f"Bänkort {letters.capitalize()} kommun"
     row = {"code": str(MADE_UP_CODES + index), "name": name, "slug": plain_slug(name), "adopted": True}
     if index % 2 == 0:  # half of them with a night contact, as in the county
-        row["night"] = {"service": {"sv": "Socialjouren", "en": "the out-of-hours social services (Socialjouren)"},
-                        "phone": number(1, index), "source": f"https://{row['slug']}.example/socialjour", "read": "2026-12-03"}
+        row["night"] = {
+            "service": {"sv": "Socialjouren", "en": "the out-of-hours social services (Socialjouren)"},
+            "phone": number(1, index),
+            "source": f"https://{row['slug']}.example/socialjour",
+            "read": "2026-12-03",
+        }
     return row
 
 
 def status_rows(count: int) -> list[dict]:
     """COUNT rows for status.yml, all adopted: the county's 26 as written, then made-up ones."""
     real = yaml.safe_load((REAL / "status.yml").read_text(encoding="utf-8"))["municipalities"]
-    return [{**row, "adopted": True} for row in real[:count]] + [made_up_row(index) for index in range(count - len(real))]
+    return [{**row, "adopted": True} for row in real[:count]] + [
+        made_up_row(index) for index in range(count - len(real))
+    ]
 
 
 def number(kind: int, index: int) -> str:
@@ -80,17 +85,22 @@ def municipality_file(row: dict, index: int) -> dict:
     """sigtuna.yml with ROW's name, code and numbers, and an addition to the routine avvikning."""
     sigtuna = yaml.safe_load((REAL / "sigtuna.yml").read_text(encoding="utf-8"))
     english = re.sub(r"s? (?:kommun|stad)$", "", row["name"]) + " Municipality"
-    data = {**replaced(sigtuna, {"Sigtuna kommun": row["name"], "Sigtuna Municipality": english}), "code": row["code"]}
+    data = {
+        **replaced(sigtuna, {"Sigtuna kommun": row["name"], "Sigtuna Municipality": english}),
+        "code": row["code"],
+    }
     data["units"]["socialtjanst"]["phone"] = number(0, index)
     night = row.get("night", {}).get("phone")
     data["units"]["socialjour"].pop("phone", None)
     if night:
         data["units"]["socialjour"]["phone"] = night
-    data["additions"] = {"avvikning": {
-        "section": {"sv": "vem-gor-vad", "en": "who-does-what"},
-        "sv": f"I {row['name']} tar [[local:socialtjanst.name]] emot anmälan dagtid, via växeln [[local:socialtjanst.phone]].",
-        "en": f"In {english}, [[local:socialtjanst.name]] takes reports in the daytime, through the switchboard [[local:socialtjanst.phone]].",
-    }}
+    data["additions"] = {
+        "avvikning": {
+            "section": {"sv": "vem-gor-vad", "en": "who-does-what"},
+            "sv": f"I {row['name']} tar [[local:socialtjanst.name]] emot anmälan dagtid, via växeln [[local:socialtjanst.phone]].",
+            "en": f"In {english}, [[local:socialtjanst.name]] takes reports in the daytime, through the switchboard [[local:socialtjanst.phone]].",
+        }
+    }
     return data
 
 
@@ -123,13 +133,26 @@ def all_editions(root: Path) -> dict:
     """One build of the county's edition as a reader gets it (``python -m samverkan build``: the check, the
     site, its offline copy, the verifier), then every edition at once (``build --all``: the county's built once,
     each municipality's filled into it on every core). Both into the project's own site folders."""
-    command = [str(measure.VENV_BIN / "python"), "-m", "samverkan", "--config", str(root / "mkdocs.yml"), "build"]
+    command = [
+        str(measure.VENV_BIN / "python"),
+        "-m",
+        "samverkan",
+        "--config",
+        str(root / "mkdocs.yml"),
+        "build",
+    ]
     one, every = measure.timed(command, root), measure.timed([*command, "--all"], root)
     failed = [line for line in every.output.splitlines() if line.endswith("is unchanged.")]
     if one.returncode or every.returncode:
         raise SystemExit(f"the builds of {root} failed:\n{one.output[-2000:]}\n{every.output[-3000:]}")
-    return {"editions": len(municipality_files(root)), "one_build_s": round(one.wall_s, 2), "all_s": round(every.wall_s, 2),
-            "all_cpu_s": round(every.cpu_s, 2), "cores": os.cpu_count(), "failed": failed}
+    return {
+        "editions": len(municipality_files(root)),
+        "one_build_s": round(one.wall_s, 2),
+        "all_s": round(every.wall_s, 2),
+        "all_cpu_s": round(every.cpu_s, 2),
+        "cores": os.cpu_count(),
+        "failed": failed,
+    }
 
 
 def measure_count(count: int, work: Path) -> dict:
@@ -144,7 +167,12 @@ def measure_count(count: int, work: Path) -> dict:
         "municipalities": count,
         "files": len(municipality_files(dest)),
         "check_s": round(checked.wall_s, 2),
-        "county_build": {"wall_s": round(county.wall_s, 2), "cpu_s": round(county.cpu_s, 2), "peak_mib": round(county.peak_mib), "html_pages": county.html_pages},
+        "county_build": {
+            "wall_s": round(county.wall_s, 2),
+            "cpu_s": round(county.cpu_s, 2),
+            "peak_mib": round(county.peak_mib),
+            "html_pages": county.html_pages,
+        },
         "pages": {name: {"path": path, **sizes(site / path)} for name, path in PAGES.items()},
         "chooser_list": {"path": CHOOSER_LIST, **sizes(site / CHOOSER_LIST)},
         "all_editions": all_editions(dest),
@@ -152,7 +180,11 @@ def measure_count(count: int, work: Path) -> dict:
 
 
 def measure_scale(work: Path, machine: dict) -> dict:
-    return {"machine": machine, "gzip_level": downloads.GZIP_LEVEL, "counts": [measure_count(count, work / "municipalities") for count in COUNTS]}
+    return {
+        "machine": machine,
+        "gzip_level": downloads.GZIP_LEVEL,
+        "counts": [measure_count(count, work / "municipalities") for count in COUNTS],
+    }
 
 
 if __name__ == "__main__":

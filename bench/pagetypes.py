@@ -33,28 +33,42 @@ def trees(work: Path) -> list[tuple[str, Path, int]]:
 
 
 def spread(values: list[float]) -> dict:
-    return {"median": round(statistics.median(values), 3), "low": round(min(values), 3), "high": round(max(values), 3)}
+    return {
+        "median": round(statistics.median(values), 3),
+        "low": round(min(values), 3),
+        "high": round(max(values), 3),
+    }
 
 
 def step_cost(before: dict[str, list[measure.Run]], after: dict[str, list[measure.Run]], added: int) -> dict:
     """CPU ms per added page, each way, round by round; the hooks' share and the ratio to plain Material round by round too.
     A step whose added CPU time is lost in the machine's noise (a cost at or below zero in some round) says so."""
-    per_round = [{name: (after[name][i].cpu_s - before[name][i].cpu_s) * 1000 / added for name in before} for i in range(len(before["with_hooks"]))]
+    per_round = [
+        {name: (after[name][i].cpu_s - before[name][i].cpu_s) * 1000 / added for name in before}
+        for i in range(len(before["with_hooks"]))
+    ]
     noisy = any(cost <= 0 for costs in per_round for cost in costs.values())
     return {
         "pages_added": added,
         "cpu_ms_per_page": {name: spread([costs[name] for costs in per_round]) for name in before},
         "noisy": noisy,
-        "hooks_share": None if noisy else spread([1 - costs["without_hooks"] / costs["with_hooks"] for costs in per_round]),
-        "over_plain_material": None if noisy else spread([costs["with_hooks"] / costs["plain_material"] for costs in per_round]),
+        "hooks_share": None
+        if noisy
+        else spread([1 - costs["without_hooks"] / costs["with_hooks"] for costs in per_round]),
+        "over_plain_material": None
+        if noisy
+        else spread([costs["with_hooks"] / costs["plain_material"] for costs in per_round]),
     }
 
 
 def measure_page_types(work: Path) -> dict:
     """One round builds every tree every way, in turns; the steps' costs come from the same rounds."""
     found = trees(work)
-    builds = {(number, way): build for number, (page_type, config, _) in enumerate(found)
-              for way, build in measure.variants(config, work / f"{page_type or 'real'}-variants").items()}
+    builds = {
+        (number, way): build
+        for number, (page_type, config, _) in enumerate(found)
+        for way, build in measure.variants(config, work / f"{page_type or 'real'}-variants").items()
+    }
     runs = measure.in_turns(builds, RUNS, warm_up=False)
     ways = [way for number, way in builds if number == 0]
     result = {}

@@ -35,7 +35,10 @@ class Handler(SimpleHTTPRequestHandler):
         if not file.is_file():
             self.log.append(Sent(self.path, "", 404, 0))
             return self.send_error(404)
-        body, content_type = file.read_bytes(), mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        body, content_type = (
+            file.read_bytes(),
+            mimetypes.guess_type(file.name)[0] or "application/octet-stream",
+        )
         gzipped = content_type.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
         if gzipped:
             body = gzip.compress(body, GZIP_LEVEL)

@@ -26,14 +26,36 @@ def trial(zensical: str, lang: str, work: Path) -> str:
     site = out / "site"
     if built.returncode != 0 or not site.is_dir():
         return f"| {lang} | {pages} | build failed (exit {built.returncode}) | | | | |"
-    complete = Counter(problem.message.split(" '")[0].split(" (")[0] for problem in completeness.problems(site, handbook, lang))
-    safety = Counter(re.sub(r"(?<= )'[^']*'", "'…'", fault)[:90] for path in site.rglob("*.html") for fault in verify.page_faults(path.read_text(encoding="utf-8"), handbook.public_numbers))
-    missing = sum(count for message, count in complete.items() if message.startswith("the page ") and "was not built" in message)
+    complete = Counter(
+        problem.message.split(" '")[0].split(" (")[0]
+        for problem in completeness.problems(site, handbook, lang)
+    )
+    safety = Counter(
+        re.sub(r"(?<= )'[^']*'", "'…'", fault)[:90]
+        for path in site.rglob("*.html")
+        for fault in verify.page_faults(path.read_text(encoding="utf-8"), handbook.public_numbers)
+    )
+    missing = sum(
+        count
+        for message, count in complete.items()
+        if message.startswith("the page ") and "was not built" in message
+    )
     wrong_lang = sum(count for message, count in complete.items() if message.startswith("the page says"))
     links = sum(count for message, count in complete.items() if message.startswith("the link"))
-    example = next((problem.message for problem in completeness.problems(site, handbook, lang) if problem.message.startswith("the link")), "")
+    example = next(
+        (
+            problem.message
+            for problem in completeness.problems(site, handbook, lang)
+            if problem.message.startswith("the link")
+        ),
+        "",
+    )
     links = f"{links}{', e.g. ' + example.removeprefix('the link ') if example else ''}"
-    search = "the project's" if not any("search index" in message for message in complete) else ("only its own search.json" if (site / "search.json").is_file() else "none")
+    search = (
+        "the project's"
+        if not any("search index" in message for message in complete)
+        else ("only its own search.json" if (site / "search.json").is_file() else "none")
+    )
     unsafe = ", ".join(f"{what} ({count})" for what, count in safety.most_common(3)) or "none"
     return f"| {lang} | {pages} | {pages - missing} built, {wrong_lang} with the wrong lang | {links} | {search} | {unsafe} |"
 
@@ -42,7 +64,9 @@ def main() -> int:
     zensical = sys.argv[1] if len(sys.argv) > 1 else "zensical"
     version = subprocess.run([zensical, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"Zensical {version}, the tree of `python -m samverkan compile`, judged by `verify`:\n")
-    print("| language | pages in the model | pages built | links or anchors leading nowhere | search index | what the safety half finds |")
+    print(
+        "| language | pages in the model | pages built | links or anchors leading nowhere | search index | what the safety half finds |"
+    )
     print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="zensical-trial-") as work:
         for lang in ("sv", "en"):

@@ -31,7 +31,9 @@ from samverkan.site import export, offline, search_index
 from samverkan.views import csp, municipality_parts, paper, sanitize, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
-log = logging.getLogger("mkdocs.plugins.samverkan")  # plain logger: each problem stays one "path:line: ..." line
+log = logging.getLogger(
+    "mkdocs.plugins.samverkan"
+)  # plain logger: each problem stays one "path:line: ..." line
 _cache: dict = {}
 _strict = StrictLog(logging.getLogger("mkdocs"))
 
@@ -42,8 +44,15 @@ def _fingerprint(config) -> tuple:
     root = Path(config.config_file_path).parent
     templates = sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(TEMPLATES))
     words = sorted(_file_stats(root / synonyms.FOLDER, ".yml")) if (root / synonyms.FOLDER).is_dir() else []
-    return (config.config_file_path, sorted(_file_stats(config.docs_dir, ".md")), templates, words, overlay.fingerprint(root),
-            offline.download(config.config_file_path), paper.plan_pdf_wanted())
+    return (
+        config.config_file_path,
+        sorted(_file_stats(config.docs_dir, ".md")),
+        templates,
+        words,
+        overlay.fingerprint(root),
+        offline.download(config.config_file_path),
+        paper.plan_pdf_wanted(),
+    )
 
 
 def _file_stats(folder: str | Path, suffix: str) -> list[tuple]:
@@ -68,8 +77,13 @@ def on_config(config):
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
         offline_copy = _offline(config)  # carries no export (on_post_build)
-        _cache["background"] = Background(lambda: (*municipal_checks.all_problems(handbook, edition), renderer.all_page_parts(),
-                                                   {} if offline_copy else export.files(handbook, *exported)))
+        _cache["background"] = Background(
+            lambda: (
+                *municipal_checks.all_problems(handbook, edition),
+                renderer.all_page_parts(),
+                {} if offline_copy else export.files(handbook, *exported),
+            )
+        )
     _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     return config
 
@@ -78,10 +92,19 @@ def _load(config, key) -> None:
     """Read the handbook and keep it for both language builds."""
     handbook = load_site(config.config_file_path)
     edition = overlay.chosen(handbook.root)  # the municipality named by SAMVERKAN_MUNICIPALITY, or the county
-    by_source = {os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages}
-    renderer = Renderer(handbook, config.use_directory_urls, overlay=edition, site_url=config.site_url or "", download=offline.download(config.config_file_path),
-                        fillable=not edition.is_municipality, plan_pdf=paper.plan_pdf_wanted(),
-                        old_after_days=offline.OLD_AFTER_DAYS if _offline(config) else None)
+    by_source = {
+        os.path.normpath(os.path.join(config.docs_dir, page.lang, page.path)): page for page in handbook.pages
+    }
+    renderer = Renderer(
+        handbook,
+        config.use_directory_urls,
+        overlay=edition,
+        site_url=config.site_url or "",
+        download=offline.download(config.config_file_path),
+        fillable=not edition.is_municipality,
+        plan_pdf=paper.plan_pdf_wanted(),
+        old_after_days=offline.OLD_AFTER_DAYS if _offline(config) else None,
+    )
     _cache.clear()
     _cache.update(key=key, handbook=handbook, edition=edition, by_source=by_source, renderer=renderer)
 
@@ -111,7 +134,11 @@ def on_files(files, config):
     load.read_tree reports each such file as a problem."""
     docs = Path(config.docs_dir)
     for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs) and refused(docs, Path(file.abs_src_path).relative_to(docs)):
+        if (
+            file.abs_src_path
+            and Path(file.abs_src_path).is_relative_to(docs)
+            and refused(docs, Path(file.abs_src_path).relative_to(docs))
+        ):
             files.remove(file)
     return files
 
@@ -145,8 +172,15 @@ def on_page_markdown(markdown, page, config, files):
     renderer = _cache["renderer"]
     # the front matter MkDocs was not given (on_page_read_source); search shows the type and keywords as tags.
     # Material writes title and description into <title> and <meta> unescaped.
-    page.meta = {**model_page.front_matter, "tags": webpage.search_tags(model_page, renderer.labels[model_page.lang]["types"][model_page.type]),
-                 **{key: escape(model_page.front_matter[key]) for key in ("title", "description") if key in model_page.front_matter}}
+    page.meta = {
+        **model_page.front_matter,
+        "tags": webpage.search_tags(model_page, renderer.labels[model_page.lang]["types"][model_page.type]),
+        **{
+            key: escape(model_page.front_matter[key])
+            for key in ("title", "description")
+            if key in model_page.front_matter
+        },
+    }
     return renderer.markdown(model_page, markdown)
 
 
@@ -158,11 +192,20 @@ def on_post_build(config):
     its own on_post_build and merges the search index at its end."""
     if _building_another_language(config):
         return
-    if _prepared()["export"]:  # the published site's, for other systems; the offline copy, for reading, has none
+    if _prepared()[
+        "export"
+    ]:  # the published site's, for other systems; the offline copy, for reading, has none
         export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
-    paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")  # plan-version feeds, archived versions
+    paper.post_build(
+        _cache["renderer"], config.site_dir, config.site_url or ""
+    )  # plan-version feeds, archived versions
     renderer = _cache["renderer"]
-    _cache["taken"].write(config.site_dir, {lang: renderer.edition.choices(lang) for lang in renderer.labels} if not _cache["edition"].is_municipality else {})
+    _cache["taken"].write(
+        config.site_dir,
+        {lang: renderer.edition.choices(lang) for lang in renderer.labels}
+        if not _cache["edition"].is_municipality
+        else {},
+    )
     _strict.finish()  # MkDocs' own warnings (a broken link, say) stop a strict build too
     _strict.end()
     # the offline edition inlines one index for both; its search worker picks the language
@@ -183,8 +226,10 @@ def on_page_content(html, page, config, files):
 def on_build_error(error):
     """Whatever a page's rendering raised, one line naming the page (the build stops all the same)."""
     if "rendering" in _cache and not isinstance(error, (BuildError, Abort)):
-        log.error(f"docs/{_cache['rendering']}:1: the page cannot be rendered ({type(error).__name__}: {str(error)[:200]}) — "
-                  "simplify the markup on this page (docs-dev/checks.md)")
+        log.error(
+            f"docs/{_cache['rendering']}:1: the page cannot be rendered ({type(error).__name__}: {str(error)[:200]}) — "
+            "simplify the markup on this page (docs-dev/checks.md)"
+        )
     _strict.end()
 
 
@@ -195,15 +240,23 @@ def on_page_context(context, page, config, nav):
     The views repeat what their own pages say (titles, items, citations): added after the search
     index is made, search neither indexes nor parses them."""
     _cache["rendering"] = page.file.src_uri
-    webpage.relative_alternates(config.extra, config.use_directory_urls, config.site_url or "")  # the language switch works under a sub-path and from disk
+    webpage.relative_alternates(
+        config.extra, config.use_directory_urls, config.site_url or ""
+    )  # the language switch works under a sub-path and from disk
     model_page = _model_page(page)
     if model_page:
         view, frame = _prepared()["parts"][model_page.lang, model_page.path]
-        page.content = webpage.for_readers(page.content, view, model_page, _cache["renderer"])  # numbers call, urgent first, tables fit a phone
+        page.content = webpage.for_readers(
+            page.content, view, model_page, _cache["renderer"]
+        )  # numbers call, urgent first, tables fit a phone
         context["handbook_page"] = {part: Markup(_sanitized(html, page)) for part, html in frame.items()}
     page.content = _sanitized(page.content, page)
-    if model_page and not _cache["edition"].is_municipality:  # the county's: each municipality's parts to its own file
-        page.content, taken = municipality_parts.take_out(page.content, page.url, _cache["renderer"].edition.part_slugs)
+    if (
+        model_page and not _cache["edition"].is_municipality
+    ):  # the county's: each municipality's parts to its own file
+        page.content, taken = municipality_parts.take_out(
+            page.content, page.url, _cache["renderer"].edition.part_slugs
+        )
         _cache["taken"].add(model_page.lang, taken)
     return context
 
@@ -213,8 +266,10 @@ def _sanitized(html: str, page) -> str:
     cleaned, removed = sanitize.clean(html)
     for each in dict.fromkeys(removed):
         source = each.source or f"docs/{page.file.src_uri}"
-        _report(f"{source}:1: the page's HTML holds {each.what}, which the site does not publish — remove it (pages and "
-                "additions are Markdown; see docs-dev/checks.md)")
+        _report(
+            f"{source}:1: the page's HTML holds {each.what}, which the site does not publish — remove it (pages and "
+            "additions are Markdown; see docs-dev/checks.md)"
+        )
     return cleaned
 
 

@@ -23,6 +23,7 @@ settings.load_profile("samverkan")
 def hang_guard(seconds: float = HANG_GUARD_S):
     """Stop the block with TimeoutError if it runs longer than SECONDS: a hostile input that hangs fails
     the test instead of hanging the suite (SIGALRM, so the main thread only, as pytest runs tests)."""
+
     def stop(signum, frame):
         raise TimeoutError(f"still running after {seconds} s: a hang")
 

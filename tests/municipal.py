@@ -23,8 +23,18 @@ TESTBY_URL = "https://plan.testby.se/handbok/"
 
 def with_edition_fields(root: Path) -> Path:
     """Testby's file with its own address, a review date and its addition placed at 'Vem gör vad'."""
-    replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: {TESTBY_URL}\nreviewed: 2026-11-29\n')
-    replace(root, "municipalities/testby.yml", "  avvikning:\n", "  avvikning:\n    section: {sv: vem-gor-vad, en: who-does-what}\n")
+    replace(
+        root,
+        "municipalities/testby.yml",
+        'code: "0999"\n',
+        f'code: "0999"\nsite_url: {TESTBY_URL}\nreviewed: 2026-11-29\n',
+    )
+    replace(
+        root,
+        "municipalities/testby.yml",
+        "  avvikning:\n",
+        "  avvikning:\n    section: {sv: vem-gor-vad, en: who-does-what}\n",
+    )
     return root
 
 
@@ -47,5 +57,7 @@ GOOD_NIGHT = """\
 def night_status(root: Path, night: str):
     """The rows and problems of a county list whose one municipality has the night contact ``night``."""
     (root / "municipalities").mkdir(parents=True)
-    (root / "municipalities" / "status.yml").write_text(STATUS_WITH_NIGHT.format(night=night), encoding="utf-8")
+    (root / "municipalities" / "status.yml").write_text(
+        STATUS_WITH_NIGHT.format(night=night), encoding="utf-8"
+    )
     return county.read_status(root)

@@ -17,7 +17,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # Everything the preview reads, copied, so that an edit (even to a view template: render.TEMPLATES is found
 # from the hooks' own path) changes the copy only; the installed packages are shared.
-COPIED = ("docs", "hooks", "overrides", "municipalities", "search", "schema", "scripts", "mkdocs.yml", "requirements.txt")
+COPIED = (
+    "docs",
+    "hooks",
+    "overrides",
+    "municipalities",
+    "search",
+    "schema",
+    "scripts",
+    "mkdocs.yml",
+    "requirements.txt",
+)
 SERVING = "Serving on"
 
 
@@ -56,12 +66,21 @@ class Preview:
 
     def __enter__(self) -> Preview:
         env = {**os.environ, "ADDR": f"127.0.0.1:{self.port}"}
-        self._process = subprocess.Popen(["bash", "scripts/serve"], cwd=self.root, env=env, text=True, start_new_session=True,
-                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self._process = subprocess.Popen(
+            ["bash", "scripts/serve"],
+            cwd=self.root,
+            env=env,
+            text=True,
+            start_new_session=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         threading.Thread(target=self._read, daemon=True).start()
         if not self._serving.wait(self.hang_guard_s):
             self.__exit__()
-            raise TimeoutError(f"scripts/serve did not serve within {self.hang_guard_s} s:\n" + "\n".join(self.log))
+            raise TimeoutError(
+                f"scripts/serve did not serve within {self.hang_guard_s} s:\n" + "\n".join(self.log)
+            )
         return self
 
     def _read(self) -> None:
@@ -78,7 +97,9 @@ class Preview:
         return self.log[: next(i for i, line in enumerate(self.log) if SERVING in line)]
 
     def page(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=self.hang_guard_s) as response:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{self.port}/{path}", timeout=self.hang_guard_s
+        ) as response:
             return response.read().decode("utf-8")
 
     def seconds_until_shown(self, path: str, text: str) -> float | None:

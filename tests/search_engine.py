@@ -33,7 +33,9 @@ _TAG = re.compile(r"<[^>]*>")
 _SYNTAX = re.compile(r"[+\-*~^:]")  # lunr's query syntax: never passed on
 EXACT_BOOST = 10  # as in search-query.js
 QUERY_SCRIPT = Path(__file__).resolve().parents[1] / "overrides/assets/javascripts/workers/search-query.js"
-MOST_WORDS = int(re.search(r"var MOST_WORDS = (\d+);", QUERY_SCRIPT.read_text(encoding="utf-8"))[1])  # the words of a query searched
+MOST_WORDS = int(
+    re.search(r"var MOST_WORDS = (\d+);", QUERY_SCRIPT.read_text(encoding="utf-8"))[1]
+)  # the words of a query searched
 _swedish = snowballstemmer.stemmer("swedish")
 
 
@@ -76,18 +78,22 @@ class Engine:
     index: object
     docs: dict
     stop_words: set = field(default_factory=set)
-    synonyms: list = field(default_factory=list)  # (phrase as normalised words, the handbook's stems), longest first
+    synonyms: list = field(
+        default_factory=list
+    )  # (phrase as normalised words, the handbook's stems), longest first
     folded_vocabulary: list = field(default_factory=list)  # (folded index term, index term)
     roles: set = field(default_factory=set)  # stems of the words that name who is asking
 
     @classmethod
-    def from_site(cls, site: Path, lang: str) -> "Engine":
+    def from_site(cls, site: Path, lang: str) -> Engine:
         prefix = "en/" if lang == "en" else ""  # each language's index sits under its own root
         data = json.loads((Path(site) / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         config = data["config"]
         assert config["pipeline"] == ["stemmer"], "the replay assumes the stemmer-only pipeline of mkdocs.yml"
         separator = re.compile(config["separator"])
-        docs = {prefix + doc["location"]: {**doc, "location": prefix + doc["location"]} for doc in data["docs"]}
+        docs = {
+            prefix + doc["location"]: {**doc, "location": prefix + doc["location"]} for doc in data["docs"]
+        }
 
         def words(value):
             if value is None:
@@ -105,7 +111,9 @@ class Engine:
         builder.b(0)
         builder.ref("location")
         for name, spec in config["fields"].items():
-            builder.field(name, boost=spec.get("boost", 1), extractor=lambda doc, name=name: words(doc.get(name)))
+            builder.field(
+                name, boost=spec.get("boost", 1), extractor=lambda doc, name=name: words(doc.get(name))
+            )
         for doc in docs.values():
             builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
         engine = cls(lang, separator, builder.build(), docs)
@@ -148,7 +156,9 @@ class Engine:
             if match:
                 end, stems = match
                 single = end - i == 1
-                found.append(Concept(" ".join(typed[i:end]), ([self._stem(typed[i])] if single else []) + stems))
+                found.append(
+                    Concept(" ".join(typed[i:end]), ([self._stem(typed[i])] if single else []) + stems)
+                )
                 i = end
                 continue
             if not stops[i]:
@@ -183,7 +193,9 @@ class Engine:
         terms = list(concept.terms)
         if concept.foldable:
             for stem in concept.terms:
-                terms += [term[: len(stem)] for folded, term in self.folded_vocabulary if folded.startswith(stem)]
+                terms += [
+                    term[: len(stem)] for folded, term in self.folded_vocabulary if folded.startswith(stem)
+                ]
         return list(dict.fromkeys(terms))
 
     def search(self, query: str) -> list[str]:
@@ -199,15 +211,21 @@ class Engine:
                 q.clause(term=term, boost=EXACT_BOOST, use_pipeline=False)
             q.clause(term=term, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
         named = [i for i, concept in enumerate(concepts) if set(concept.terms) & self.roles]
-        role, others = (named[0], named[1:]) if len(named) > 1 else (None, [])  # of two roles named, the first is the one who asks
+        role, others = (
+            (named[0], named[1:]) if len(named) > 1 else (None, [])
+        )  # of two roles named, the first is the one who asks
         best: dict[str, tuple] = {}  # page -> (concepts matched, weighted score) of its best document
         asker: set[str] = set()  # pages whose title names the role who asks: their own page
         other: set[str] = set()  # pages whose title names another role the query names
         for result in self.index.query(q):
             metadata = result["match_data"].metadata
 
-            def matches(group, field=None):
-                return any((field is None or field in metadata[m]) and m.startswith(term) for m in metadata for term in group)
+            def matches(group, field=None, metadata=metadata):
+                return any(
+                    (field is None or field in metadata[m]) and m.startswith(term)
+                    for m in metadata
+                    for term in group
+                )
 
             covered = sum(1 for group in alternatives if matches(group))
             whole_page = "#" not in result["ref"]
@@ -218,7 +236,10 @@ class Engine:
                 asker.add(page)
             if whole_page and any(matches(alternatives[i], "title") for i in others):
                 other.add(page)
-        return sorted(best, key=lambda page: (-best[page][0] - (page in asker) + (page in other - asker), -best[page][1]))
+        return sorted(
+            best,
+            key=lambda page: (-best[page][0] - (page in asker) + (page in other - asker), -best[page][1]),
+        )
 
 
 def location(lang: str, path: str, directory_urls: bool = True) -> str:

@@ -6,7 +6,15 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "hooks" / "samverkan"
-LAYERS = ("content", "editions", "views", "checks", "engine", "site", "publish")  # cli.py, __main__.py: above all
+LAYERS = (
+    "content",
+    "editions",
+    "views",
+    "checks",
+    "engine",
+    "site",
+    "publish",
+)  # cli.py, __main__.py: above all
 
 
 def _imports(path: Path) -> set[str]:
@@ -23,7 +31,9 @@ def _imports(path: Path) -> set[str]:
 def test_every_module_sits_in_a_layer():
     loose = {path.name for path in PACKAGE.glob("*.py")} - {"__init__.py", "__main__.py", "cli.py"}
     assert not loose, f"modules outside a subpackage: {sorted(loose)}; move each into one of {LAYERS}"
-    assert {path.name for path in PACKAGE.iterdir() if path.is_dir() and path.name != "__pycache__"} == set(LAYERS)
+    assert {path.name for path in PACKAGE.iterdir() if path.is_dir() and path.name != "__pycache__"} == set(
+        LAYERS
+    )
 
 
 def test_imports_run_only_downwards():

@@ -7,7 +7,12 @@ from pathlib import Path
 
 from conftest import ROOT
 
-PAGES = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "CONTRIBUTING.en.md", *sorted((ROOT / "docs-dev").glob("*.md"))]
+PAGES = [
+    ROOT / "README.md",
+    ROOT / "CONTRIBUTING.md",
+    ROOT / "CONTRIBUTING.en.md",
+    *sorted((ROOT / "docs-dev").glob("*.md")),
+]
 LINK = re.compile(r"\[[^\]\n]*\]\(([^)\s]+)\)")
 CODE = re.compile(r"^```.*?^```|`[^`\n]*`", re.S | re.M)  # code blocks and spans show links, they are none
 
@@ -45,5 +50,8 @@ def test_no_link_in_the_guides_is_broken():
 
 def test_the_link_check_sees_a_broken_link(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("# Title\n\n[there](missing.md) and [here](#title)\n\n```\n[not a link](x.md)\n```\n`[nor](y.md)`\n", encoding="utf-8")
+    page.write_text(
+        "# Title\n\n[there](missing.md) and [here](#title)\n\n```\n[not a link](x.md)\n```\n`[nor](y.md)`\n",
+        encoding="utf-8",
+    )
     assert _relative_links(page) == ["missing.md", "#title"] and "title" in _anchors(page)

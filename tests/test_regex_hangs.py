@@ -23,7 +23,25 @@ import samverkan
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 LENGTH = 100_000
 HANG_GUARD = 5.0  # seconds for one scan: a guard against a hang, not a measure of speed
-GENERIC = (" ", "1, ", "[a]", "[a](", "a.", "a", "1", "<a ", "{#a", "[[a", "`", "*", "-", "\t", "\n", "a\n", "§ 1 ")
+GENERIC = (
+    " ",
+    "1, ",
+    "[a]",
+    "[a](",
+    "a.",
+    "a",
+    "1",
+    "<a ",
+    "{#a",
+    "[[a",
+    "`",
+    "*",
+    "-",
+    "\t",
+    "\n",
+    "a\n",
+    "§ 1 ",
+)
 WORKER = """
 import json, re, sys, time
 for line in sys.stdin:
@@ -54,7 +72,11 @@ def compiled_patterns() -> dict[str, re.Pattern]:
                 seen.add(id(value))
                 found[f"{module_info.name}:{name}"] = value
     written = {(pattern.pattern, pattern.flags) for pattern in found.values()}
-    return found | {name: pattern for name, pattern in literal_patterns().items() if (pattern.pattern, pattern.flags) not in written}
+    return found | {
+        name: pattern
+        for name, pattern in literal_patterns().items()
+        if (pattern.pattern, pattern.flags) not in written
+    }
 
 
 def literal_patterns() -> dict[str, re.Pattern]:
@@ -62,18 +84,32 @@ def literal_patterns() -> dict[str, re.Pattern]:
     found = {}
     for path in sorted((HOOKS / "samverkan").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
-                    and node.func.value.id == "re" and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "re"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 flags = 0
                 for argument in [*node.args[1:], *(keyword.value for keyword in node.keywords)]:
                     flags |= _flags(argument)
-                found[f"{path.relative_to(HOOKS).as_posix()}:{node.lineno}"] = re.compile(node.args[0].value, flags)
+                found[f"{path.relative_to(HOOKS).as_posix()}:{node.lineno}"] = re.compile(
+                    node.args[0].value, flags
+                )
     return found
 
 
 def _flags(node) -> int:
     """re.MULTILINE, re.DOTALL | re.IGNORECASE ...; 0 for any other argument."""
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "re" and isinstance(getattr(re, node.attr, None), re.RegexFlag):
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "re"
+        and isinstance(getattr(re, node.attr, None), re.RegexFlag)
+    ):
         return getattr(re, node.attr)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _flags(node.left) | _flags(node.right)
@@ -139,7 +175,7 @@ def adversarial_inputs(pattern: re.Pattern) -> list[tuple[str, str]]:
     for sample in _samples(re._parser.parse(pattern.pattern, pattern.flags)):
         for end in range(1, min(len(sample), 24) + 1):
             inputs["", sample[:end]] = None
-            inputs[sample[:end - 1], sample[end - 1]] = None
+            inputs[sample[: end - 1], sample[end - 1]] = None
         inputs["", sample] = None
     return [(head, piece) for head, piece in inputs if piece]
 
@@ -154,11 +190,17 @@ class Worker:
         """Seconds the scan took, or None when it passed the hang guard (the worker is then killed)."""
         if self.process is None:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(HOOKS)}
+                [sys.executable, "-c", WORKER],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(HOOKS)},
             )
         self.process.stdin.write(json.dumps(_job(pattern, head, piece)) + "\n")
         self.process.stdin.flush()
-        ready, _, _ = select.select([self.process.stdout], [], [], HANG_GUARD * 2)  # the first job also imports
+        ready, _, _ = select.select(
+            [self.process.stdout], [], [], HANG_GUARD * 2
+        )  # the first job also imports
         if not ready:
             self.close()
             return None
@@ -174,8 +216,14 @@ class Worker:
 def _job(pattern: re.Pattern, head: str, piece: str) -> dict:
     written = pattern.pattern
     is_bytes = isinstance(written, bytes)
-    return {"pattern": written.decode("latin-1") if is_bytes else written, "bytes": is_bytes, "flags": pattern.flags & ~re.UNICODE,
-            "head": head, "piece": piece, "length": LENGTH}
+    return {
+        "pattern": written.decode("latin-1") if is_bytes else written,
+        "bytes": is_bytes,
+        "flags": pattern.flags & ~re.UNICODE,
+        "head": head,
+        "piece": piece,
+        "length": LENGTH,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +237,13 @@ PATTERNS = compiled_patterns()
 
 
 def test_the_collector_finds_the_patterns_named_in_the_issue():
-    for name in ("samverkan.content.body:HEADING", "samverkan.views.citations:RUN", "samverkan.content.markup:_LINK", "samverkan.content.versions:_LINK", "samverkan.content.personal_data:EMAIL"):
+    for name in (
+        "samverkan.content.body:HEADING",
+        "samverkan.views.citations:RUN",
+        "samverkan.content.markup:_LINK",
+        "samverkan.content.versions:_LINK",
+        "samverkan.content.personal_data:EMAIL",
+    ):
         assert name in PATTERNS
 
 
@@ -204,5 +258,7 @@ def test_pattern_runs_in_linear_time(worker, name):
     for head, piece in adversarial_inputs(PATTERNS[name]):
         seconds = worker.scan(PATTERNS[name], head, piece)
         if seconds is None or seconds > HANG_GUARD:
-            slow.append(f"{head!r} + {piece!r} × {LENGTH // len(piece)}: {'no answer' if seconds is None else f'{seconds} s'}")
+            slow.append(
+                f"{head!r} + {piece!r} × {LENGTH // len(piece)}: {'no answer' if seconds is None else f'{seconds} s'}"
+            )
     assert not slow, f"{name} backtracks on: " + "; ".join(slow)

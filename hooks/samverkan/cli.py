@@ -1,22 +1,22 @@
 """Command line: the handbook's checks and reports without MkDocs.
 
-    python -m samverkan check        every problem, one line each; exit 1 if any
-    python -m samverkan lix          readability (LIX) of every routine and checklist
-    python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
-    python -m samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
-    python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
-    python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
-    python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
-    python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
-    python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
-    python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
-    python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
-    python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
-    python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
-    python -m samverkan board-draft --municipality X [--out FILE]  a draft tjänsteutlåtande for the municipality's board
-    python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
-    python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
-    python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
+python -m samverkan check        every problem, one line each; exit 1 if any
+python -m samverkan lix          readability (LIX) of every routine and checklist
+python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
+python -m samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
+python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
+python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
+python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
+python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
+python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
+python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
+python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
+python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
+python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
+python -m samverkan board-draft --municipality X [--out FILE]  a draft tjänsteutlåtande for the municipality's board
+python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
+python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
+python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
 
 from __future__ import annotations
@@ -37,9 +37,14 @@ from samverkan.views import board, confirmations
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="samverkan", description="Samverkansplanen: check and report on the handbook.")
+    parser = argparse.ArgumentParser(
+        prog="samverkan", description="Samverkansplanen: check and report on the handbook."
+    )
     parser.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
-    parser.add_argument("--county", help="another county's plan: its layer in counties/<county>/ over the core (editions/layer.py)")
+    parser.add_argument(
+        "--county",
+        help="another county's plan: its layer in counties/<county>/ over the core (editions/layer.py)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="run every check; exit 1 if there is a problem")
     commands.add_parser("lix", help="readability (LIX) per routine and checklist page")
@@ -72,44 +77,96 @@ PLAN_PDF_HELP = "put the whole plan as one PDF per language in the site and its 
 
 
 def _add_edition_commands(commands) -> None:
-    municipality = {"help": "the municipality's file in municipalities/ without .yml, e.g. stockholm (default: the county edition)"}
-    build = commands.add_parser("build", help="build the site strictly; a municipality's edition with --municipality, every edition with --all")
+    municipality = {
+        "help": "the municipality's file in municipalities/ without .yml, e.g. stockholm (default: the county edition)"
+    }
+    build = commands.add_parser(
+        "build",
+        help="build the site strictly; a municipality's edition with --municipality, every edition with --all",
+    )
     which = build.add_mutually_exclusive_group()
     which.add_argument("--municipality", **municipality)
-    which.add_argument("--all", action="store_true", help="the county's edition and every municipality's, filled into it (publish/editions.py)")
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="the county's edition and every municipality's, filled into it (publish/editions.py)",
+    )
     build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
     build.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
-    to = commands.add_parser("publish", help="build into a new folder, run every check, then swap it into --to")
-    to.add_argument("--to", required=True, help="the published folder: a link to the newest of the releases kept beside it")
-    to.add_argument("--rollback", action="store_true", help="switch --to back to the release before the current one, and remove the current one")
+    to = commands.add_parser(
+        "publish", help="build into a new folder, run every check, then swap it into --to"
+    )
+    to.add_argument(
+        "--to",
+        required=True,
+        help="the published folder: a link to the newest of the releases kept beside it",
+    )
+    to.add_argument(
+        "--rollback",
+        action="store_true",
+        help="switch --to back to the release before the current one, and remove the current one",
+    )
     to.add_argument("--municipality", **municipality)
     to.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
-    rev = commands.add_parser("revisions", help="check versions, reviewed dates, sv/en twins and CHANGELOG.md against a git base")
+    rev = commands.add_parser(
+        "revisions", help="check versions, reviewed dates, sv/en twins and CHANGELOG.md against a git base"
+    )
     rev.add_argument("--base", default="main", help="the git revision to compare with (default: main)")
-    due = commands.add_parser("review-due", help="pages whose next review has passed or falls within --days, by owner")
+    due = commands.add_parser(
+        "review-due", help="pages whose next review has passed or falls within --days, by owner"
+    )
     due.add_argument("--days", type=int, default=30, help="look this many days ahead (default: 30)")
     due.add_argument("--strict", action="store_true", help="overdue pages are errors (exit 1), not warnings")
     out = commands.add_parser("export", help="write one JSON per language and the JSON Schema into --out")
     out.add_argument("--out", required=True, help="the folder to write into")
-    kept = commands.add_parser("archive", help="build a released plan version from its git tag into arkiv/<version>/")
+    kept = commands.add_parser(
+        "archive", help="build a released plan version from its git tag into arkiv/<version>/"
+    )
     which = kept.add_mutually_exclusive_group(required=True)
     which.add_argument("--tag", help="the plan version's tag, e.g. v2.0")
     which.add_argument("--all", action="store_true", help="every plan version tag (vX.Y)")
-    tree = commands.add_parser("compile", help="write one language's pages as plain Markdown and a config, for any Markdown engine")
+    tree = commands.add_parser(
+        "compile", help="write one language's pages as plain Markdown and a config, for any Markdown engine"
+    )
     tree.add_argument("out", help="the folder to write into (docs/ and mkdocs.yml)")
     tree.add_argument("--lang", required=True, choices=LANGUAGES, help="the language of the tree")
     tree.add_argument("--municipality", **municipality)
-    whole = commands.add_parser("plan-pdf", help="the whole plan of an edition as one A4 PDF per language, for a board to adopt")
+    whole = commands.add_parser(
+        "plan-pdf", help="the whole plan of an edition as one A4 PDF per language, for a board to adopt"
+    )
     whole.add_argument("--municipality", **municipality)
-    whole.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (default: every language; may be repeated)")
+    whole.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        action="append",
+        help="only this language (default: every language; may be repeated)",
+    )
     whole.add_argument("--site", help="the edition already built there (default: build it now)")
-    whole.add_argument("--out", default="pdf", help="the folder to write into (default: pdf/): samverkansplanen-<version>[-<municipality>].pdf, en/...")
-    draft = commands.add_parser("board-draft", help="a draft tjänsteutlåtande (Markdown, Swedish) for a municipality's social welfare board")
-    draft.add_argument("--municipality", required=True, help="the municipality's name in municipalities/status.yml (slug:), e.g. vallentuna")
+    whole.add_argument(
+        "--out",
+        default="pdf",
+        help="the folder to write into (default: pdf/): samverkansplanen-<version>[-<municipality>].pdf, en/...",
+    )
+    draft = commands.add_parser(
+        "board-draft",
+        help="a draft tjänsteutlåtande (Markdown, Swedish) for a municipality's social welfare board",
+    )
+    draft.add_argument(
+        "--municipality",
+        required=True,
+        help="the municipality's name in municipalities/status.yml (slug:), e.g. vallentuna",
+    )
     draft.add_argument("--out", help="the file to write (default: tjansteutlatande-<municipality>.md)")
-    sure = commands.add_parser("confirmations", help="which municipalities still have night or unit values missing or not confirmed")
-    sure.add_argument("--sheets", help="also write one printable sheet per municipality (Swedish) into this folder, to confirm or correct each value")
-    built = commands.add_parser("verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe")
+    sure = commands.add_parser(
+        "confirmations", help="which municipalities still have night or unit values missing or not confirmed"
+    )
+    sure.add_argument(
+        "--sheets",
+        help="also write one printable sheet per municipality (Swedish) into this folder, to confirm or correct each value",
+    )
+    built = commands.add_parser(
+        "verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe"
+    )
     built.add_argument("site", help="the built site's folder, e.g. site/")
 
 
@@ -117,10 +174,16 @@ def build(args) -> int:
     if not args.all:
         return publish.run_build(args.config, args.municipality, args.site_dir, args.plan_pdf)
     if args.plan_pdf:
-        print("--plan-pdf: build each edition that is to carry its PDF on its own (--municipality X --plan-pdf); nothing was built", file=sys.stderr)
+        print(
+            "--plan-pdf: build each edition that is to carry its PDF on its own (--municipality X --plan-pdf); nothing was built",
+            file=sys.stderr,
+        )
         return 1
     if args.site_dir:
-        print("--site-dir: every edition goes into its own site-<name>/ with --all; nothing was built", file=sys.stderr)
+        print(
+            "--site-dir: every edition goes into its own site-<name>/ with --all; nothing was built",
+            file=sys.stderr,
+        )
         return 1
     return editions.run_all(args.config, getattr(args, "site_dir_of", None))
 
@@ -144,8 +207,11 @@ def report_lix(handbook) -> int:
 COMMANDS = {"check": check, "lix": report_lix}
 TOOLS = {
     "build": build,
-    "publish": lambda args: (publish.run_rollback(args.config, args.to) if args.rollback
-                             else publish.run_publish(args.config, args.municipality, args.to, args.plan_pdf)),
+    "publish": lambda args: (
+        publish.run_rollback(args.config, args.to)
+        if args.rollback
+        else publish.run_publish(args.config, args.municipality, args.to, args.plan_pdf)
+    ),
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),
     "export": lambda args: export.run(args.config, args.out),
@@ -154,7 +220,9 @@ TOOLS = {
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
     "board-draft": lambda args: board.run(args.config, args.municipality, args.out),
     "confirmations": lambda args: confirmations.run(args.config, args.sheets),
-    "plan-pdf": lambda args: plan.run(args.config, args.municipality, args.lang or list(LANGUAGES), args.site, args.out),
+    "plan-pdf": lambda args: plan.run(
+        args.config, args.municipality, args.lang or list(LANGUAGES), args.site, args.out
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on sys.path)
+from samverkan.editions.handbook import load_site
 from samverkan.publish import publish
 from samverkan.site import offline
 from samverkan.site.pdf import CHROMIUM_ARGS, count_pages, serve
@@ -47,6 +48,12 @@ def page_url_path(rel: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def handbook():
+    """The real handbook's model, read once, for tests that compare what a page shows with the source."""
+    return load_site(ROOT / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
 def served_site(built_site, tmp_path_factory):
     """Base URL of the built site served under a sub-path: http://127.0.0.1:<port>/handbok/."""
     server, url = serve_under_subpath(built_site, tmp_path_factory.mktemp("www"))
@@ -73,7 +80,9 @@ def offline_site(published_site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: run `bash scripts/test` (it installs Debian's chromium)"
+    assert os.path.exists(CHROMIUM), (
+        f"{CHROMIUM} is missing: run `bash scripts/test` (it installs Debian's chromium)"
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -111,7 +120,9 @@ def fixture_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("fixture")
     nav = [{"Start": "index.md"}, "ensamkommande.md", "forsenad.md", "arbetsgruppen.md"]
     site = tmp / "site"
-    build_site(fixture_config(tmp, FIXTURE_DOCS, nav), site, strict=False)  # a fixture page is overdue for review on purpose
+    build_site(
+        fixture_config(tmp, FIXTURE_DOCS, nav), site, strict=False
+    )  # a fixture page is overdue for review on purpose
     server, url = serve_under_subpath(site, tmp / "www")
     yield site, url
     server.shutdown()

@@ -26,7 +26,9 @@ def tab_to_first_note(page) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
             # the tooltip fades in (Material: opacity .25s); axe reads colours mid-fade as too faint
-            page.wait_for_function("() => [...document.querySelectorAll('.md-tooltip2--active')].some(t => getComputedStyle(t).opacity === '1')")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.md-tooltip2--active')].some(t => getComputedStyle(t).opacity === '1')"
+            )
             return
     pytest.fail("no citation note is reachable with Tab")
 
@@ -41,7 +43,9 @@ def test_the_summary_of_a_cited_section_is_reachable_by_keyboard(page, served_si
     assert summary[:60] in tooltip.inner_text(), "focus shows the summary beside the citation"
     page.keyboard.press("Enter")
     assert page.url.endswith("#cite-1")
-    assert summary[:60] in page.locator(":target").inner_text(), "Enter leads to the note at the foot of the page"
+    assert summary[:60] in page.locator(":target").inner_text(), (
+        "Enter leads to the note at the foot of the page"
+    )
     assert page.locator(":target a.footnote-backref").get_attribute("href") == "#cite-ref-1"
 
 

@@ -18,7 +18,9 @@ def violations_while(page, url: str, query: str) -> list[str]:
     return page.evaluate("() => window.__violations")
 
 
-@pytest.mark.parametrize("path, query", [("", "avvikning"), ("en/", "missing"), ("rutiner/avvikning/", "polisen")])
+@pytest.mark.parametrize(
+    "path, query", [("", "avvikning"), ("en/", "missing"), ("rutiner/avvikning/", "polisen")]
+)
 def test_the_served_site_works_with_no_violation(page, served_site, path, query):
     assert violations_while(page, served_site + path, query) == []
 
@@ -30,7 +32,9 @@ def test_the_offline_copy_works_from_disk_with_no_violation(page, offline_site, 
 
 def test_an_inline_script_not_the_themes_does_not_run(page, built_site, tmp_path):
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    (built_site / "csp-probe.html").write_text(html.replace("</body>", "<script>window.__ran = true</script></body>"), encoding="utf-8")
+    (built_site / "csp-probe.html").write_text(
+        html.replace("</body>", "<script>window.__ran = true</script></body>"), encoding="utf-8"
+    )
     try:
         page.goto((built_site / "csp-probe.html").as_uri())
         assert page.evaluate("() => window.__ran === undefined")

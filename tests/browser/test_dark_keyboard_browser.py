@@ -39,7 +39,9 @@ def test_the_dark_scheme_has_no_axe_violations(served_site, built_site):
     assert len(pages) >= 20 and "kontakter/index.html" in pages and "en/vad-gor-jag-nu/index.html" in pages
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         found = pool.submit(asyncio.run, check_pages(served_site, pages, "dark")).result()
-    assert not found["violations"], "axe-core, dark:\n" + "\n".join(f"{rule}: {where[:3]}" for rule, where in found["violations"].items())
+    assert not found["violations"], "axe-core, dark:\n" + "\n".join(
+        f"{rule}: {where[:3]}" for rule, where in found["violations"].items()
+    )
     assert not found["problems"], found["problems"]
 
 
@@ -50,7 +52,11 @@ def test_a_phone_in_dark_mode_gets_the_dark_scheme_and_paper_stays_light(browser
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.emulate_media(media="print", color_scheme="dark")
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)") != dark
+    assert (
+        page.evaluate("getComputedStyle(document.body).backgroundColor")
+        in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+        != dark
+    )
     assert page.evaluate("getComputedStyle(document.querySelector('article h1')).color") == "rgb(0, 0, 0)"
     context.close()
 
@@ -91,7 +97,9 @@ def test_each_visit_follows_the_phone_and_a_choice_holds_for_the_visit_only(brow
     night = context.new_page()  # a new visit, with the choice of the earlier one still in localStorage
     night.goto(served_site + "en/")
     assert scheme(night) == "slate"
-    night.emulate_media(color_scheme="light")  # without a choice in this visit, it follows the phone as it switches
+    night.emulate_media(
+        color_scheme="light"
+    )  # without a choice in this visit, it follows the phone as it switches
     night.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     night.goto(served_site + "kontakter/")
     assert scheme(night) == "default"
@@ -107,7 +115,9 @@ def test_the_emergency_numbers_are_within_the_first_five_tab_stops(browser, serv
     for _ in range(5):
         page.keyboard.press("Tab")
         stops.append(page.evaluate(FOCUS))
-    assert stops[0]["href"].startswith("#") and page.locator(stops[0]["href"]).count() == 1  # the skip link and its target
+    assert (
+        stops[0]["href"].startswith("#") and page.locator(stops[0]["href"]).count() == 1
+    )  # the skip link and its target
     assert {"tel:112", "tel:11414"} <= {stop["href"] for stop in stops}, stops
     context.close()
 

@@ -29,7 +29,10 @@ def served_editions(edition_sites, tmp_path_factory):
 
 def axe_violations(page) -> list:
     page.evaluate(Axe().axe_script)
-    return [violation["id"] for violation in page.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS)]
+    return [
+        violation["id"]
+        for violation in page.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS)
+    ]
 
 
 def no_sideways_scroll_and_numbers_on_one_line(page) -> None:
@@ -45,12 +48,20 @@ def test_edition_shows_its_name_and_card_where_staff_look_for_numbers(browser, s
     page = context.new_page()
     base = served_editions["sigtuna"]
     page.goto(base)
-    assert page.locator(".md-banner .sv-edition-banner").inner_text().strip() == "Samverkansplanen, utgåva för Sigtuna kommun"
+    assert (
+        page.locator(".md-banner .sv-edition-banner").inner_text().strip()
+        == "Samverkansplanen, utgåva för Sigtuna kommun"
+    )
     card = page.locator(".sv-contact-card")
     assert card.is_visible() and "010-444 05 00" in card.inner_text() and "08-591 260 00" in card.inner_text()
     assert page.locator('.sv-contact-card a[href="tel:+46104440500"]').count() == 2  # the night route too
     no_sideways_scroll_and_numbers_on_one_line(page)
-    for path in ("rutiner/avvikning/", "checklistor/avvikning-boendet/", "aktorer/socialjouren/", "en/rutiner/patraffande/"):
+    for path in (
+        "rutiner/avvikning/",
+        "checklistor/avvikning-boendet/",
+        "aktorer/socialjouren/",
+        "en/rutiner/patraffande/",
+    ):
         page.goto(base + path)
         assert page.locator('.sv-contact-card[data-sv-edition="sigtuna"]').is_visible(), path
         no_sideways_scroll_and_numbers_on_one_line(page)
@@ -64,7 +75,10 @@ def test_addition_is_announced_and_read_as_a_heading_at_its_section(page, served
     assert page.evaluate("location.hash") == "#lokalt-tillagg-stockholm"
     heading = page.get_by_role("heading", name="Lokalt tillägg: Stockholms stad")
     assert heading.is_visible() and heading.get_attribute("id") == "lokalt-tillagg-stockholm"
-    tops = [page.locator(anchor).bounding_box()["y"] for anchor in ("#vem-gor-vad", "#lokalt-tillagg-stockholm", "#tidsramar")]
+    tops = [
+        page.locator(anchor).bounding_box()["y"]
+        for anchor in ("#vem-gor-vad", "#lokalt-tillagg-stockholm", "#tidsramar")
+    ]
     assert tops == sorted(tops)  # in 'Vem gör vad', before the next section
     assert axe_violations(page) == []
 
@@ -76,7 +90,11 @@ def choose_by_keyboard(page, times: int) -> None:
 
 
 def chosen_parts(page) -> set:
-    return set(page.locator("[data-sv-municipality]:visible").evaluate_all("parts => parts.map(p => p.dataset.svMunicipality)"))
+    return set(
+        page.locator("[data-sv-municipality]:visible").evaluate_all(
+            "parts => parts.map(p => p.dataset.svMunicipality)"
+        )
+    )
 
 
 def shown_parts(page, slug: str) -> set:
@@ -90,18 +108,31 @@ def test_county_chooser_sets_remembers_changes_and_clears_by_keyboard(browser, s
     context = browser.new_context(viewport=NARROW)
     page = context.new_page()
     page.goto(served_site)
-    page.wait_for_selector("[data-sv-chooser]", state="visible", timeout=15_000)  # filled from the county's list
+    page.wait_for_selector(
+        "[data-sv-chooser]", state="visible", timeout=15_000
+    )  # filled from the county's list
     assert chosen_parts(page) == set()
     options = page.locator("#sv-chooser-select option").evaluate_all("options => options.map(o => o.value)")
     choose_by_keyboard(page, options.index("sigtuna"))  # all 26, by name
-    assert shown_parts(page, "sigtuna") == {"sigtuna"} and page.evaluate(f"localStorage.getItem('{KEY}')") == "sigtuna"
+    assert (
+        shown_parts(page, "sigtuna") == {"sigtuna"}
+        and page.evaluate(f"localStorage.getItem('{KEY}')") == "sigtuna"
+    )
     assert "Sigtuna kommun" in page.locator("[data-sv-chooser-status]").inner_text()
     no_sideways_scroll_and_numbers_on_one_line(page)
     assert axe_violations(page) == []
     page.goto(served_site + "rutiner/avvikning/")  # remembered on the next page
-    assert shown_parts(page, "sigtuna") == {"sigtuna"} and page.locator("#sv-chooser-select").input_value() == "sigtuna"
-    page.locator("#sv-chooser-select").select_option("stockholm")  # changed: its card and its addition in place
-    assert shown_parts(page, "stockholm") == {"stockholm"} and page.locator("#lokalt-tillagg-stockholm").is_visible()
+    assert (
+        shown_parts(page, "sigtuna") == {"sigtuna"}
+        and page.locator("#sv-chooser-select").input_value() == "sigtuna"
+    )
+    page.locator("#sv-chooser-select").select_option(
+        "stockholm"
+    )  # changed: its card and its addition in place
+    assert (
+        shown_parts(page, "stockholm") == {"stockholm"}
+        and page.locator("#lokalt-tillagg-stockholm").is_visible()
+    )
     no_sideways_scroll_and_numbers_on_one_line(page)
     assert axe_violations(page) == []
     page.emulate_media(media="print")  # on paper the county text stands
@@ -120,8 +151,12 @@ FULLY_SEEN = """e => { const r = e.getBoundingClientRect();
     return r.width > 0 && r.left >= 0 && r.right <= innerWidth && corners.every(([x, y]) => e.contains(document.elementFromPoint(x, y))); }"""
 
 
-@pytest.mark.parametrize(("prefix", "none"), [("", "Ingen vald: hela länets plan"), ("en/", "None: the whole county's plan")])
-def test_on_a_phone_the_chooser_says_what_none_means_and_forget_is_seen_whole(browser, served_site, prefix, none):
+@pytest.mark.parametrize(
+    ("prefix", "none"), [("", "Ingen vald: hela länets plan"), ("en/", "None: the whole county's plan")]
+)
+def test_on_a_phone_the_chooser_says_what_none_means_and_forget_is_seen_whole(
+    browser, served_site, prefix, none
+):
     """Issue 29: once a municipality was chosen, "Glöm valet" was cut off by 5 px at 390 px on every page."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

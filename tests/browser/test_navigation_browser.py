@@ -16,7 +16,10 @@ PAIRS = [
     ("checklistor/avvikning-boendet/", "en/checklistor/avvikning-boendet/"),  # checklist
     ("aktorer/boendet/", "en/aktorer/boendet/"),  # actor
     ("lagar/sol/", "en/lagar/sol/"),  # law
-    ("begrepp/term-ensamkommande-barn/", "en/begrepp/term-ensamkommande-barn/"),  # term whose slug has "en" inside
+    (
+        "begrepp/term-ensamkommande-barn/",
+        "en/begrepp/term-ensamkommande-barn/",
+    ),  # term whose slug has "en" inside
     ("om/tillganglighet/", "en/om/tillganglighet/"),  # about section
 ]
 
@@ -52,7 +55,9 @@ def test_a_slug_that_starts_with_en_switches_correctly(page, fixture_site):
 def test_review_notice_from_a_page_whose_date_has_passed(page, fixture_site):
     site, base = fixture_site
     html = (site / "forsenad" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"data-sv-review-notice(=\"\")?>", html), "built when already overdue: the notice is in the HTML itself"
+    assert re.search(r"data-sv-review-notice(=\"\")?>", html), (
+        "built when already overdue: the notice is in the HTML itself"
+    )
     page.goto(base + "forsenad/")
     notice = page.locator("[data-sv-review-notice]")
     assert notice.is_visible() and "2020-01-01" in notice.inner_text()
@@ -86,7 +91,9 @@ def test_keyboard_skip_link_focus_and_search(page, served_site):
     page.keyboard.press("Tab")
     skip = page.evaluate("document.activeElement.className")
     assert "md-skip" in skip, f"first Tab lands on the skip link, not {skip!r}"
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).outlineWidth")
+    outline = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).outlineWidth"
+    )
     assert not outline.startswith("none"), f"focus is visible: {outline}"
     page.keyboard.press("Enter")
     assert "#" in page.url

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from samverkan.editions import edition
 
-from .test_phone_browser import PHONE, handbook  # noqa: F401 (a fixture)
+from .test_phone_browser import PHONE
 
 KEY = "samverkan-municipality"
 READERS = {
@@ -49,33 +49,56 @@ def night(hour: int, minute: int = 0) -> dt.datetime:
 
 
 FIVE = {
-    "Järfälla night worker": Reader("vad-gor-jag-nu/#avvikning--boendet--unknown", "jarfalla", "", night(2, 10), ("here",)),
-    "Södertälje police officer": Reader("vad-gor-jag-nu/#patraffande--polisen", "sodertalje", "", night(3), ("here",)),
-    "Stockholm volunteer, child from another county": Reader("en/vad-gor-jag-nu/#patraffande--roda-korset", "stockholm", "-", night(1, 30), ("here",)),
-    "Nacka school counsellor": Reader("vad-gor-jag-nu/#manniskohandel--skolan", "nacka", "", night(10).replace(day=7), ("here",)),
-    "Vallentuna social secretary": Reader("vad-gor-jag-nu/#patraffande--socialtjansten-vistelsekommun", "vallentuna", "sigtuna", night(23).replace(day=7), ("here",)),
+    "Järfälla night worker": Reader(
+        "vad-gor-jag-nu/#avvikning--boendet--unknown", "jarfalla", "", night(2, 10), ("here",)
+    ),
+    "Södertälje police officer": Reader(
+        "vad-gor-jag-nu/#patraffande--polisen", "sodertalje", "", night(3), ("here",)
+    ),
+    "Stockholm volunteer, child from another county": Reader(
+        "en/vad-gor-jag-nu/#patraffande--roda-korset", "stockholm", "-", night(1, 30), ("here",)
+    ),
+    "Nacka school counsellor": Reader(
+        "vad-gor-jag-nu/#manniskohandel--skolan", "nacka", "", night(10).replace(day=7), ("here",)
+    ),
+    "Vallentuna social secretary": Reader(
+        "vad-gor-jag-nu/#patraffande--socialtjansten-vistelsekommun",
+        "vallentuna",
+        "sigtuna",
+        night(23).replace(day=7),
+        ("here",),
+    ),
 }
 LINES_ON_FIRST_SCREEN = """() => [...document.querySelectorAll('.sv-guide__result:target .sv-night')]
     .filter(line => line.offsetParent !== null)
     .filter(line => { const r = line.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })
     .map(line => ({whose: line.getAttribute('data-sv-night'), text: line.innerText,
                    links: [...line.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))}))"""
-WHOSE = {"sv": {"here": "där du är", "child": "barnets kommun"}, "en": {"here": "where you are", "child": "the child's municipality"}}
+WHOSE = {
+    "sv": {"here": "där du är", "child": "barnets kommun"},
+    "en": {"here": "where you are", "child": "the child's municipality"},
+}
 NOBODY = {"sv": "Svarar ingen, eller är det stängt", "en": "If no one answers, or it is closed"}
 NOW = {"sv": ("Öppet nu.", "Stängt nu."), "en": ("Open now.", "Closed now.")}
 
 
 @pytest.mark.parametrize("name", FIVE)
-def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_the_first_screen(browser, served_site, handbook, name):
+def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_the_first_screen(
+    browser, served_site, handbook, name
+):
     reader = FIVE[name]
     lang = "en" if reader.result.startswith("en/") else "sv"
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, timezone_id="Europe/Stockholm")
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, timezone_id="Europe/Stockholm"
+    )
     context.add_init_script(f"localStorage.setItem('{KEY}', '{reader.here}')")
     phone = context.new_page()
     phone.clock.install(time=reader.clock)
     phone.goto(served_site + reader.result)
     phone.wait_for_selector("[data-sv-filled]", state="attached")  # the chosen municipality's lines are in
-    if reader.child:  # given in the chooser earlier in this visit, opened from a line after a call to the child's
+    if (
+        reader.child
+    ):  # given in the chooser earlier in this visit, opened from a line after a call to the child's
         phone.goto(served_site + "checklistor/avvikning-boendet/")
         phone.locator("[data-sv-choose-child]").first.click()
         phone.locator("#sv-chooser-child").select_option(reader.child)
@@ -90,8 +113,12 @@ def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_
         if slug in contacts:
             contact = contacts[slug]
             assert f"{contact.name}, {WHOSE[lang][whose]}" in line["text"], line  # whose it is
-            assert f"tel:{contact.night_tel or '112'}" in line["links"] and line["links"].count("tel:112") == 1, line
-            assert NOBODY[lang] in line["text"] or not contact.night_tel, line  # what to do when no one answers
+            assert (
+                f"tel:{contact.night_tel or '112'}" in line["links"] and line["links"].count("tel:112") == 1
+            ), line
+            assert NOBODY[lang] in line["text"] or not contact.night_tel, (
+                line
+            )  # what to do when no one answers
             hours = (contact.choice(False)["night"] or {}).get("hours")
             if hours:  # when it answers, and whether it does now by the phone's clock
                 minute = reader.clock.weekday() * 1440 + reader.clock.hour * 60 + reader.clock.minute
@@ -100,12 +127,17 @@ def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_
             else:
                 assert not any(said in line["text"] for said in NOW[lang]), line
         else:  # not known, or in another county: the way to it, and 112 to ask for that municipality's
-            assert WHOSE[lang][whose] in line["text"] and any(link.endswith("kontakter/") for link in line["links"]), line
+            assert WHOSE[lang][whose] in line["text"] and any(
+                link.endswith("kontakter/") for link in line["links"]
+            ), line
             assert line["links"].count("tel:112") == 1, line
     child = contacts.get(reader.child)
     if child:  # every call in the result that names the child's municipality: its number, so labelled
         lines = phone.locator(".sv-guide__result:target [data-sv-filled][data-sv-night=child]")
-        assert lines.count() and all(f"tel:{child.night_tel}" in line.inner_html() and child.name in line.inner_text() for line in lines.all())
+        assert lines.count() and all(
+            f"tel:{child.night_tel}" in line.inner_html() and child.name in line.inner_text()
+            for line in lines.all()
+        )
     context.close()
 
 
@@ -127,16 +159,23 @@ def phone_with(browser):
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_without_a_municipality_the_first_screen_has_112_and_the_way_to_the_number(phone_with, served_site, reader):
+def test_without_a_municipality_the_first_screen_has_112_and_the_way_to_the_number(
+    phone_with, served_site, reader
+):
     phone = phone_with(None)
     phone.goto(served_site + READERS[reader])
     links = phone.evaluate(FIRST_SCREEN, "a[href]")
     assert "tel:112" in links, (reader, links)
-    assert any(link.endswith("kontakter/") for link in links), (reader, links)  # "välj kommun": the contacts list
+    assert any(link.endswith("kontakter/") for link in links), (
+        reader,
+        links,
+    )  # "välj kommun": the contacts list
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_with_a_municipality_chosen_its_socialjour_number_calls_from_the_first_screen(phone_with, served_site, reader):
+def test_with_a_municipality_chosen_its_socialjour_number_calls_from_the_first_screen(
+    phone_with, served_site, reader
+):
     phone = phone_with("sigtuna")
     phone.goto(served_site + READERS[reader])
     assert "tel:+46104440500" in phone.evaluate(FIRST_SCREEN, 'a[href^="tel:"]'), reader

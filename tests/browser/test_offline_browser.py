@@ -10,7 +10,6 @@ import re
 
 import pytest
 from conftest import ROOT
-
 from samverkan.content import versions
 from samverkan.site import offline
 
@@ -21,7 +20,10 @@ from .test_phone_browser import PHONE
 
 def open_search(page):
     page.locator(".md-search__input").click()
-    page.wait_for_function("() => !/Initiali/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15_000)
+    page.wait_for_function(
+        "() => !/Initiali/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=15_000,
+    )
 
 
 def search(page, query):
@@ -29,7 +31,9 @@ def search(page, query):
     box.fill(query[:-1])
     page.keyboard.type(query[-1])
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.evaluate("() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)"
+    )
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -39,7 +43,7 @@ def test_offline_search_from_disk(page, offline_site, lang):
     open_search(page)
     hits = search(page, "avvikningar" if lang == "sv" else "missing")
     assert hits and all(h.startswith("file://") for h in hits)
-    english = [h for h in hits if "/en/" in h[len(offline_site.as_uri()):]]
+    english = [h for h in hits if "/en/" in h[len(offline_site.as_uri()) :]]
     assert (len(english) == len(hits)) if lang == "en" else not english, hits
 
 
@@ -61,7 +65,14 @@ def test_offline_every_page_makes_no_network_request(browser, offline_site):
     assert len(pages) > 50
     outside = []
     context = browser.new_context()
-    context.on("request", lambda request: None if request.url.startswith(("file://", "data:", "about:", "blob:")) else outside.append(request.url))
+    context.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(("file://", "data:", "about:", "blob:"))
+            else outside.append(request.url)
+        ),
+    )
     page = context.new_page()
     for rel in pages:
         page.goto((offline_site / rel).as_uri(), wait_until="load")
@@ -72,11 +83,17 @@ def test_offline_every_page_makes_no_network_request(browser, offline_site):
 
 def built_day(page) -> dt.date:
     """The day the copy was built, as its page says it below the text."""
-    return dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}(?=\.$)", page.locator(".sv-built").inner_text().strip())[0])
+    return dt.date.fromisoformat(
+        re.search(r"\d{4}-\d{2}-\d{2}(?=\.$)", page.locator(".sv-built").inner_text().strip())[0]
+    )
 
 
-@pytest.mark.parametrize(("path", "scheme"), [("index.html", "light"), ("en/checklistor/avvikning-boendet.html", "dark")])
-def test_a_copy_past_its_age_says_so_at_the_top_with_its_plan_version_and_build_day(browser, offline_site, path, scheme):
+@pytest.mark.parametrize(
+    ("path", "scheme"), [("index.html", "light"), ("en/checklistor/avvikning-boendet.html", "dark")]
+)
+def test_a_copy_past_its_age_says_so_at_the_top_with_its_plan_version_and_build_day(
+    browser, offline_site, path, scheme
+):
     """Issue 29: a copy used months later showed its numbers as if current. The phone's clock decides."""
     plan = versions.plan(ROOT)
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
@@ -85,7 +102,10 @@ def test_a_copy_past_its_age_says_so_at_the_top_with_its_plan_version_and_build_
     built = built_day(page)
     assert plan.version in page.locator(".sv-built").inner_text()
     notice = page.locator("[data-sv-old-after]")
-    assert notice.get_attribute("data-sv-old-after") == (built + dt.timedelta(days=offline.OLD_AFTER_DAYS)).isoformat()
+    assert (
+        notice.get_attribute("data-sv-old-after")
+        == (built + dt.timedelta(days=offline.OLD_AFTER_DAYS)).isoformat()
+    )
     assert notice.is_hidden()  # built today, or within the limit
     for days, shown in ((offline.OLD_AFTER_DAYS, False), (offline.OLD_AFTER_DAYS + 1, True)):
         page.clock.set_fixed_time(dt.datetime.combine(built + dt.timedelta(days=days), dt.time(12)))
@@ -93,7 +113,9 @@ def test_a_copy_past_its_age_says_so_at_the_top_with_its_plan_version_and_build_
         assert notice.is_visible() == shown, days
     text = notice.inner_text()
     assert built.isoformat() in text and plan.version in text and str(offline.OLD_AFTER_DAYS) in text
-    assert notice.bounding_box()["y"] + notice.bounding_box()["height"] <= PHONE["height"]  # at the top: on the first screen
+    assert (
+        notice.bounding_box()["y"] + notice.bounding_box()["height"] <= PHONE["height"]
+    )  # at the top: on the first screen
     assert axe_violations(page) == []
     context.close()
 
@@ -105,10 +127,14 @@ def test_the_site_itself_never_says_it_is_an_old_copy(published_site):
 
 def test_the_start_page_offers_the_zip_in_both_languages(published_site):
     assert (published_site / offline.ZIP_NAME).stat().st_size > 1_000_000
-    for start, words in ((published_site / "index.html", "Ladda ner handboken för användning utan nät"),
-                         (published_site / "en" / "index.html", "Download the handbook for use without a network")):
+    for start, words in (
+        (published_site / "index.html", "Ladda ner handboken för användning utan nät"),
+        (published_site / "en" / "index.html", "Download the handbook for use without a network"),
+    ):
         html = start.read_text(encoding="utf-8")
-        assert f'<a href="{"../" if "/en/" in start.as_posix() else ""}{offline.ZIP_NAME}">{words}</a>' in html
+        assert (
+            f'<a href="{"../" if "/en/" in start.as_posix() else ""}{offline.ZIP_NAME}">{words}</a>' in html
+        )
 
 
 def test_the_offline_copy_does_not_offer_itself(offline_site):
@@ -123,7 +149,9 @@ def test_the_ordinary_site_from_disk_says_it_cannot_search_and_links_the_copy(pa
     assert notice.is_visible() and notice.inner_text().count("\n") == 0
     link = notice.locator("a")
     assert link.get_attribute("href").endswith(offline.ZIP_NAME)
-    assert (published_site / path).parent.joinpath(link.get_attribute("href")).resolve() == (published_site / offline.ZIP_NAME).resolve()
+    assert (published_site / path).parent.joinpath(link.get_attribute("href")).resolve() == (
+        published_site / offline.ZIP_NAME
+    ).resolve()
     assert not page.locator(".md-search").is_visible() and "Initiali" not in page.locator("body").inner_text()
 
 
@@ -131,7 +159,12 @@ def test_served_the_ordinary_site_keeps_its_search_and_no_notice(page, published
     server, base = serve_under_subpath(published_site, tmp_path / "www")
     try:
         page.goto(base)
-        assert page.locator("[data-sv-offline-notice]").count() == 1 and not page.locator("[data-sv-offline-notice]").is_visible()
-        assert page.locator(".md-search").count() == 1 and page.evaluate("!document.documentElement.hasAttribute('data-sv-no-search')")
+        assert (
+            page.locator("[data-sv-offline-notice]").count() == 1
+            and not page.locator("[data-sv-offline-notice]").is_visible()
+        )
+        assert page.locator(".md-search").count() == 1 and page.evaluate(
+            "!document.documentElement.hasAttribute('data-sv-no-search')"
+        )
     finally:
         server.shutdown()

@@ -18,9 +18,14 @@ from axe_playwright_python.sync_playwright import Axe
 from .conftest import CHROMIUM, CHROMIUM_ARGS, FIGURES, page_url_path, site_pages
 
 TABS = 3
-AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+}
 PHONE, DESKTOP = {"width": 360, "height": 740}, {"width": 1280, "height": 900}
-EMPTY_INDEX = json.dumps({"config": {"lang": ["sv"], "separator": "[\\s]+", "pipeline": ["stemmer"], "fields": {}}, "docs": []})
+EMPTY_INDEX = json.dumps(
+    {"config": {"lang": ["sv"], "separator": "[\\s]+", "pipeline": ["stemmer"], "fields": {}}, "docs": []}
+)
 
 
 def printable(rel: str) -> bool:
@@ -45,7 +50,10 @@ async def check_pages(base: str, pages: list[str], color_scheme: str = "light") 
         context = await browser.new_context(viewport=DESKTOP, color_scheme=color_scheme)
         context.on("request", on_request)
         await context.add_init_script(Axe().axe_script)
-        await context.route("**/search/search_index.json", lambda route: route.fulfill(status=200, content_type="application/json", body=EMPTY_INDEX))
+        await context.route(
+            "**/search/search_index.json",
+            lambda route: route.fulfill(status=200, content_type="application/json", body=EMPTY_INDEX),
+        )
         queue: asyncio.Queue = asyncio.Queue()
         for rel in pages:
             queue.put_nowait(rel)
@@ -76,11 +84,16 @@ async def check_one(page, base: str, rel: str, found: dict) -> None:
     for violation in violations:
         nodes = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
         found["violations"].setdefault(violation["id"], []).append(f"{rel}: {nodes[:3]}")
-    has_button = await page.locator("[data-sv-print]").count() == 1 and await page.locator("[data-sv-print]").is_visible()
+    has_button = (
+        await page.locator("[data-sv-print]").count() == 1
+        and await page.locator("[data-sv-print]").is_visible()
+    )
     if printable(rel) != has_button:
         problems.append(f"{rel}: print button {'missing' if printable(rel) else 'where it does not belong'}")
     await page.set_viewport_size(PHONE)
-    overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = await page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     if overflow > 0:
         problems.append(f"{rel}: at 360 px the page scrolls sideways by {overflow} px")
     await page.set_viewport_size(DESKTOP)
@@ -96,5 +109,7 @@ def test_every_page(served_site, built_site):
     FIGURES["requests made / to another host"] = f"{found['requests']} / {len(found['foreign'])}"
     FIGURES["axe-core violations"] = sum(len(v) for v in violations.values())
     assert not found["foreign"], f"requests to other hosts: {sorted(set(found['foreign']))[:10]}"
-    assert not violations, "axe-core:\n" + "\n".join(f"{rule}: {len(where)} page(s), e.g. {where[:3]}" for rule, where in violations.items())
+    assert not violations, "axe-core:\n" + "\n".join(
+        f"{rule}: {len(where)} page(s), e.g. {where[:3]}" for rule, where in violations.items()
+    )
     assert not found["problems"], "\n".join(found["problems"])

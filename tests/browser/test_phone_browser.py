@@ -5,12 +5,12 @@ the section, boxes tick in this browser only; at 1280 px the matrix shows every 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from samverkan.editions import overlay
-from samverkan.editions.handbook import load_site
 from samverkan.site.pdf import serve
 
 from .conftest import FIGURES, ROOT, count_pdf_pages, page_url_path, site_pages
@@ -28,17 +28,16 @@ def phone(browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def handbook():
-    return load_site(ROOT / "mkdocs.yml")
-
-
 def url_of(base: str, page) -> str:
     return base + ("" if page.lang == "sv" else "en/") + page.path.removesuffix(".md") + "/"
 
 
 def checklists(handbook):
-    return [page for page in handbook.pages if page.type == "checklist" and any(item.phase == "at-once" for item in page.items)]
+    return [
+        page
+        for page in handbook.pages
+        if page.type == "checklist" and any(item.phase == "at-once" for item in page.items)
+    ]
 
 
 def test_the_first_screen_of_every_checklist_shows_its_urgent_items(phone, served_site, handbook):
@@ -53,7 +52,9 @@ def test_the_first_screen_of_every_checklist_shows_its_urgent_items(phone, serve
     assert len(lowest) >= 20
     worst = max(lowest, key=lowest.get)
     FIGURES["first urgent item on a 390 x 844 screen, lowest"] = f"{lowest[worst]} px ({worst})"
-    below = {name: top for name, top in lowest.items() if top > PHONE["height"] - 24}  # its first line must show
+    below = {
+        name: top for name, top in lowest.items() if top > PHONE["height"] - 24
+    }  # its first line must show
     assert not below, f"the first urgent item starts below the first screen ({PHONE['height']} px): {below}"
 
 
@@ -66,14 +67,23 @@ def test_a_checklist_keeps_time_order_on_paper(phone, served_site, handbook):
         phone.emulate_media(media="print")
         before, urgent, afterwards = phone.evaluate(order)
         assert before < urgent < afterwards, "on paper: in time order"
-        assert not phone.locator(".sv-phases__later").is_visible() and not phone.locator(".sv-ticks-status").is_visible()
+        assert (
+            not phone.locator(".sv-phases__later").is_visible()
+            and not phone.locator(".sv-ticks-status").is_visible()
+        )
         phone.emulate_media(media="screen")
 
 
 def written_numbers(handbook) -> list[str]:
     """The public numbers as people write them: public-numbers.yml and every municipality's switchboards."""
-    listed = [entry["number"] for entry in yaml.safe_load((ROOT / overlay.NUMBERS_FILE).read_text(encoding="utf-8"))]
-    return sorted({*listed, *(n for each in overlay.loaded(handbook) for n in each.public_numbers())}, key=len, reverse=True)
+    listed = [
+        entry["number"] for entry in yaml.safe_load((ROOT / overlay.NUMBERS_FILE).read_text(encoding="utf-8"))
+    ]
+    return sorted(
+        {*listed, *(n for each in overlay.loaded(handbook) for n in each.public_numbers())},
+        key=len,
+        reverse=True,
+    )
 
 
 UNLINKED_NUMBERS = """numbers => {
@@ -93,8 +103,14 @@ CALL_TARGETS = """() => [...document.querySelectorAll('article a[href^="tel:"]')
 
 def test_every_public_number_calls_with_a_44_px_target(phone, served_site, built_site, handbook):
     numbers = written_numbers(handbook)
-    shapes = [re.compile(r"(?<![\d+])" + re.escape(n).replace(r"\ ", "[ \u00a0]") + r"(?!\d)") for n in numbers]
-    pages = [rel for rel in site_pages(built_site) if any(s.search((built_site / rel).read_text(encoding="utf-8")) for s in shapes)]
+    shapes = [
+        re.compile(r"(?<![\d+])" + re.escape(n).replace(r"\ ", "[ \u00a0]") + r"(?!\d)") for n in numbers
+    ]
+    pages = [
+        rel
+        for rel in site_pages(built_site)
+        if any(s.search((built_site / rel).read_text(encoding="utf-8")) for s in shapes)
+    ]
     assert len(pages) >= 20, pages
     targets = 0
     for rel in pages:
@@ -110,19 +126,27 @@ def test_a_municipality_edition_calls_its_own_switchboard(phone, edition_sites):
     site = edition_sites["stockholm"]
     server, base = serve(site)
     try:
-        pages = [rel for rel in site_pages(site) if "08-508 000 00" in (site / rel).read_text(encoding="utf-8")]
+        pages = [
+            rel for rel in site_pages(site) if "08-508 000 00" in (site / rel).read_text(encoding="utf-8")
+        ]
         assert len(pages) >= 2, "the Stockholm edition shows its switchboard in both languages"
         for rel in pages:
             phone.goto(base + page_url_path(rel))
-            assert phone.evaluate(UNLINKED_NUMBERS, ["08-508 000 00", "020-390 000", "114 14", "112"]) == [], rel
+            assert (
+                phone.evaluate(UNLINKED_NUMBERS, ["08-508 000 00", "020-390 000", "114 14", "112"]) == []
+            ), rel
             targets = phone.evaluate(CALL_TARGETS)
-            assert any(t["text"] == "08-508 000 00" for t in targets) and all(t["width"] >= 44 and t["height"] >= 44 for t in targets), rel
+            assert any(t["text"] == "08-508 000 00" for t in targets) and all(
+                t["width"] >= 44 and t["height"] >= 44 for t in targets
+            ), rel
     finally:
         server.shutdown()
 
 
 def test_no_table_scrolls_sideways_at_390_px(phone, served_site, built_site):
-    pages = [rel for rel in site_pages(built_site) if "<table" in (built_site / rel).read_text(encoding="utf-8")]
+    pages = [
+        rel for rel in site_pages(built_site) if "<table" in (built_site / rel).read_text(encoding="utf-8")
+    ]
     assert len(pages) >= 10
     for rel in pages:
         phone.goto(served_site + page_url_path(rel))
@@ -136,9 +160,11 @@ def test_no_table_scrolls_sideways_at_390_px(phone, served_site, built_site):
 
 def test_matrix_links_are_tall_and_apart_enough_to_tap(phone, served_site):
     phone.goto(served_site + "ansvarsmatris/")
-    boxes = phone.evaluate("() => [...document.querySelectorAll('.sv-matrix td a')].map(a => a.getBoundingClientRect().toJSON())")
+    boxes = phone.evaluate(
+        "() => [...document.querySelectorAll('.sv-matrix td a')].map(a => a.getBoundingClientRect().toJSON())"
+    )
     assert boxes and all(box["height"] >= 44 for box in boxes)
-    for above, below in zip(boxes, boxes[1:]):  # one per line in a card, never overlapping
+    for above, below in pairwise(boxes):  # one per line in a card, never overlapping
         assert below["top"] >= above["bottom"] - 0.5 or below["left"] >= above["right"]
 
 
@@ -167,7 +193,10 @@ def test_a_one_actor_checklist_names_its_actor_once_on_screen_and_paper(phone, s
             phone.emulate_media(media=media)
             items = phone.locator("article .task-list-item").all_inner_texts()
             assert len(items) == len(checklist.items) and not any(police in text for text in items), media
-            assert phone.locator(".sv-checklist-actor").is_visible() and police in phone.locator(".sv-checklist-actor").inner_text()
+            assert (
+                phone.locator(".sv-checklist-actor").is_visible()
+                and police in phone.locator(".sv-checklist-actor").inner_text()
+            )
 
 
 def test_a_role_is_one_tap_from_the_top(phone, served_site, handbook):
@@ -183,20 +212,31 @@ def test_a_role_is_one_tap_from_the_top(phone, served_site, handbook):
         assert 0 <= top < PHONE["height"] / 2 and volunteers.title in first.inner_text()
 
 
-@pytest.mark.parametrize("start, where", [("sv/rutiner/patraffande.md", "table"), ("sv/checklistor/avvikning-boendet.md", "#within-days"),
-                                          ("en/checklistor/manniskohandel-alla.md", "#role-god-man")])
+@pytest.mark.parametrize(
+    "start, where",
+    [
+        ("sv/rutiner/patraffande.md", "table"),
+        ("sv/checklistor/avvikning-boendet.md", "#within-days"),
+        ("en/checklistor/manniskohandel-alla.md", "#role-god-man"),
+    ],
+)
 def test_the_language_switch_keeps_the_section(phone, served_site, handbook, start, where):
     lang, path = start.split("/", 1)
     page = handbook.at(lang, path)
     phone.goto(url_of(served_site, page))
     if where == "table":  # a heading whose id differs between the languages: the section before the table
-        section = phone.evaluate("() => { const t = document.querySelector('article table'); let h = t; "
-                                 "while (h && !/^H[23]$/.test(h.tagName)) h = h.previousElementSibling || h.parentElement; return h.id; }")
+        section = phone.evaluate(
+            "() => { const t = document.querySelector('article table'); let h = t; "
+            "while (h && !/^H[23]$/.test(h.tagName)) h = h.previousElementSibling || h.parentElement; return h.id; }"
+        )
         phone.evaluate("id => document.getElementById(id).scrollIntoView()", section)
     else:
         section = where[1:]
         phone.evaluate("id => document.getElementById(id).scrollIntoView()", section)
-    index = phone.evaluate("id => [...document.querySelectorAll(\"article h2[id], article h3[id], article h4[id], article li[id^='role-']\")].findIndex(e => e.id === id)", section)
+    index = phone.evaluate(
+        "id => [...document.querySelectorAll(\"article h2[id], article h3[id], article h4[id], article li[id^='role-']\")].findIndex(e => e.id === id)",
+        section,
+    )
     other = "en" if lang == "sv" else "sv"
     link = phone.locator(f'a.md-select__link[hreflang="{other}"]')
     with phone.expect_navigation():
@@ -205,7 +245,9 @@ def test_the_language_switch_keeps_the_section(phone, served_site, handbook, sta
     landed = phone.evaluate("""() => { const all = [...document.querySelectorAll("article h2[id], article h3[id], article h4[id], article li[id^='role-']")];
         const id = decodeURIComponent(location.hash.slice(1)); const el = document.getElementById(id);
         return {index: all.indexOf(el), top: el ? el.getBoundingClientRect().top : null, lang: document.documentElement.lang}; }""")
-    assert landed["lang"] == other and landed["index"] == index and 0 <= landed["top"] < PHONE["height"] / 2, landed
+    assert (
+        landed["lang"] == other and landed["index"] == index and 0 <= landed["top"] < PHONE["height"] / 2
+    ), landed
 
 
 def test_boxes_tick_in_this_browser_only_and_clear_with_one_button(phone, served_site, handbook):
@@ -228,16 +270,22 @@ def test_boxes_tick_in_this_browser_only_and_clear_with_one_button(phone, served
     phone.emulate_media(media="screen")
     clear.click()
     assert not any(boxes.nth(i).is_checked() for i in range(boxes.count())) and not clear.is_visible()
-    assert phone.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('samverkan-ticks:'))") == []
+    assert (
+        phone.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('samverkan-ticks:'))") == []
+    )
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_every_path_through_the_guide_leads_to_the_roles_own_items(browser, served_site, handbook, javascript):
+def test_every_path_through_the_guide_leads_to_the_roles_own_items(
+    browser, served_site, handbook, javascript
+):
     """What has happened -> who are you -> result, by tapping plain links; the result's items are the role's
     items in the routine's checklists and steps, in both languages, with and without JavaScript."""
     from samverkan.views import guide
 
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript)
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript
+    )
     page = context.new_page()
     paths = 0
     for lang in ("sv", "en"):
@@ -253,13 +301,18 @@ def test_every_path_through_the_guide_leads_to_the_roles_own_items(browser, serv
                         chosen += f"--{stage}"
                     result = page.locator(f'[id="{chosen}"]')
                     assert result.is_visible() and not page.locator(".sv-guide__start").is_visible()
-                    shown = [re.sub(r"\s+", " ", text).strip() for text in result.locator(".task-list-item").all_inner_texts()]
+                    shown = [
+                        re.sub(r"\s+", " ", text).strip()
+                        for text in result.locator(".task-list-item").all_inner_texts()
+                    ]
                     items = role.at(stage).items
                     assert len(shown) == len(items), (lang, chosen)
-                    for text, item in zip(shown, items):
+                    for text, item in zip(shown, items, strict=True):
                         words = item.text.split("[[")[0].split()[:2]  # the words before any [[marker]]
                         assert " ".join(words) in text, (text, item.text)
-                    result.locator('a[href="#guide-start"]').click()  # "Börja om": back to the first step, as a reader taps
+                    result.locator(
+                        'a[href="#guide-start"]'
+                    ).click()  # "Börja om": back to the first step, as a reader taps
                     paths += 1
     context.close()
     FIGURES["guide paths (situation x role, sv + en)"] = paths
@@ -268,12 +321,20 @@ def test_every_path_through_the_guide_leads_to_the_roles_own_items(browser, serv
 
 # Who reads at night (issue 30): the residence whose child comes back, the socialjour with a found child, the
 # municipality where a trafficked child without an assigned municipality is found, the school counsellor.
-READERS = [("patraffande", "boendet", None), ("patraffande", "socialjouren", None),
-           ("manniskohandel", "socialtjansten-vistelsekommun", "arrival"), ("avvikning", "skolan", None)]
+READERS = [
+    ("patraffande", "boendet", None),
+    ("patraffande", "socialjouren", None),
+    ("manniskohandel", "socialtjansten-vistelsekommun", "arrival"),
+    ("avvikning", "skolan", None),
+]
 
 
-@pytest.mark.parametrize("routine_id, actor_id, stage", READERS, ids=["-".join(filter(None, reader)) for reader in READERS])
-def test_each_reader_sees_every_at_once_duty_on_the_first_screen(phone, served_site, handbook, routine_id, actor_id, stage):
+@pytest.mark.parametrize(
+    "routine_id, actor_id, stage", READERS, ids=["-".join(filter(None, reader)) for reader in READERS]
+)
+def test_each_reader_sees_every_at_once_duty_on_the_first_screen(
+    phone, served_site, handbook, routine_id, actor_id, stage
+):
     """Every duty the routine's table gives the reader at once: in their result in the guide, among the items to do at
     once that open it, the first on the first screen (below the numbers to call); and on the first screen of their
     part of their checklist (after the tap on their role), in both languages."""
@@ -281,7 +342,11 @@ def test_each_reader_sees_every_at_once_duty_on_the_first_screen(phone, served_s
     from samverkan.views import guide
 
     routine = handbook.get("sv", routine_id)
-    duties = [duty for duty in routine.duties if duty.when.startswith(AT_ONCE) and actor_id in {ref.id for ref in duty.actors}]
+    duties = [
+        duty
+        for duty in routine.duties
+        if duty.when.startswith(AT_ONCE) and actor_id in {ref.id for ref in duty.actors}
+    ]
     assert duties, "the routine's table gives this reader nothing at once"
     for lang in ("sv", "en"):
         situation = next(s for s in guide.situations(handbook, lang) if s.routine.id == routine_id)
@@ -290,20 +355,40 @@ def test_each_reader_sees_every_at_once_duty_on_the_first_screen(phone, served_s
         phone.goto(url_of(served_site, handbook.get(lang, "vad-gor-jag-nu")) + "#" + result)
         shown = phone.locator(f'[id="{result}"] .task-list-item')
         assert shown.count() == len(items)
-        urgent = next((i for i, item in enumerate(items) if item.phase != "at-once"), len(items))  # the items to do at once open the result
-        found = [next(i for i, item in enumerate(items) if item.phase == "at-once" and concerns(item, duty)) for duty in duties]
+        urgent = next(
+            (i for i, item in enumerate(items) if item.phase != "at-once"), len(items)
+        )  # the items to do at once open the result
+        found = [
+            next(i for i, item in enumerate(items) if item.phase == "at-once" and concerns(item, duty))
+            for duty in duties
+        ]
         assert max(found) < urgent and on_first_screen(shown.nth(min(found))), (lang, result, found)
-        FIGURES[f"at-once duties on the first guide screen, {result} ({lang})"] = f"{sum(on_first_screen(shown.nth(i)) for i in found)} of {len(found)}"
+        FIGURES[f"at-once duties on the first guide screen, {result} ({lang})"] = (
+            f"{sum(on_first_screen(shown.nth(i)) for i in found)} of {len(found)}"
+        )
         for checklist in (handbook.get(lang, ref.id) for ref in situation.routine.checklists):
-            mine = [i for i, item in enumerate(checklist.items) if item.actor.id == actor_id and item.stage in (None, stage)]
-            wanted = {i for i in mine for duty in duties if checklist.items[i].phase == "at-once" and concerns(checklist.items[i], duty)}
+            mine = [
+                i
+                for i, item in enumerate(checklist.items)
+                if item.actor.id == actor_id and item.stage in (None, stage)
+            ]
+            wanted = {
+                i
+                for i in mine
+                for duty in duties
+                if checklist.items[i].phase == "at-once" and concerns(checklist.items[i], duty)
+            }
             if wanted:
                 phone.goto(url_of(served_site, checklist))
                 jump = phone.locator(f'.sv-roles a[href="#role-{actor_id}"]')
                 if jump.count():  # a checklist with several roles: the reader taps theirs
                     jump.tap()
                 boxes = phone.locator("article li.task-list-item")
-                assert all(on_first_screen(boxes.nth(i)) for i in wanted), (lang, checklist.id, sorted(wanted))
+                assert all(on_first_screen(boxes.nth(i)) for i in wanted), (
+                    lang,
+                    checklist.id,
+                    sorted(wanted),
+                )
 
 
 def on_first_screen(element) -> bool:
@@ -335,16 +420,31 @@ def test_a_guide_result_prints_like_a_checklist(phone, served_site, handbook):
     phone.emulate_media(media="print")
     assert phone.locator("h1").is_visible() and not phone.locator(".sv-guide__start").is_visible()
     assert phone.locator(".sv-guide .task-list-item:visible").count() == len(role.at("arrival").items)
-    assert not phone.locator(".md-header").is_visible() and not phone.locator(".sv-guide__path").first.is_visible()
+    assert (
+        not phone.locator(".md-header").is_visible()
+        and not phone.locator(".sv-guide__path").first.is_visible()
+    )
     pages = count_pdf_pages(phone.pdf(format="A4", prefer_css_page_size=True))
     FIGURES["guide result avvikning/boendet on paper"] = f"{pages} A4 page(s)"
     assert pages <= 2
 
 
-CHANGED = ["checklistor/avvikning-boendet/", "checklistor/manniskohandel-alla/", "checklistor/avvikning-socialtjansten/",
-           "rutiner/patraffande/", "rutiner/avvikning/", "ansvarsmatris/", "aktorer/polisen/", "lagar/sol/", "",
-           "vad-gor-jag-nu/", "vad-gor-jag-nu/#avvikning", "vad-gor-jag-nu/#avvikning--boendet", "vad-gor-jag-nu/#avvikning--boendet--after-assignment",
-           "vad-gor-jag-nu/#manniskohandel--frivilliga-organisationer"]
+CHANGED = [
+    "checklistor/avvikning-boendet/",
+    "checklistor/manniskohandel-alla/",
+    "checklistor/avvikning-socialtjansten/",
+    "rutiner/patraffande/",
+    "rutiner/avvikning/",
+    "ansvarsmatris/",
+    "aktorer/polisen/",
+    "lagar/sol/",
+    "",
+    "vad-gor-jag-nu/",
+    "vad-gor-jag-nu/#avvikning",
+    "vad-gor-jag-nu/#avvikning--boendet",
+    "vad-gor-jag-nu/#avvikning--boendet--after-assignment",
+    "vad-gor-jag-nu/#manniskohandel--frivilliga-organisationer",
+]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -355,9 +455,17 @@ def test_axe_finds_nothing_on_the_changed_pages_at_390_px(phone, served_site, pr
         phone.evaluate(Axe().axe_script)
         boxes = phone.locator("article .task-list-item input[type=checkbox]")
         if boxes.count() and boxes.first.is_visible() and boxes.first.is_enabled():
-            boxes.first.evaluate("box => box.click()")  # shows the clear button and the status line; no scrolling
-        phone.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # the header's title fades on scroll
+            boxes.first.evaluate(
+                "box => box.click()"
+            )  # shows the clear button and the status line; no scrolling
+        phone.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )  # the header's title fades on scroll
         for violation in phone.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS):
-            found.setdefault(violation["id"], []).append(f"{prefix}{path}: {[n['target'] for n in violation['nodes']][:3]}")
-    FIGURES[f"axe-core violations at 390 px ({prefix or 'sv/'}changed pages)"] = sum(len(v) for v in found.values())
+            found.setdefault(violation["id"], []).append(
+                f"{prefix}{path}: {[n['target'] for n in violation['nodes']][:3]}"
+            )
+    FIGURES[f"axe-core violations at 390 px ({prefix or 'sv/'}changed pages)"] = sum(
+        len(v) for v in found.values()
+    )
     assert not found, found

@@ -33,8 +33,13 @@ _TOC_LINE = re.compile(r"^\s*(\S.*?)\s{2,}(\d+)\s*$")
 
 def samverkan(*args: str) -> subprocess.CompletedProcess:
     """The command, as the working group runs it (in a process of its own: Playwright's sync API runs one per process)."""
-    return subprocess.run([sys.executable, "-m", "samverkan", "--config", str(ROOT / "mkdocs.yml"), *args],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=1200)
+    return subprocess.run(
+        [sys.executable, "-m", "samverkan", "--config", str(ROOT / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        timeout=1200,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,15 +58,29 @@ def plan_pdfs(browser, county_site, edition_sites) -> dict[tuple, bytes]:
     from samverkan.site.pdf import serve
 
     release = versions.plan(HANDBOOK.root)
-    made = {(None, lang): (county_site / paper.plan_pdf_name(release.version, overlay.load(HANDBOOK.root, None), lang)).read_bytes() for lang in LANGUAGES}
+    made = {
+        (None, lang): (
+            county_site / paper.plan_pdf_name(release.version, overlay.load(HANDBOOK.root, None), lang)
+        ).read_bytes()
+        for lang in LANGUAGES
+    }
     server, base_url = serve(edition_sites["stockholm"])
     try:
         for lang in LANGUAGES:
-            made["stockholm", lang] = plan_pdf.render(browser, base_url, edition_sites["stockholm"], HANDBOOK, overlay.load(HANDBOOK.root, "stockholm"), lang,
-                                                      "https://samverkansplanen.example/")
+            made["stockholm", lang] = plan_pdf.render(
+                browser,
+                base_url,
+                edition_sites["stockholm"],
+                HANDBOOK,
+                overlay.load(HANDBOOK.root, "stockholm"),
+                lang,
+                "https://samverkansplanen.example/",
+            )
     finally:
         server.shutdown()
-    FIGURES["plan PDF pages"] = ", ".join(f"{slug or 'county'}/{lang}={plan_pdf.pdf.count_pages(data)}" for (slug, lang), data in made.items())
+    FIGURES["plan PDF pages"] = ", ".join(
+        f"{slug or 'county'}/{lang}={plan_pdf.pdf.count_pages(data)}" for (slug, lang), data in made.items()
+    )
     return made
 
 
@@ -69,7 +88,9 @@ def pages_text(data: bytes, tmp_path) -> list[str]:
     """The text of each page, as pdftotext lays it out."""
     source = tmp_path / "plan.pdf"
     source.write_bytes(data)
-    text = subprocess.run(["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return text.split("\f")[:-1]
 
 
@@ -98,7 +119,9 @@ def toc(pages: list[str], labels: dict) -> dict[str, int]:
 
 def heading(site, lang: str, page) -> str:
     """The page's first heading, as the site shows it."""
-    tree = LexborHTMLParser((site / language_url(lang, page.path, True) / "index.html").read_text(encoding="utf-8"))
+    tree = LexborHTMLParser(
+        (site / language_url(lang, page.path, True) / "index.html").read_text(encoding="utf-8")
+    )
     title = tree.css_first("article h1")
     for link in title.css("a.headerlink"):
         link.decompose()
@@ -107,29 +130,40 @@ def heading(site, lang: str, page) -> str:
 
 @pytest.mark.parametrize("slug", EDITIONS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_plan_pdf_has_a_title_page_contents_that_match_and_every_routine_and_checklist(plan_pdfs, county_site, edition_sites, slug, lang, tmp_path):
+def test_the_plan_pdf_has_a_title_page_contents_that_match_and_every_routine_and_checklist(
+    plan_pdfs, county_site, edition_sites, slug, lang, tmp_path
+):
     pages = pages_text(plan_pdfs[slug, lang], tmp_path)
     chosen = overlay.load(HANDBOOK.root, slug)
     labels = Renderer(HANDBOOK, overlay=chosen).labels[lang]
     release = versions.plan(HANDBOOK.root)
     title_page = flat(pages[0])
-    assert labels["plan_version_line"].format(version=release.version, date=release.date.isoformat()) in title_page
+    assert (
+        labels["plan_version_line"].format(version=release.version, date=release.date.isoformat())
+        in title_page
+    )
     assert plan_document.edition_name(HANDBOOK, chosen, lang) in title_page
     assert flat(labels["plan_decided"]) in title_page
     assert f"{labels['plan_page']} 5 {labels['plan_of']} {len(pages)}" in flat(pages[4])  # the page header
 
     contents = toc(pages, labels)
     site = edition_sites[slug] if slug else county_site
-    listed = [page for page in plan_document.sections(HANDBOOK, lang) if isinstance(page.page, (Routine, Checklist))]
+    listed = [
+        page for page in plan_document.sections(HANDBOOK, lang) if isinstance(page.page, (Routine, Checklist))
+    ]
     assert len(listed) >= 20
     starts = []
     for section in listed:
         assert flat(section.title) in contents, f"{section.title} is not in the contents: {sorted(contents)}"
         start = contents[flat(section.title)]
         first_heading = heading(site, lang, section.page)
-        assert first_heading in flat(pages[start - 1]), f"{section.title}: the contents say page {start}, which does not start it"
+        assert first_heading in flat(pages[start - 1]), (
+            f"{section.title}: the contents say page {start}, which does not start it"
+        )
         starts.append(start)
-    assert starts == sorted(starts) and len(set(starts)) == len(starts)  # each starts on a page of its own, in order
+    assert starts == sorted(starts) and len(set(starts)) == len(
+        starts
+    )  # each starts on a page of its own, in order
 
 
 def test_two_builds_of_the_same_commit_give_the_same_pdf(plan_pdfs, county_site, tmp_path):
@@ -145,7 +179,9 @@ def test_two_builds_of_the_same_commit_give_the_same_pdf(plan_pdfs, county_site,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_adoption_and_news_pages_link_the_pdf_in_the_site_and_its_offline_copy(county_site, lang, tmp_path):
+def test_the_adoption_and_news_pages_link_the_pdf_in_the_site_and_its_offline_copy(
+    county_site, lang, tmp_path
+):
     release = versions.plan(HANDBOOK.root)
     name = paper.plan_pdf_name(release.version, overlay.load(HANDBOOK.root, None), lang)
     with zipfile.ZipFile(county_site / offline.ZIP_NAME) as archive:

@@ -17,8 +17,16 @@ from .conftest import FIGURES, ROOT
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from search_engine import MOST_WORDS, location  # noqa: E402
 
-SETS = {name: yaml.safe_load((Path(__file__).resolve().parents[1] / f"search-{name}.yml").read_text(encoding="utf-8")) for name in ("queries", "phrases")}
-AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+SETS = {
+    name: yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / f"search-{name}.yml").read_text(encoding="utf-8")
+    )
+    for name in ("queries", "phrases")
+}
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+}
 # bench/downloads.py times search (cold first search, keystroke to results); the tests keep to what is shown.
 # Marks when Material writes the result count after the last keystroke (keydown), so that the results read are that query's.
 WATCH = """() => {
@@ -58,7 +66,9 @@ def run_query(page, query: str) -> list[str]:
 def open_search(page, lang: str) -> None:
     page.locator(".md-search__input").click()
     ready = "Skriv sökord" if lang == "sv" else "Type to start searching"
-    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.includes({ready!r})")
+    page.wait_for_function(
+        f"() => document.querySelector('.md-search-result__meta').textContent.includes({ready!r})"
+    )
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -80,7 +90,9 @@ def test_search_set_in_chromium(page, served_site, name, lang):
     assert not misses, "\n".join(misses)
 
 
-def test_a_first_visit_fetches_no_index_and_no_request_fails_then_the_first_letter_finds_pages(page, served_site):
+def test_a_first_visit_fetches_no_index_and_no_request_fails_then_the_first_letter_finds_pages(
+    page, served_site
+):
     responses = []
     page.on("response", lambda response: responses.append((response.status, response.url)))
     page.goto(served_site + "rutiner/avvikning/", wait_until="networkidle")
@@ -91,12 +103,22 @@ def test_a_first_visit_fetches_no_index_and_no_request_fails_then_the_first_lett
     page.keyboard.type("r")
     page.wait_for_function(SHOWN, timeout=HANG_GUARD_MS)
     assert page.evaluate(RESULTS), "the first letter typed finds pages"
-    assert [url for _, url in responses if url.endswith("search/search_index.json")], "the index is fetched once search is used"
+    assert [url for _, url in responses if url.endswith("search/search_index.json")], (
+        "the index is fetched once search is used"
+    )
     assert not [(status, url) for status, url in responses if status >= 400]
 
 
-@pytest.mark.parametrize("lang,words,situations", [("sv", "qqqxyzord", "När ett barn avviker eller försvinner"), ("en", "qqqxyzword", "When a child goes missing")])
-def test_when_nothing_is_found_the_situations_of_the_guide_and_emergency_numbers_are_offered(page, served_site, lang, words, situations):
+@pytest.mark.parametrize(
+    "lang,words,situations",
+    [
+        ("sv", "qqqxyzord", "När ett barn avviker eller försvinner"),
+        ("en", "qqqxyzword", "When a child goes missing"),
+    ],
+)
+def test_when_nothing_is_found_the_situations_of_the_guide_and_emergency_numbers_are_offered(
+    page, served_site, lang, words, situations
+):
     page.goto(served_site + ("en/" if lang == "en" else "") + "lagar/")
     page.evaluate(Axe().axe_script)  # the page's policy refuses an added inline script
     open_search(page, lang)
@@ -106,15 +128,27 @@ def test_when_nothing_is_found_the_situations_of_the_guide_and_emergency_numbers
     with_hits = page.evaluate("o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS)
     shown = run_query(page, words)
     assert shown == [] and help_box.is_visible()
-    assert situations in help_box.inner_text() and "112" in help_box.inner_text() and "114 14" in help_box.inner_text()
-    without_hits = page.evaluate("o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS)
-    FIGURES[f"axe violations on search results with / without hits ({lang})"] = f"{len(with_hits)} / {len(without_hits)}"
+    assert (
+        situations in help_box.inner_text()
+        and "112" in help_box.inner_text()
+        and "114 14" in help_box.inner_text()
+    )
+    without_hits = page.evaluate(
+        "o => axe.run(document, o).then(r => r.violations.map(v => v.id))", AXE_OPTIONS
+    )
+    FIGURES[f"axe violations on search results with / without hits ({lang})"] = (
+        f"{len(with_hits)} / {len(without_hits)}"
+    )
     assert with_hits == [] and without_hits == []
     page.keyboard.press("ArrowDown")  # the arrow keys reach the help's links, as they reach results
     assert page.evaluate("() => document.activeElement.closest('[data-sv-search-help]') !== null")
     links = help_box.locator("a:not([href^='tel:'])").evaluate_all("as => as.map(a => a.href)")
-    expected = guide.situations(load_site(ROOT / "mkdocs.yml"), lang)  # the model's, as "Vad gör jag nu?" lists them
-    assert len(links) == len(expected) >= 3 and all(link.startswith(served_site + ("en/" if lang == "en" else "") + "rutiner/") for link in links), links
+    expected = guide.situations(
+        load_site(ROOT / "mkdocs.yml"), lang
+    )  # the model's, as "Vad gör jag nu?" lists them
+    assert len(links) == len(expected) >= 3 and all(
+        link.startswith(served_site + ("en/" if lang == "en" else "") + "rutiner/") for link in links
+    ), links
     for link in links:
         assert page.request.get(link).status == 200, link
     run_query(page, "polisen" if lang == "sv" else "police")
@@ -124,20 +158,33 @@ def test_when_nothing_is_found_the_situations_of_the_guide_and_emergency_numbers
 def test_results_show_the_page_type(page, served_site):
     page.goto(served_site)
     page.locator(".md-search__input").click()
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('Skriv sökord')")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.includes('Skriv sökord')"
+    )
     run_query(page, "avvikit")
-    chips = page.evaluate("() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3).map(i => i.querySelector('.md-tag')?.textContent)")
-    assert chips and all(chip in {"Rutin", "Checklista", "Aktör", "Lag", "Begrepp", "Sida"} for chip in chips), chips
+    chips = page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result__item')].slice(0, 3).map(i => i.querySelector('.md-tag')?.textContent)"
+    )
+    assert chips and all(
+        chip in {"Rutin", "Checklista", "Aktör", "Lag", "Begrepp", "Sida"} for chip in chips
+    ), chips
 
 
-@pytest.mark.parametrize("pasted", [
-    "polisen " + "qqqxyz " * 1_500,  # a found word, then 10 000 characters of words no page holds
-    "polisen " + " ".join(f"ord{number}" for number in range(1_600)),  # as many different words
-    "polisen " + "ring " * 2_500,  # a word every page holds, over and over
-])
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "polisen " + "qqqxyz " * 1_500,  # a found word, then 10 000 characters of words no page holds
+        "polisen " + " ".join(f"ord{number}" for number in range(1_600)),  # as many different words
+        "polisen " + "ring " * 2_500,  # a word every page holds, over and over
+    ],
+)
 def test_a_pasted_page_of_text_is_searched_by_its_first_words_and_answers(page, served_site, pasted):
     page.goto(served_site)
     open_search(page, "sv")
     assert run_query(page, pasted)  # within the hang guard, not minutes later
-    missing = page.evaluate("() => [...document.querySelectorAll('.md-search-result__article')].map(result => result.querySelectorAll('del').length)")
-    assert missing and max(missing) < MOST_WORDS  # each result lists the words of the query it lacks, polisen not among them
+    missing = page.evaluate(
+        "() => [...document.querySelectorAll('.md-search-result__article')].map(result => result.querySelectorAll('del').length)"
+    )
+    assert (
+        missing and max(missing) < MOST_WORDS
+    )  # each result lists the words of the query it lacks, polisen not among them

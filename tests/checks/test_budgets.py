@@ -25,11 +25,16 @@ CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 def _limit(words: str):
     return next(limit for limit in LIMITS if words in limit.what)
 
+
 # The issue's examples first, then shapes of each class it did not name. Each: the text after the page's own
 # body, the limit it breaks, and the line (counted from the end of the page's own text) the problem names.
 HOSTILE = {
     "nested emphasis, 4 KB": ("*a " * 700 + "x" + " b*" * 700, "emphasis", 1),
-    "nested strong emphasis over many lines": ("\n".join(["__a"] * 120 + ["x"] + ["b__"] * 120), "emphasis", 101),
+    "nested strong emphasis over many lines": (
+        "\n".join(["__a"] * 120 + ["x"] + ["b__"] * 120),
+        "emphasis",
+        101,
+    ),
     "60 KB of '[ ' on one line": ("[ " * 30_000, "'[' brackets", 1),
     "a '[' on each line of one paragraph": ("\n".join(["[ en rad"] * 200), "'[' brackets", 121),
     "images opened and never closed": ("![ " * 500, "'[' brackets", 1),
@@ -54,35 +59,50 @@ def test_a_page_over_its_budget_is_one_line_per_limit_naming_page_and_line(tmp_p
     with hang_guard():
         found = problems(root)
     limit = _limit(limit)
-    assert [each for each in found if limit.what in each] == [f"{PAGE}:{first + line - 1}: {Breach(line, limit).message} — {limit.fix}"], found
-    assert all(each.startswith(f"{PAGE}:") and "\n" not in each for each in found), found  # nothing else reads a page not read
+    assert [each for each in found if limit.what in each] == [
+        f"{PAGE}:{first + line - 1}: {Breach(line, limit).message} — {limit.fix}"
+    ], found
+    assert all(each.startswith(f"{PAGE}:") and "\n" not in each for each in found), (
+        found
+    )  # nothing else reads a page not read
 
 
 def test_a_page_over_its_budget_is_never_rendered_and_the_build_names_it(tmp_path, capsys):
     root = copy_minimal(tmp_path)
-    (root / PAGE).write_text((root / PAGE).read_text(encoding="utf-8") + "\n" + "[ " * 30_000 + "\n", encoding="utf-8")
+    (root / PAGE).write_text(
+        (root / PAGE).read_text(encoding="utf-8") + "\n" + "[ " * 30_000 + "\n", encoding="utf-8"
+    )
     with hang_guard():
         assert cli.main(["--config", str(root / "mkdocs.yml"), "build"]) == 1
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err and f"{PAGE}:" in out.out + out.err
 
 
-@pytest.mark.parametrize("error", [RecursionError("maximum recursion depth exceeded"), ValueError("bad"), KeyError("x")])
+@pytest.mark.parametrize(
+    "error", [RecursionError("maximum recursion depth exceeded"), ValueError("bad"), KeyError("x")]
+)
 def test_any_exception_from_rendering_a_page_is_one_line_naming_it(tmp_path, capsys, monkeypatch, error):
     """An input no budget foresaw: whatever rendering one page raises names that page, with no traceback."""
     root = copy_minimal(tmp_path)
     marker = "Sidan som inte går att visa."
-    (root / PAGE).write_text((root / PAGE).read_text(encoding="utf-8") + "\n" + marker + "\n", encoding="utf-8")
+    (root / PAGE).write_text(
+        (root / PAGE).read_text(encoding="utf-8") + "\n" + marker + "\n", encoding="utf-8"
+    )
     original = webpage.accessible_tasklists
 
     def fails_on_the_page(html):
         if marker in html:
             raise error
         return original(html)
+
     monkeypatch.setattr(webpage, "accessible_tasklists", fails_on_the_page)
     assert cli.main(["--config", str(root / "mkdocs.yml"), "build"]) == 1
     out = capsys.readouterr()
-    named = [line for line in (out.out + out.err).splitlines() if f"{PAGE}:1: the page cannot be rendered ({type(error).__name__}" in line]  # after MkDocs' "ERROR -"
+    named = [
+        line
+        for line in (out.out + out.err).splitlines()
+        if f"{PAGE}:1: the page cannot be rendered ({type(error).__name__}" in line
+    ]  # after MkDocs' "ERROR -"
     assert len(named) == 1 and " — " in named[0] and "Traceback" not in out.out + out.err
 
 
@@ -145,4 +165,9 @@ def test_equal_headings_get_their_anchors_in_linear_time():
     with hang_guard():
         ratio = _seconds(sections, full) / _seconds(sections, half)
     assert ratio < 3.5  # linear: 2; the toc extension's way: 4
-    assert [section.anchor for section in sections("## Samma\n" * 3 + "## Samma 1\n")] == ["samma", "samma_1", "samma_2", "samma-1"]
+    assert [section.anchor for section in sections("## Samma\n" * 3 + "## Samma 1\n")] == [
+        "samma",
+        "samma_1",
+        "samma_2",
+        "samma-1",
+    ]

@@ -14,7 +14,9 @@ PARITY_FIX = "translate item for item, in the same order, with the same [[actor]
 CASES = {
     "yaml does not parse": (
         [(BOENDET, "kind: residence", "kind: [residence")],
-        [f"{BOENDET}:9: the front matter is not valid YAML (expected ',' or ']', but got '<stream end>') — check indentation, colons and quotes on this line"],
+        [
+            f"{BOENDET}:9: the front matter is not valid YAML (expected ',' or ']', but got '<stream end>') — check indentation, colons and quotes on this line"
+        ],
     ),
     "unknown type": (
         [(BOENDET, "type: actor", "type: aktör")],
@@ -22,15 +24,21 @@ CASES = {
     ),
     "no type": (
         [(BOENDET, "type: actor\n", "")],
-        [f"{BOENDET}:1: the page has no 'type' — add 'type:' with one of: routine, checklist, actor, law, term, page"],
+        [
+            f"{BOENDET}:1: the page has no 'type' — add 'type:' with one of: routine, checklist, actor, law, term, page"
+        ],
     ),
     "missing field": (
         [(BOENDET, "owner: arbetsgruppen\n", "")],
-        [f"{BOENDET}:2: missing field 'owner' — add 'owner:' (id of the actor that owns the page, e.g. arbetsgruppen)"],
+        [
+            f"{BOENDET}:2: missing field 'owner' — add 'owner:' (id of the actor that owns the page, e.g. arbetsgruppen)"
+        ],
     ),
     "unknown field": (
         [(BOENDET, "kind: residence", "kind: residence\nkontakt: växeln")],
-        [f"{BOENDET}:10: unknown field 'kontakt' for this actor — check the spelling; allowed: type, id, title, version, reviewed, next_review, owner, description, legal_basis, order, keywords, unconfirmed, untranslated, county_facts, kind, contact"],
+        [
+            f"{BOENDET}:10: unknown field 'kontakt' for this actor — check the spelling; allowed: type, id, title, version, reviewed, next_review, owner, description, legal_basis, order, keywords, unconfirmed, untranslated, county_facts, kind, contact"
+        ],
     ),
     "mistyped version": (
         [(BOENDET, 'version: "1.0"', "version: ett")],
@@ -38,18 +46,27 @@ CASES = {
     ),
     "mistyped enum": (
         [(BOENDET, "kind: residence", "kind: boende")],
-        [f"{BOENDET}:9: 'kind' 'boende' is not allowed — use one of: authority, municipal-unit, residence, ngo, role, court, network, association, region"],
+        [
+            f"{BOENDET}:9: 'kind' 'boende' is not allowed — use one of: authority, municipal-unit, residence, ngo, role, court, network, association, region"
+        ],
     ),
     "invalid date": (
         [(BOENDET, "reviewed: 2026-01-15", "reviewed: 2026-02-30")],
-        [f"{BOENDET}:6: 'reviewed' '2026-02-30' is not a valid date — write a real date as YYYY-MM-DD, e.g. 2026-11-27"],
+        [
+            f"{BOENDET}:6: 'reviewed' '2026-02-30' is not a valid date — write a real date as YYYY-MM-DD, e.g. 2026-11-27"
+        ],
     ),
     "next review not after reviewed": (
         [(BOENDET, "next_review: 2027-01-15", "next_review: 2025-12-01")],
-        [f"{BOENDET}:7: next_review 2025-12-01 is not after reviewed 2026-01-15 — set next_review to a later date than reviewed"],
+        [
+            f"{BOENDET}:7: next_review 2025-12-01 is not after reviewed 2026-01-15 — set next_review to a later date than reviewed"
+        ],
     ),
     "duplicate id": (
-        [("docs/sv/begrepp/term-hvb.md", "id: term-hvb", "id: boendet"), ("docs/en/begrepp/term-hvb.md", "id: term-hvb", "id: boendet")],
+        [
+            ("docs/sv/begrepp/term-hvb.md", "id: term-hvb", "id: boendet"),
+            ("docs/en/begrepp/term-hvb.md", "id: term-hvb", "id: boendet"),
+        ],
         [
             "docs/en/begrepp/term-hvb.md:3: id 'boendet' differs from the file's name — write 'id: term-hvb', or rename the file to match the id",
             "docs/en/begrepp/term-hvb.md:3: id 'boendet' is already used by docs/en/aktorer/boendet.md — give this page an id of its own",
@@ -86,7 +103,10 @@ CASES = {
         ],
     ),
     "routine without checklist or steps": (
-        [(ROUTINE, "checklists:\n  - avvikning-boendet\n", ""), (ROUTINE, "1. Boendet ringer polisen. [[boendet]]", "Boendet ringer polisen.")],
+        [
+            (ROUTINE, "checklists:\n  - avvikning-boendet\n", ""),
+            (ROUTINE, "1. Boendet ringer polisen. [[boendet]]", "Boendet ringer polisen."),
+        ],
         [
             f"{ROUTINE_EN}:2: step actors differs from {ROUTINE}: 'boendet' here, 'none' there — {PARITY_FIX}",
             f"{CHECKLIST}:9: routine 'avvikning' does not list this checklist — add '- avvikning-boendet' under 'checklists:' in {ROUTINE}",
@@ -95,7 +115,9 @@ CASES = {
     ),
     "checklist of a routine that does not exist": (
         [(CHECKLIST, "routine: avvikning", "routine: forsvinnande")],
-        [f"{CHECKLIST}:9: 'forsvinnande' is not the id of any page — correct the id or create the page it should point to"],
+        [
+            f"{CHECKLIST}:9: 'forsvinnande' is not the id of any page — correct the id or create the page it should point to"
+        ],
     ),
     "checklist item without an actor": (
         [(CHECKLIST, "- [ ] Ring 112 eller 114 14. [[boendet]]", "- [ ] Ring 112 eller 114 14.")],
@@ -105,8 +127,16 @@ CASES = {
         ],
     ),
     "a report to 114 14 with no 112 branch": (
-        [(CHECKLIST, "- [ ] Ring 112 eller 114 14. [[boendet]]", "- [ ] Anmäl att barnet saknas på 114 14. [[boendet]]")],
-        [f"{CHECKLIST}:16: the item reports to 114 14 with no 112 branch — add when to call 112 instead, e.g. 'Ring 112 om barnet kan vara i fara eller om du är osäker, annars 114 14.'"],
+        [
+            (
+                CHECKLIST,
+                "- [ ] Ring 112 eller 114 14. [[boendet]]",
+                "- [ ] Anmäl att barnet saknas på 114 14. [[boendet]]",
+            )
+        ],
+        [
+            f"{CHECKLIST}:16: the item reports to 114 14 with no 112 branch — add when to call 112 instead, e.g. 'Ring 112 om barnet kan vara i fara eller om du är osäker, annars 114 14.'"
+        ],
     ),
     "law in force cited nowhere": (
         [(path, "legal_basis:\n  - law: sol\n    ref: 20 kap. 1 §\n", "") for path in (ROUTINE, ROUTINE_EN)],
@@ -124,11 +154,21 @@ CASES = {
     ),
     "versions differ between languages": (
         [("docs/en/aktorer/boendet.md", 'version: "1.0"', 'version: "1.1"')],
-        [f"docs/en/aktorer/boendet.md:5: version differs from {BOENDET}: '1.1' here, '1.0' there — update the translation and give both the same version, or set 'untranslated: true'"],
+        [
+            f"docs/en/aktorer/boendet.md:5: version differs from {BOENDET}: '1.1' here, '1.0' there — update the translation and give both the same version, or set 'untranslated: true'"
+        ],
     ),
     "checklist items differ between languages": (
-        [("docs/en/checklistor/avvikning-boendet.md", "- [ ] Call the out-of-hours social services. [[boendet]]\n", "")],
-        [f"docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from {CHECKLIST}: 'boendet@at-once' here, 'boendet@at-once, boendet@at-once' there — {PARITY_FIX}"],
+        [
+            (
+                "docs/en/checklistor/avvikning-boendet.md",
+                "- [ ] Call the out-of-hours social services. [[boendet]]\n",
+                "",
+            )
+        ],
+        [
+            f"docs/en/checklistor/avvikning-boendet.md:2: checklist items (actor@phase) differs from {CHECKLIST}: 'boendet@at-once' here, 'boendet@at-once, boendet@at-once' there — {PARITY_FIX}"
+        ],
     ),
     "page not in the navigation": (
         [("mkdocs.yml", "  - begrepp/term-hvb.md\n", "")],
@@ -157,7 +197,10 @@ def test_missing_english_page_is_reported_once_not_as_broken_references(tmp_path
     root = copy_minimal(tmp_path)
     (root / "docs/en/aktorer/boendet.md").unlink()
     found = problems(root)
-    assert f"{BOENDET}:1: has no English twin docs/en/aktorer/boendet.md — create the English page with the same id and version (or 'untranslated: true' until it is translated)" in found
+    assert (
+        f"{BOENDET}:1: has no English twin docs/en/aktorer/boendet.md — create the English page with the same id and version (or 'untranslated: true' until it is translated)"
+        in found
+    )
     assert all("docs/en/aktorer/boendet.md" in problem for problem in found if problem.startswith("docs/sv"))
 
 
@@ -170,7 +213,9 @@ def test_untranslated_page_may_lag_behind_but_keeps_its_id(tmp_path):
 def test_all_problems_are_reported_at_once(tmp_path):
     root = copy_minimal(tmp_path)
     replace(root, BOENDET, "reviewed: 2026-01-15", "reviewed: 2026-13-01")
-    replace(root, CHECKLIST, "- [ ] Ring socialjouren. [[boendet]]", "- [ ] Ring socialjouren. [[socialjouren]]")
+    replace(
+        root, CHECKLIST, "- [ ] Ring socialjouren. [[boendet]]", "- [ ] Ring socialjouren. [[socialjouren]]"
+    )
     replace(root, "docs/en/begrepp/term-hvb.md", 'version: "1.0"', 'version: "2.0"')
     assert [problem.split(":")[0] for problem in problems(root)] == [
         "docs/en/begrepp/term-hvb.md",
@@ -184,6 +229,11 @@ def test_page_listed_by_a_section_view_in_the_navigation_is_reachable(tmp_path):
     root = copy_minimal(tmp_path)
     replace(root, "mkdocs.yml", "  - begrepp/term-hvb.md\n", "  - begrepp/index.md\n")
     for lang in ("sv", "en"):
-        glossary = (root / f"docs/{lang}/index.md").read_text(encoding="utf-8").replace("id: start", "id: begrepp").replace("type: page", "type: page\nview: glossary")
+        glossary = (
+            (root / f"docs/{lang}/index.md")
+            .read_text(encoding="utf-8")
+            .replace("id: start", "id: begrepp")
+            .replace("type: page", "type: page\nview: glossary")
+        )
         (root / f"docs/{lang}/begrepp/index.md").write_text(glossary, encoding="utf-8")
     assert problems(root) == []

@@ -24,11 +24,15 @@ def handbook():
 
 def test_lix_counts_words_per_sentence_plus_share_of_long_words():
     assert lix.lix("Barnet är borta. Ring polisen nu.") == pytest.approx(6 / 2 + 100 * 1 / 6)
-    assert lix.lix("Socialtjänsten genomför förhandsbedömningen omedelbart.") == pytest.approx(4 / 1 + 100 * 4 / 4)
+    assert lix.lix("Socialtjänsten genomför förhandsbedömningen omedelbart.") == pytest.approx(
+        4 / 1 + 100 * 4 / 4
+    )
 
 
 def test_routines_and_checklists_are_plain_swedish(handbook):
-    too_hard = [f"{row.file}: LIX {row.score} > {row.limit}" for row in lix.report(handbook) if row.score > row.limit]
+    too_hard = [
+        f"{row.file}: LIX {row.score} > {row.limit}" for row in lix.report(handbook) if row.score > row.limit
+    ]
     assert too_hard == []
 
 
@@ -78,10 +82,21 @@ def urgent_report_problem(item: Item, lang: str) -> str | None:
 # Rule 2: a staff member does not take a decision the law gives to the social welfare board. Under LVU 6 §
 # the board decides on immediate custody, or in urgency its chair or a designated member; staff assess
 # and present the matter.
-STAFF = {"boendet", "socialjouren", "socialtjansten-anvisningskommun", "socialtjansten-vistelsekommun", "ungdomsjouren"}
+STAFF = {
+    "boendet",
+    "socialjouren",
+    "socialtjansten-anvisningskommun",
+    "socialtjansten-vistelsekommun",
+    "ungdomsjouren",
+}
 BOARD_DECISION = {
-    "sv": re.compile(r"\b(besluta\w*|fatta\w* beslut|beslut om)\b[^.]*\b(omhändertagande|LVU)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(decide\w*|take\w* a decision|make\w* a decision)\b[^.]*\b(custody|care order|LVU)\b", re.IGNORECASE),
+    "sv": re.compile(
+        r"\b(besluta\w*|fatta\w* beslut|beslut om)\b[^.]*\b(omhändertagande|LVU)\b", re.IGNORECASE
+    ),
+    "en": re.compile(
+        r"\b(decide\w*|take\w* a decision|make\w* a decision)\b[^.]*\b(custody|care order|LVU)\b",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -96,7 +111,9 @@ def board_decision_problem(item: Item, lang: str) -> str | None:
 # imminent and serious risk. The English wording is "temporary police custody".
 POLICE_CUSTODY = {
     "sv": re.compile(r"\b(tar|ta|får ta) hand om\b|\btas om hand\b|\bomhänderta(r)?\b", re.IGNORECASE),
-    "en": re.compile(r"\bcustody\b|\btake\w* (care|charge) of\b|\btake\w*\b[^.]*\binto care\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\bcustody\b|\btake\w* (care|charge) of\b|\btake\w*\b[^.]*\binto care\b", re.IGNORECASE
+    ),
 }
 CUSTODY_CONDITIONS = {
     "sv": ("under 18", "uppenbar", "överhängande", "allvarlig"),
@@ -121,7 +138,9 @@ def content_problems(handbook) -> list[str]:
     for page in handbook.pages:
         if isinstance(page, (Routine, Checklist)):
             for item in (*page.items, *page.steps):
-                problems += [f"{page.file}:{item.line}: {p}" for rule in RULES if (p := rule(item, page.lang))]
+                problems += [
+                    f"{page.file}:{item.line}: {p}" for rule in RULES if (p := rule(item, page.lang))
+                ]
     return problems
 
 
@@ -132,15 +151,47 @@ def item(text: str, actor: str, phase: str | None = None) -> Item:
 @pytest.mark.parametrize(
     ("rule", "bad", "lang"),
     [
-        (urgent_report_problem, item("Gör en orosanmälan till socialtjänsten samma dag.", "skolan", "at-once"), "sv"),
-        (urgent_report_problem, item("Gör en orosanmälan till socialtjänsten.", "ungdomsjouren", "within-hours"), "sv"),
-        (urgent_report_problem, item("Berätta för polisen att barnet är hittat.", "socialjouren", "within-hours"), "sv"),
-        (urgent_report_problem, item("Report your concern to social services the next working day.", "skolan"), "en"),
-        (urgent_report_problem, item("Tell the police the same day that the child is found.", "socialjouren"), "en"),
-        (board_decision_problem, item("Fatta beslut om omedelbart omhändertagande enligt LVU.", "socialtjansten-anvisningskommun"), "sv"),
+        (
+            urgent_report_problem,
+            item("Gör en orosanmälan till socialtjänsten samma dag.", "skolan", "at-once"),
+            "sv",
+        ),
+        (
+            urgent_report_problem,
+            item("Gör en orosanmälan till socialtjänsten.", "ungdomsjouren", "within-hours"),
+            "sv",
+        ),
+        (
+            urgent_report_problem,
+            item("Berätta för polisen att barnet är hittat.", "socialjouren", "within-hours"),
+            "sv",
+        ),
+        (
+            urgent_report_problem,
+            item("Report your concern to social services the next working day.", "skolan"),
+            "en",
+        ),
+        (
+            urgent_report_problem,
+            item("Tell the police the same day that the child is found.", "socialjouren"),
+            "en",
+        ),
+        (
+            board_decision_problem,
+            item("Fatta beslut om omedelbart omhändertagande enligt LVU.", "socialtjansten-anvisningskommun"),
+            "sv",
+        ),
         (board_decision_problem, item("Decide on an emergency care order under LVU.", "socialjouren"), "en"),
-        (police_custody_problem, item("Ta hand om barnet om det är i uppenbar och allvarlig risk.", "polisen"), "sv"),
-        (police_custody_problem, item("Take care of the child if it is in obvious and serious danger.", "polisen"), "en"),
+        (
+            police_custody_problem,
+            item("Ta hand om barnet om det är i uppenbar och allvarlig risk.", "polisen"),
+            "sv",
+        ),
+        (
+            police_custody_problem,
+            item("Take care of the child if it is in obvious and serious danger.", "polisen"),
+            "en",
+        ),
     ],
 )
 def test_each_content_rule_refuses_a_bad_example(rule, bad, lang):
@@ -150,10 +201,26 @@ def test_each_content_rule_refuses_a_bad_example(rule, bad, lang):
 @pytest.mark.parametrize(
     ("rule", "good", "lang"),
     [
-        (urgent_report_problem, item("Gör genast en orosanmälan till socialtjänsten.", "skolan", "within-hours"), "sv"),
-        (urgent_report_problem, item("Ring polisen på 114 14 och anmäl att barnet saknas.", "boendet", "at-once"), "sv"),
-        (urgent_report_problem, item("Tell the police at once that the child has been found.", "socialjouren"), "en"),
-        (board_decision_problem, item("Bedöm om barnet kan behöva omhändertas enligt LVU och föredra ärendet.", "socialjouren"), "sv"),
+        (
+            urgent_report_problem,
+            item("Gör genast en orosanmälan till socialtjänsten.", "skolan", "within-hours"),
+            "sv",
+        ),
+        (
+            urgent_report_problem,
+            item("Ring polisen på 114 14 och anmäl att barnet saknas.", "boendet", "at-once"),
+            "sv",
+        ),
+        (
+            urgent_report_problem,
+            item("Tell the police at once that the child has been found.", "socialjouren"),
+            "en",
+        ),
+        (
+            board_decision_problem,
+            item("Bedöm om barnet kan behöva omhändertas enligt LVU och föredra ärendet.", "socialjouren"),
+            "sv",
+        ),
         (
             police_custody_problem,
             item(
@@ -196,12 +263,16 @@ MARKER = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 
 
 def wording_problems(body: str, lang: str) -> list[str]:
-    problems = [f"'{old}': write '{new}'" for old, new in RETIRED_WORDING[lang].items() if old in body.lower()]
+    problems = [
+        f"'{old}': write '{new}'" for old, new in RETIRED_WORDING[lang].items() if old in body.lower()
+    ]
     if lang == "en":
         text = MARKER.sub(lambda m: m[2] or ("guardian (god man)" if m[1] == "god-man" else m[1]), body)
         first = GOD_MAN.search(text)
         if first and "guardian" not in text[max(0, first.start() - 60) : first.end() + 60].lower():
-            problems.append("the first 'god man' is not explained: write 'guardian (god man)' or explain it in that sentence")
+            problems.append(
+                "the first 'god man' is not explained: write 'guardian (god man)' or explain it in that sentence"
+            )
     return problems
 
 

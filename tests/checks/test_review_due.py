@@ -19,7 +19,9 @@ def handbook(tmp_path):
 def test_due_lists_overdue_and_soon_due_pages_by_owner(tmp_path):
     hb = handbook(tmp_path)
     items = review.due(hb, 30, dt.date(2026, 3, 10))
-    assert [(item.owner, item.page.file, item.days_left) for item in items] == [("Arbetsgruppen", "docs/sv/rutiner/avvikning.md", -9)]
+    assert [(item.owner, item.page.file, item.days_left) for item in items] == [
+        ("Arbetsgruppen", "docs/sv/rutiner/avvikning.md", -9)
+    ]
     later = review.due(hb, 320, dt.date(2026, 3, 10))
     owners = [item.owner for item in later]
     assert owners == sorted(owners) and "Boendet" in owners  # grouped by owner

@@ -7,8 +7,8 @@ import datetime as dt
 
 from handbooks import copy_minimal, problems, replace
 from municipal import GOOD_NIGHT, municipal_handbook, night_status, with_edition_fields
-from samverkan.content.schema import build_day, future_date_fault
 from samverkan.checks import municipal as municipal_checks
+from samverkan.content.schema import build_day, future_date_fault
 from samverkan.editions import county
 from samverkan.editions.handbook import load_site
 
@@ -35,7 +35,9 @@ def test_a_page_reviewed_in_2062_is_one_line_at_its_line(tmp_path):
     root = copy_minimal(tmp_path)
     replace(root, "docs/sv/rutiner/avvikning.md", "reviewed: 2026-01-15", "reviewed: 2062-12-03")
     line = one_line(problems(root), "2062-12-03 lies after the day of the build")
-    assert line.startswith("docs/sv/rutiner/avvikning.md:6: 'reviewed' 2062-12-03 lies after the day of the build")
+    assert line.startswith(
+        "docs/sv/rutiner/avvikning.md:6: 'reviewed' 2062-12-03 lies after the day of the build"
+    )
 
 
 def test_a_page_reviewed_tomorrow_is_refused_too(tmp_path):
@@ -48,7 +50,9 @@ def test_a_history_entry_dated_in_the_future_is_refused(tmp_path):
     root = copy_minimal(tmp_path)
     text = (root / "docs/sv/rutiner/avvikning.md").read_text(encoding="utf-8")
     history = "history:\n  - version: 1.0\n    date: 2099-01-01\n    change: Första versionen.\n"
-    (root / "docs/sv/rutiner/avvikning.md").write_text(text.replace("reviewed:", history + "reviewed:", 1), encoding="utf-8")
+    (root / "docs/sv/rutiner/avvikning.md").write_text(
+        text.replace("reviewed:", history + "reviewed:", 1), encoding="utf-8"
+    )
     assert one_line(problems(root), "2099-01-01 lies after").startswith("docs/sv/rutiner/avvikning.md:")
 
 
@@ -61,16 +65,24 @@ def test_a_municipality_checked_in_2062_is_one_line_at_its_line(tmp_path):
 
 
 def night_problems(tmp_path, read: str, more: str = "") -> list[str]:
-    rows, found = night_status(tmp_path, GOOD_NIGHT.replace("read: 2026-12-03", f"read: {read}") + ("\n" + more.rstrip("\n") if more else ""))
+    rows, found = night_status(
+        tmp_path,
+        GOOD_NIGHT.replace("read: 2026-12-03", f"read: {read}") + ("\n" + more.rstrip("\n") if more else ""),
+    )
     assert rows[0].night_texts is None  # the contact is not shown as freshly read
     return [str(problem) for problem in found]
 
 
 def test_a_night_number_read_in_the_future_is_one_line(tmp_path):
     line = one_line(night_problems(tmp_path, "2062-12-03"), "read 2062-12-03 lies after the day of the build")
-    assert line.startswith(f"{county.STATUS_FILE}:9: Sigtuna kommun: the night contact read 2062-12-03")  # at the field
+    assert line.startswith(
+        f"{county.STATUS_FILE}:9: Sigtuna kommun: the night contact read 2062-12-03"
+    )  # at the field
 
 
 def test_a_source_dated_after_the_build_is_one_line(tmp_path):
-    line = one_line(night_problems(tmp_path, "2026-12-03", f"      source_dated: {TOMORROW}\n"), f"source_dated {TOMORROW} lies after")
+    line = one_line(
+        night_problems(tmp_path, "2026-12-03", f"      source_dated: {TOMORROW}\n"),
+        f"source_dated {TOMORROW} lies after",
+    )
     assert line.startswith(f"{county.STATUS_FILE}:10:")  # at the field

@@ -43,7 +43,9 @@ routine: avvikning
 
 
 def test_checklist_is_read_into_a_typed_page_with_items_lines_and_phases():
-    page, problems = read_page(CHECKLIST, "checklistor/avvikning-boendet.md", "sv", "docs/sv/checklistor/avvikning-boendet.md")
+    page, problems = read_page(
+        CHECKLIST, "checklistor/avvikning-boendet.md", "sv", "docs/sv/checklistor/avvikning-boendet.md"
+    )
     assert problems == []
     assert isinstance(page, Checklist)
     assert page.version == "1.10"  # not the float 1.1
@@ -58,20 +60,30 @@ def test_checklist_is_read_into_a_typed_page_with_items_lines_and_phases():
 
 
 def test_stage_headings_scope_the_items_below_them_until_a_heading_as_high():
-    text = ("## Genast {#at-once}\n- [ ] A. [[boendet]]\n### I ankomstskedet {#arrival}\n- [ ] B. [[boendet]]\n"
-            "### Efter anvisning {#after-assignment}\n- [ ] C. [[boendet]]\n#### Mer\n- [ ] D. [[boendet]]\n## Sedan {#within-hours}\n- [ ] E. [[boendet]]\n")
+    text = (
+        "## Genast {#at-once}\n- [ ] A. [[boendet]]\n### I ankomstskedet {#arrival}\n- [ ] B. [[boendet]]\n"
+        "### Efter anvisning {#after-assignment}\n- [ ] C. [[boendet]]\n#### Mer\n- [ ] D. [[boendet]]\n## Sedan {#within-hours}\n- [ ] E. [[boendet]]\n"
+    )
     assert [(item.text, item.phase, item.stage) for item in body.parse(text, 1).items] == [
-        ("A.", "at-once", None), ("B.", "at-once", "arrival"), ("C.", "at-once", "after-assignment"),
-        ("D.", "at-once", "after-assignment"), ("E.", "within-hours", None)]
+        ("A.", "at-once", None),
+        ("B.", "at-once", "arrival"),
+        ("C.", "at-once", "after-assignment"),
+        ("D.", "at-once", "after-assignment"),
+        ("E.", "within-hours", None),
+    ]
 
 
 def test_routine_steps_are_numbered_lines_ending_in_an_actor():
     parsed = body.parse("1. Boendet ringer polisen. [[boendet]]\n2. En vanlig numrerad rad.\n", first_line=12)
-    assert [(step.text, step.actor, step.line) for step in parsed.steps] == [("Boendet ringer polisen.", Ref("boendet", 12), 12)]
+    assert [(step.text, step.actor, step.line) for step in parsed.steps] == [
+        ("Boendet ringer polisen.", Ref("boendet", 12), 12)
+    ]
 
 
 def test_sfs_numbers_stay_text_and_are_not_read_as_base_60_numbers():
-    text = CHECKLIST.replace("type: checklist", "type: law").replace("routine: avvikning", 'sfs: 2018:56\nurl: https://data.riksdagen.se/x\nstatus: in-force')
+    text = CHECKLIST.replace("type: checklist", "type: law").replace(
+        "routine: avvikning", "sfs: 2018:56\nurl: https://data.riksdagen.se/x\nstatus: in-force"
+    )
     page, problems = read_page(text, "lagar/x.md", "sv", "docs/sv/lagar/x.md")
     assert problems == [] and page.sfs == "2018:56"
 
@@ -79,7 +91,9 @@ def test_sfs_numbers_stay_text_and_are_not_read_as_base_60_numbers():
 def test_page_without_front_matter_is_one_clear_problem():
     page, problems = read_page("# Bara en rubrik\n", "x.md", "sv", "docs/sv/x.md")
     assert page is None
-    assert [str(p) for p in problems] == ["docs/sv/x.md:1: the page has no front matter — start the file with a '---' line, the YAML fields, and another '---' line"]
+    assert [str(p) for p in problems] == [
+        "docs/sv/x.md:1: the page has no front matter — start the file with a '---' line, the YAML fields, and another '---' line"
+    ]
 
 
 def test_urls_follow_mkdocs_directory_and_file_layouts():
@@ -90,8 +104,36 @@ def test_urls_follow_mkdocs_directory_and_file_layouts():
     assert relative_url("index.md", "ansvarsmatris.md", True) == "ansvarsmatris/"
 
 
-@pytest.mark.parametrize("value", ["yes", "Yes", "YES", "yEs", "no", "On", "off", "true", "TRUE", "tRUE", "null", "~", "", "NULL", "nUll",
-                                   "1.10", "2018:56", "0x1", "2026-11-27", "y", '"yes"', "'null'", "[yes, 'no', ~]", "{a: Off}", "|\n  yes"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "yes",
+        "Yes",
+        "YES",
+        "yEs",
+        "no",
+        "On",
+        "off",
+        "true",
+        "TRUE",
+        "tRUE",
+        "null",
+        "~",
+        "",
+        "NULL",
+        "nUll",
+        "1.10",
+        "2018:56",
+        "0x1",
+        "2026-11-27",
+        "y",
+        '"yes"',
+        "'null'",
+        "[yes, 'no', ~]",
+        "{a: Off}",
+        "|\n  yes",
+    ],
+)
 def test_the_fast_loader_reads_values_as_the_pattern_based_one(value):
     """frontmatter._FastLoader resolves true/false/null by set lookup; PyYAML's own loader by its patterns."""
     text = f"k: {value}"

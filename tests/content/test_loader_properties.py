@@ -11,17 +11,45 @@ from samverkan.content.schema import fields_for
 
 
 def test_a_value_with_line_breaks_is_reported_on_one_line():
-    _, problems = read_page("---\ntype: page\nid: \"a\\nb\"\n---\n", "x.md", "sv", "docs/sv/x.md")
+    _, problems = read_page('---\ntype: page\nid: "a\\nb"\n---\n', "x.md", "sv", "docs/sv/x.md")
     assert any("'a\\nb' is not a valid id" in str(problem) for problem in problems)
     assert_clean(None, problems)
 
-FIELDS = sorted({name for page_type in ("routine", "checklist", "actor", "law", "term", "page") for name in fields_for(page_type)})
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-                    st.sampled_from(["routine", "checklist", "page", "1.0", "2026-02-30", "2026-01-15", "polisen", "2025:400"]))
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS + ["x"]), inner, max_size=3), max_leaves=8)
+
+FIELDS = sorted(
+    {
+        name
+        for page_type in ("routine", "checklist", "actor", "law", "term", "page")
+        for name in fields_for(page_type)
+    }
+)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["routine", "checklist", "page", "1.0", "2026-02-30", "2026-01-15", "polisen", "2025:400"]
+    ),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS + ["x"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
 fields = st.dictionaries(st.sampled_from(FIELDS + ["bogus"]), values, max_size=8)
 # Mostly a known type, so that the fields behind it are parsed too.
-front_matters = st.builds(lambda page_type, rest: {**rest, "type": page_type}, st.sampled_from(["routine", "checklist", "actor", "law", "term", "page", "x"]), fields) | fields
+front_matters = (
+    st.builds(
+        lambda page_type, rest: {**rest, "type": page_type},
+        st.sampled_from(["routine", "checklist", "actor", "law", "term", "page", "x"]),
+        fields,
+    )
+    | fields
+)
 
 
 def assert_clean(page, problems):
@@ -61,19 +89,24 @@ def test_random_municipality_files_give_an_overlay_or_one_line_problems(data):
 
     with tempfile.TemporaryDirectory() as root:
         (Path(root) / "municipalities").mkdir()
-        (Path(root) / "municipalities" / "x.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        (Path(root) / "municipalities" / "x.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+        )
         loaded = overlay.load(root, "x")
     for problem in loaded.problems:
         assert len(str(problem).splitlines()) == 1 and problem.line >= 1
 
 
-VALID_PAGE = "---\ntype: page\nid: x\ntitle: X\nversion: \"1.0\"\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nowner: arbetsgruppen\n---\n"
+VALID_PAGE = '---\ntype: page\nid: x\ntitle: X\nversion: "1.0"\nreviewed: 2026-01-15\nnext_review: 2027-01-15\nowner: arbetsgruppen\n---\n'
 # A hostile input that makes the loader hang fails the test: each example runs under hang_guard.
 BOUNDED = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
 
 @BOUNDED
-@given(st.binary(max_size=400) | st.builds(lambda text: ("---\n" + text).encode("utf-8", "surrogatepass"), st.text(max_size=300)))
+@given(
+    st.binary(max_size=400)
+    | st.builds(lambda text: ("---\n" + text).encode("utf-8", "surrogatepass"), st.text(max_size=300))
+)
 @hang_guard()
 def test_random_bytes_give_a_page_or_one_line_problems(data):
     from samverkan.content.frontmatter import FrontMatterError, decode
@@ -86,7 +119,9 @@ def test_random_bytes_give_a_page_or_one_line_problems(data):
     assert_clean(*read_page(text, "x.md", "sv", "docs/sv/x.md"))
 
 
-markdownish = st.text(alphabet=st.sampled_from(list("[]()<>{}|:#-*`!=\"' \nabcjvsrpt&;0123456789")), max_size=300)
+markdownish = st.text(
+    alphabet=st.sampled_from(list("[]()<>{}|:#-*`!=\"' \nabcjvsrpt&;0123456789")), max_size=300
+)
 
 
 @BOUNDED

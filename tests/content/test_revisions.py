@@ -88,20 +88,26 @@ def test_an_unbumped_change_is_flagged(repo):
 def test_a_one_language_change_names_both_files(repo):
     write(repo, "docs/sv/sida.md", page("Ny text.", "1.1", "2026-11-28"))
     write(repo, "CHANGELOG.md", CHANGELOG.format(version="1.1"))
-    assert messages(repo) == ["docs/sv/sida.md:1: changed (edited) without its twin docs/en/sida.md — make the matching change in docs/en/sida.md, or mark it 'untranslated: true'"]
+    assert messages(repo) == [
+        "docs/sv/sida.md:1: changed (edited) without its twin docs/en/sida.md — make the matching change in docs/en/sida.md, or mark it 'untranslated: true'"
+    ]
 
 
 def test_an_english_page_added_alone_names_the_missing_swedish_one(repo):
     write(repo, "docs/en/ny.md", page("New."))
     write(repo, "CHANGELOG.md", CHANGELOG.format(version="1.1"))
-    assert messages(repo) == ["docs/en/ny.md:1: changed (added) without its twin docs/sv/ny.md — make the matching change in docs/sv/ny.md, or mark it 'untranslated: true'"]
+    assert messages(repo) == [
+        "docs/en/ny.md:1: changed (added) without its twin docs/sv/ny.md — make the matching change in docs/sv/ny.md, or mark it 'untranslated: true'"
+    ]
 
 
 def test_a_change_without_a_new_plan_version_in_the_changelog_is_flagged(repo):
     write(repo, "docs/sv/sida.md", page("Ny text.", "1.1", "2026-11-28"))
     write(repo, "docs/en/sida.md", page("New text.", "1.1", "2026-11-28", title="Page"))
     git(repo, "commit", "-qam", "change")
-    assert messages(repo) == ["CHANGELOG.md:1: the content changed but there is no entry for a new plan version (newest: 1.0, as on main) — add a section '## [X.Y] – YYYY-MM-DD' above the others that says what changed, in Swedish"]
+    assert messages(repo) == [
+        "CHANGELOG.md:1: the content changed but there is no entry for a new plan version (newest: 1.0, as on main) — add a section '## [X.Y] – YYYY-MM-DD' above the others that says what changed, in Swedish"
+    ]
 
 
 def test_changes_outside_the_pages_need_nothing(repo):

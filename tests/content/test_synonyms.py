@@ -20,7 +20,11 @@ def write(root: Path, lang: str, text: str | bytes) -> None:
 def test_the_real_files_are_read_without_problems_and_pass_the_check():
     for lang in ("sv", "en"):
         vocabulary, problems = synonyms.read(ROOT, lang)
-        assert problems == [] and len(vocabulary.synonyms) > 50 and "och" in synonyms.read(ROOT, "sv")[0].stop_words
+        assert (
+            problems == []
+            and len(vocabulary.synonyms) > 50
+            and "och" in synonyms.read(ROOT, "sv")[0].stop_words
+        )
     assert synonyms.check(load_site(ROOT / "mkdocs.yml")) == []
 
 
@@ -38,7 +42,9 @@ def test_a_role_in_no_page_title_is_one_problem(tmp_path):
     write(tmp_path, "sv", "roles: [boendet, polisen, brandkåren]\nsynonyms:\n  hittades: påträffas\n")
     handbook.root = str(tmp_path)
     problems = synonyms.check(synonyms.attach(handbook))
-    assert [(p.path, p.line, p.message) for p in problems] == [("search/synonyms-sv.yml", 1, "the role 'brandkåren' is in no sv page's title")]
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("search/synonyms-sv.yml", 1, "the role 'brandkåren' is in no sv page's title")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +68,9 @@ def test_a_malformed_or_hostile_file_gives_one_line_problems_never_a_traceback(t
     write(tmp_path, "sv", text)
     vocabulary, problems = synonyms.read(tmp_path, "sv")
     assert problems, text
-    assert all(str(problem).count("\n") == 0 and problem.path == "search/synonyms-sv.yml" for problem in problems)
+    assert all(
+        str(problem).count("\n") == 0 and problem.path == "search/synonyms-sv.yml" for problem in problems
+    )
     assert any(words in str(problem) for problem in problems), [str(p) for p in problems]
     assert line is None or problems[0].line == line
 

@@ -44,21 +44,43 @@ def problems_of(root: Path, slug: str | None = None) -> list[str]:
 
 def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_page(testby_site):
     start = read(testby_site, "index.html")
-    assert '<aside class="md-banner">' in start and "Samverkansplanen, utgåva för <strong>Testby kommun</strong>" in start
-    card = start[start.index('<section class="sv-contact-card"'):start.index("</section>", start.index('<section class="sv-contact-card"'))]
-    assert "<dt>Socialjouren i Testby</dt>" in card and "08-123 456 78</a></dd>" in card  # the site makes it tap-to-call
-    assert '<dt>Fältgruppen</dt><dd data-sv-numbers="">via kommunens växel</dd>' in card  # a unit without a number
-    assert "Kvällar, nätter och helger:</strong> Socialjouren i Testby," in card and 'ring <a class="sv-tel" href="tel:112">112</a> och be att få tala med socialjouren' in card
+    assert (
+        '<aside class="md-banner">' in start
+        and "Samverkansplanen, utgåva för <strong>Testby kommun</strong>" in start
+    )
+    card = start[
+        start.index('<section class="sv-contact-card"') : start.index(
+            "</section>", start.index('<section class="sv-contact-card"')
+        )
+    ]
+    assert (
+        "<dt>Socialjouren i Testby</dt>" in card and "08-123 456 78</a></dd>" in card
+    )  # the site makes it tap-to-call
+    assert (
+        '<dt>Fältgruppen</dt><dd data-sv-numbers="">via kommunens växel</dd>' in card
+    )  # a unit without a number
+    assert (
+        "Kvällar, nätter och helger:</strong> Socialjouren i Testby," in card
+        and 'ring <a class="sv-tel" href="tel:112">112</a> och be att få tala med socialjouren' in card
+    )
     assert "114 14" not in card  # the police do not put anyone through to socialjouren
-    assert start.index("</h1>") < start.index('<section class="sv-contact-card"') < start.index("md-footer")  # under the title
-    assert "The collaboration plan, edition for <strong>Testby Municipality</strong>" in read(testby_site, "en/index.html")
+    assert (
+        start.index("</h1>") < start.index('<section class="sv-contact-card"') < start.index("md-footer")
+    )  # under the title
+    assert "The collaboration plan, edition for <strong>Testby Municipality</strong>" in read(
+        testby_site, "en/index.html"
+    )
 
 
 def test_card_on_routines_and_checklists_that_say_call_but_not_on_other_pages(testby_site):
     assert 'data-sv-edition="testby"' in read(testby_site, "rutiner/avvikning/index.html")
-    assert 'data-sv-edition="testby"' in read(testby_site, "checklistor/avvikning-boendet/index.html")  # "Ring socialjouren."
+    assert 'data-sv-edition="testby"' in read(
+        testby_site, "checklistor/avvikning-boendet/index.html"
+    )  # "Ring socialjouren."
     assert 'data-sv-edition="testby"' in read(testby_site, "en/checklistor/avvikning-boendet/index.html")
-    assert "sv-contact-card" not in read(testby_site, "aktorer/boendet/index.html")  # a residence, not a municipal unit
+    assert "sv-contact-card" not in read(
+        testby_site, "aktorer/boendet/index.html"
+    )  # a residence, not a municipal unit
     assert "sv-contact-card" not in read(testby_site, "lagar/sol/index.html")
 
 
@@ -72,7 +94,10 @@ def test_shows_card_on_the_actor_pages_of_municipal_units(tmp_path):
 
 
 # a chosen municipality's part: its notice (p), card (section) or addition (aside) in a hidden div
-HIDDEN_PART = re.compile(r'<div class="sv-chosen" data-sv-municipality="([a-z-]+)" hidden(?:="hidden"|="")?[^>]*>.*?</(?:p|section|aside)>\s*</div>', re.DOTALL)
+HIDDEN_PART = re.compile(
+    r'<div class="sv-chosen" data-sv-municipality="([a-z-]+)" hidden(?:="hidden"|="")?[^>]*>.*?</(?:p|section|aside)>\s*</div>',
+    re.DOTALL,
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,34 +111,62 @@ def county_site(tmp_path_factory) -> Path:
 def script_data(site: Path, name: str) -> list:
     """The arguments of one of the county edition's municipality scripts (views/municipality_parts.py)."""
     text = read(site, f"assets/javascripts/municipalities/{name}.js")
-    return json.loads("[" + text[text.index("(") + 1:text.rindex(")")] + "]")
+    return json.loads("[" + text[text.index("(") + 1 : text.rindex(")")] + "]")
 
 
 def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_one_from_its_list(county_site):
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Testlän.</p>' in start
-    assert '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start  # shown by JavaScript only
-    assert re.findall(r'<option value="([a-z-]*)"', start) == ["", "", "-"]  # none; the child's: not known, another county; the rest come from _list.sv.js
+    assert (
+        '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start
+    )  # shown by JavaScript only
+    assert re.findall(r'<option value="([a-z-]*)"', start) == [
+        "",
+        "",
+        "-",
+    ]  # none; the child's: not known, another county; the rest come from _list.sv.js
     for page in (start, routine):
         assert not HIDDEN_PART.search(page) and "data-sv-municipality" not in page and "Testby" not in page
     lang, municipalities = script_data(county_site, "_list.sv")
     by_slug = {each["slug"]: each for each in municipalities}
-    assert lang == "sv" and list(by_slug) == ["annanby", "testby", "tredjeby"]  # every municipality, adopted or not, by name
-    assert not by_slug["annanby"]["adopted"] and not by_slug["annanby"]["parts"] and by_slug["testby"]["parts"]
-    assert by_slug["testby"]["night"] == {"name": "Socialjouren i Testby", "phone": "08-123 456 78", "tel": "+46812345678", "hours": None,
-                                          "when_closed": "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Testby kommun."}
+    assert lang == "sv" and list(by_slug) == [
+        "annanby",
+        "testby",
+        "tredjeby",
+    ]  # every municipality, adopted or not, by name
+    assert (
+        not by_slug["annanby"]["adopted"] and not by_slug["annanby"]["parts"] and by_slug["testby"]["parts"]
+    )
+    assert by_slug["testby"]["night"] == {
+        "name": "Socialjouren i Testby",
+        "phone": "08-123 456 78",
+        "tel": "+46812345678",
+        "hours": None,
+        "when_closed": "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Testby kommun.",
+    }
 
 
 def test_a_municipality_s_parts_fill_the_slots_where_they_stood(county_site):
     routine = read(county_site, "rutiner/avvikning/index.html")
     slots = re.findall(r'<div class="sv-slot" data-sv-slot="([^"]+)"></div>', routine)
-    assert slots == ["rutiner/avvikning/#0", "rutiner/avvikning/#1"]  # under the title, and where the addition goes
-    assert routine.index('id="vem-gor-vad"') < routine.index('data-sv-slot="rutiner/avvikning/#1"') < routine.index('id="efterat"')
+    assert slots == [
+        "rutiner/avvikning/#0",
+        "rutiner/avvikning/#1",
+    ]  # under the title, and where the addition goes
+    assert (
+        routine.index('id="vem-gor-vad"')
+        < routine.index('data-sv-slot="rutiner/avvikning/#1"')
+        < routine.index('id="efterat"')
+    )
     slug, lang, data = script_data(county_site, "testby.sv")
     assert (slug, lang) == ("testby", "sv")
     under_title, addition = ([data["parts"][index] for index in data["slots"][slot]] for slot in slots)
-    assert [HIDDEN_PART.fullmatch(part)[1] for part in under_title + addition] == ["testby"] * (len(under_title) + len(addition))
-    assert any('href="#lokalt-tillagg-testby"' in part for part in under_title) and any("sv-contact-card" in part for part in under_title)
+    assert [HIDDEN_PART.fullmatch(part)[1] for part in under_title + addition] == ["testby"] * (
+        len(under_title) + len(addition)
+    )
+    assert any('href="#lokalt-tillagg-testby"' in part for part in under_title) and any(
+        "sv-contact-card" in part for part in under_title
+    )
     assert len(addition) == 1 and 'id="lokalt-tillagg-testby"' in addition[0] and "alltid" in addition[0]
     assert len(data["parts"]) == len(set(data["parts"])), "each part once, however many pages show it"
 
@@ -121,21 +174,35 @@ def test_a_municipality_s_parts_fill_the_slots_where_they_stood(county_site):
 def test_card_escapes_what_the_file_says(tmp_path):
     root = municipal_handbook(tmp_path)
     handbook = load_site(root / "mkdocs.yml")
-    town = overlay.Overlay("town", "", values={"name": {"sv": "A & <B>", "en": "A"}, "jour.name": {"sv": '"<i>x</i>', "en": "x"}},
-                           data={"units": {"jour": {}}})
+    town = overlay.Overlay(
+        "town",
+        "",
+        values={"name": {"sv": "A & <B>", "en": "A"}, "jour.name": {"sv": '"<i>x</i>', "en": "x"}},
+        data={"units": {"jour": {}}},
+    )
     html = Renderer(handbook, overlay=town).edition(handbook.get("sv", "avvikning"), "# T\n\nText.")
-    assert "Kontakter i A &amp; &lt;B&gt;" in html and "&#34;&lt;i&gt;x&lt;/i&gt;" in html and "<i>" not in html
+    assert (
+        "Kontakter i A &amp; &lt;B&gt;" in html and "&#34;&lt;i&gt;x&lt;/i&gt;" in html and "<i>" not in html
+    )
 
 
 # The edition's address and its export
 
 
 def test_site_url_gives_canonical_links_sitemap_print_address_and_export(testby_site):
-    assert f'<link rel="canonical" href="{TESTBY_URL}rutiner/avvikning/">' in read(testby_site, "rutiner/avvikning/index.html")
-    assert f"<loc>{TESTBY_URL}</loc>" in read(testby_site, "sitemap.xml") and "samverkansplanen.example" not in read(testby_site, "sitemap.xml")
-    assert f"{TESTBY_URL}checklistor/avvikning-boendet/" in read(testby_site, "checklistor/avvikning-boendet/index.html")  # print-out address
+    assert f'<link rel="canonical" href="{TESTBY_URL}rutiner/avvikning/">' in read(
+        testby_site, "rutiner/avvikning/index.html"
+    )
+    assert f"<loc>{TESTBY_URL}</loc>" in read(
+        testby_site, "sitemap.xml"
+    ) and "samverkansplanen.example" not in read(testby_site, "sitemap.xml")
+    assert f"{TESTBY_URL}checklistor/avvikning-boendet/" in read(
+        testby_site, "checklistor/avvikning-boendet/index.html"
+    )  # print-out address
     document = json.loads(read(testby_site, "export/handbook-sv.json"))
-    assert {page["url"].startswith(TESTBY_URL) for page in document["routines"] + document["checklists"]} == {True}
+    assert {page["url"].startswith(TESTBY_URL) for page in document["routines"] + document["checklists"]} == {
+        True
+    }
 
 
 def test_edition_export_carries_its_contacts_and_additions_and_validates(testby_site):
@@ -143,48 +210,78 @@ def test_edition_export_carries_its_contacts_and_additions_and_validates(testby_
         document = json.loads(read(testby_site, f"export/handbook-{lang}.json"))
         jsonschema.Draft202012Validator(SCHEMA).validate(document)
         assert document["edition"]["id"] == "testby" and document["edition"]["code"] == "0999"
-        assert document["edition"]["site_url"] == TESTBY_URL and document["edition"]["reviewed"] == "2026-11-29"
-        assert {"id": "socialjour", "name": "Socialjouren i Testby" if lang == "sv" else "Testby's out-of-hours service", "phone": "08-123 456 78"} in document["edition"]["units"]
+        assert (
+            document["edition"]["site_url"] == TESTBY_URL and document["edition"]["reviewed"] == "2026-11-29"
+        )
+        assert {
+            "id": "socialjour",
+            "name": "Socialjouren i Testby" if lang == "sv" else "Testby's out-of-hours service",
+            "phone": "08-123 456 78",
+        } in document["edition"]["units"]
         routine = next(r for r in document["routines"] if r["id"] == "avvikning")
         assert routine["local_addition"]["section"] == ("vem-gor-vad" if lang == "sv" else "who-does-what")
-        assert "**alltid**" in routine["local_addition"]["markdown"] or "**always**" in routine["local_addition"]["markdown"]
+        assert (
+            "**alltid**" in routine["local_addition"]["markdown"]
+            or "**always**" in routine["local_addition"]["markdown"]
+        )
         assert {m["id"] for m in document["municipalities"]} == {"testby", "tredjeby"}
 
 
 def test_county_export_says_it_is_the_county_edition_and_lists_every_municipality(tmp_path):
     root = municipal_handbook(tmp_path)
     handbook = load_site(root / "mkdocs.yml")
-    document = json.loads(export.files(handbook, "https://x.example/", chosen=overlay.load(root, None))["handbook-sv.json"])
+    document = json.loads(
+        export.files(handbook, "https://x.example/", chosen=overlay.load(root, None))["handbook-sv.json"]
+    )
     jsonschema.Draft202012Validator(SCHEMA).validate(document)
     assert document["edition"]["id"] == "county" and document["edition"]["units"] == []
     assert [m["name"] for m in document["municipalities"]] == ["Testby kommun", "Tredjeby kommun"]
     assert all(r["local_addition"] is None for r in document["routines"])
 
 
-@pytest.mark.parametrize("url, message", [
-    ("http://plan.testby.se/", "site_url 'http://plan.testby.se/' is not an https:// address"),
-    ("https://plan.testby.se/handbok", "site_url 'https://plan.testby.se/handbok' must end in /"),
-    ("https://plan.testby.se/?a=1", "site_url 'https://plan.testby.se/?a=1' must be a plain address, without a user, ?query or #part"),
-    ("javascript:alert(1)//", "site_url 'javascript:alert(1)//' is not an https:// address"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("http://plan.testby.se/", "site_url 'http://plan.testby.se/' is not an https:// address"),
+        ("https://plan.testby.se/handbok", "site_url 'https://plan.testby.se/handbok' must end in /"),
+        (
+            "https://plan.testby.se/?a=1",
+            "site_url 'https://plan.testby.se/?a=1' must be a plain address, without a user, ?query or #part",
+        ),
+        ("javascript:alert(1)//", "site_url 'javascript:alert(1)//' is not an https:// address"),
+    ],
+)
 def test_a_bad_site_url_is_one_problem_at_its_line(tmp_path, url, message):
     root = municipal_handbook(tmp_path)
     replace(root, "municipalities/testby.yml", 'code: "0999"\n', f'code: "0999"\nsite_url: "{url}"\n')
-    assert [p.split(" — ")[0] for p in problems_of(root, "testby")] == [f"municipalities/testby.yml:3: {message}"]
+    assert [p.split(" — ")[0] for p in problems_of(root, "testby")] == [
+        f"municipalities/testby.yml:3: {message}"
+    ]
 
 
 # Local additions where they matter
 
 
-def test_addition_sits_at_its_section_is_announced_at_the_top_and_headed_as_in_the_county_edition(testby_site):
+def test_addition_sits_at_its_section_is_announced_at_the_top_and_headed_as_in_the_county_edition(
+    testby_site,
+):
     page = read(testby_site, "rutiner/avvikning/index.html")
-    content = page[page.index('<article'):]
-    box, after, section = content.index("sv-local-addition"), content.index('id="efterat"'), content.index('id="vem-gor-vad"')
+    content = page[page.index("<article") :]
+    box, after, section = (
+        content.index("sv-local-addition"),
+        content.index('id="efterat"'),
+        content.index('id="vem-gor-vad"'),
+    )
     assert section < box < after  # at the end of 'Vem gör vad', before the next section
     # a heading to a screen reader, one level below its section's; as in the county edition, so not in the table of contents
-    assert '<p aria-level="3" class="admonition-title" id="lokalt-tillagg-testby" role="heading">Lokalt tillägg: Testby kommun</p>' in content
-    assert "lokalt-tillagg" not in page[page.index('md-nav--secondary'):page.index('<article')]
-    notice = content.index('<p class="sv-local-notice" role="note" data-search-exclude="">Sidan har ett lokalt tillägg från Testby kommun. <a href="#lokalt-tillagg-testby">Läs tillägget</a></p>')
+    assert (
+        '<p aria-level="3" class="admonition-title" id="lokalt-tillagg-testby" role="heading">Lokalt tillägg: Testby kommun</p>'
+        in content
+    )
+    assert "lokalt-tillagg" not in page[page.index("md-nav--secondary") : page.index("<article")]
+    notice = content.index(
+        '<p class="sv-local-notice" role="note" data-search-exclude="">Sidan har ett lokalt tillägg från Testby kommun. <a href="#lokalt-tillagg-testby">Läs tillägget</a></p>'
+    )
     assert content.index("</h1>") < notice < section
 
 
@@ -193,7 +290,9 @@ def test_addition_without_a_section_ends_the_routine(tmp_path):
     handbook = load_site(root / "mkdocs.yml")
     renderer = Renderer(handbook, overlay=overlay.load(root, "testby"))
     markdown = renderer.markdown(handbook.get("en", "avvikning"), handbook.get("en", "avvikning").body)
-    assert markdown.index("## Afterwards") < markdown.index('<p class="admonition-title" id="local-addition-testby" role="heading" aria-level="2">Local addition: Testby Municipality</p>')
+    assert markdown.index("## Afterwards") < markdown.index(
+        '<p class="admonition-title" id="local-addition-testby" role="heading" aria-level="2">Local addition: Testby Municipality</p>'
+    )
 
 
 def test_routine_list_marks_routines_with_an_addition(tmp_path):
@@ -204,8 +303,13 @@ def test_routine_list_marks_routines_with_an_addition(tmp_path):
     marked = Renderer(handbook, overlay=overlay.load(root, "testby")).view_html(page)
     assert re.search(r'>När ett barn avviker</a> <span class="sv-local-mark">Lokalt tillägg</span>', marked)
     county = Renderer(handbook).view_html(page)  # the mark is Testby's part, shown when Testby is chosen
-    assert re.search(r'>När ett barn avviker</a><div class="sv-chosen" data-sv-municipality="testby" hidden data-search-exclude>\n <span class="sv-local-mark">', county)
-    assert "sv-local-mark" not in re.sub(r'<div class="sv-chosen"[^>]*>.*?</div>', "", county, flags=re.DOTALL)
+    assert re.search(
+        r'>När ett barn avviker</a><div class="sv-chosen" data-sv-municipality="testby" hidden data-search-exclude>\n <span class="sv-local-mark">',
+        county,
+    )
+    assert "sv-local-mark" not in re.sub(
+        r'<div class="sv-chosen"[^>]*>.*?</div>', "", county, flags=re.DOTALL
+    )
 
 
 def test_a_section_that_does_not_exist_is_named_with_the_ones_that_do(tmp_path):
@@ -218,8 +322,15 @@ def test_a_section_that_does_not_exist_is_named_with_the_ones_that_do(tmp_path):
 
 
 def test_sections_follow_the_toc_anchors():
-    found = edition.sections("# Title\n\n## Vem gör vad\n\ntext\n\n### Sub {#own}\n\n```\n## not a heading\n```\n\n## Vem gör vad\n")
-    assert [(s.anchor, s.level, s.end) for s in found] == [("title", 1, 14), ("vem-gor-vad", 2, 12), ("own", 3, 12), ("vem-gor-vad_1", 2, 14)]
+    found = edition.sections(
+        "# Title\n\n## Vem gör vad\n\ntext\n\n### Sub {#own}\n\n```\n## not a heading\n```\n\n## Vem gör vad\n"
+    )
+    assert [(s.anchor, s.level, s.end) for s in found] == [
+        ("title", 1, 14),
+        ("vem-gor-vad", 2, 12),
+        ("own", 3, 12),
+        ("vem-gor-vad_1", 2, 14),
+    ]
 
 
 # status.yml and the municipality files agree
@@ -228,14 +339,18 @@ def test_sections_follow_the_toc_anchors():
 def test_adopted_without_a_file_names_status_yml(tmp_path):
     root = municipal_handbook(tmp_path)
     (root / "municipalities" / "tredjeby.yml").unlink()
-    assert problems_of(root) == ['municipalities/status.yml:4: Tredjeby kommun (0997) is marked adopted, but no file in municipalities/ has code "0997"'
-                                 " — add its file (copy municipalities/TEMPLATE.yml), or write adopted: no until it exists"]
+    assert problems_of(root) == [
+        'municipalities/status.yml:4: Tredjeby kommun (0997) is marked adopted, but no file in municipalities/ has code "0997"'
+        " — add its file (copy municipalities/TEMPLATE.yml), or write adopted: no until it exists"
+    ]
 
 
 def test_a_file_for_a_municipality_that_has_not_adopted_names_the_file(tmp_path):
     root = municipal_handbook(tmp_path)
     replace(root, "municipalities/status.yml", "Testby kommun, adopted: yes", "Testby kommun, adopted: no")
-    assert [p.split(" — ")[0] for p in problems_of(root)] == ["municipalities/testby.yml:2: Testby kommun has a file, but municipalities/status.yml:3 says adopted: no"]
+    assert [p.split(" — ")[0] for p in problems_of(root)] == [
+        "municipalities/testby.yml:2: Testby kommun has a file, but municipalities/status.yml:3 says adopted: no"
+    ]
 
 
 CONFIRMED_STATUS = """\
@@ -252,14 +367,28 @@ municipalities:
 """
 
 
-@pytest.mark.parametrize("confirmed, sv, en", [
-    ("no", "läst 2026-12-03, inte bekräftad av kommunen (källa).", "read 2026-12-03, not confirmed by the municipality (source)."),
-    ('{date: 2026-12-05, by: "Socialjouren i Annanby, enhetschef"}', "läst 2026-12-03, bekräftad av kommunen 2026-12-05 (Socialjouren i Annanby, enhetschef) (källa).",
-     "read 2026-12-03, confirmed by the municipality on 2026-12-05 (Socialjouren i Annanby, enhetschef) (source)."),
-])
-def test_contacts_say_whether_and_by_which_function_the_municipality_confirmed_its_night_value(tmp_path, confirmed, sv, en):
+@pytest.mark.parametrize(
+    "confirmed, sv, en",
+    [
+        (
+            "no",
+            "läst 2026-12-03, inte bekräftad av kommunen (källa).",
+            "read 2026-12-03, not confirmed by the municipality (source).",
+        ),
+        (
+            '{date: 2026-12-05, by: "Socialjouren i Annanby, enhetschef"}',
+            "läst 2026-12-03, bekräftad av kommunen 2026-12-05 (Socialjouren i Annanby, enhetschef) (källa).",
+            "read 2026-12-03, confirmed by the municipality on 2026-12-05 (Socialjouren i Annanby, enhetschef) (source).",
+        ),
+    ],
+)
+def test_contacts_say_whether_and_by_which_function_the_municipality_confirmed_its_night_value(
+    tmp_path, confirmed, sv, en
+):
     root = municipal_handbook(tmp_path)
-    (root / "municipalities" / "status.yml").write_text(CONFIRMED_STATUS.replace("{confirmed}", confirmed), encoding="utf-8")
+    (root / "municipalities" / "status.yml").write_text(
+        CONFIRMED_STATUS.replace("{confirmed}", confirmed), encoding="utf-8"
+    )
     handbook = load_site(root / "mkdocs.yml")
     for lang, says in (("sv", sv), ("en", en)):
         page = handbook.at(lang, "index.md")
@@ -272,7 +401,11 @@ def test_real_status_file_and_municipality_files_agree():
     handbook = load_site(ROOT / "mkdocs.yml")
     assert edition.status_problems(handbook) == []
     adopted = {row.code for row in handbook.adoption if row.adopted}
-    assert adopted == {each.code for each in overlay.loaded(handbook) if each.is_municipality} == {"0180", "0191"}
+    assert (
+        adopted
+        == {each.code for each in overlay.loaded(handbook) if each.is_municipality}
+        == {"0180", "0191"}
+    )
 
 
 def test_contacts_page_lists_every_municipality_of_the_county_and_the_units_of_those_with_a_file(tmp_path):
@@ -281,9 +414,17 @@ def test_contacts_page_lists_every_municipality_of_the_county_and_the_units_of_t
     page = handbook.at("sv", "index.md")
     page.view = "contacts"
     html = Renderer(handbook).view_html(page)
-    rows = re.findall(r'<tr id="[a-z-]+" data-sv-municipality-row="([a-z-]+)">\s*<th scope="row">([^<]+)<br><span class="sv-contacts__meta">([^<]+)</span>', html)
-    assert rows == [("annanby", "Annanby kommun", "Har inte anslutit sig till planen"), ("testby", "Testby kommun", "Har anslutit sig till planen"),
-                    ("tredjeby", "Tredjeby kommun", "Har anslutit sig till planen")]
-    assert "Inget nummer hittat. Ring 112 och be att få tala med socialjouren." in html  # Annanby: nothing known
+    rows = re.findall(
+        r'<tr id="[a-z-]+" data-sv-municipality-row="([a-z-]+)">\s*<th scope="row">([^<]+)<br><span class="sv-contacts__meta">([^<]+)</span>',
+        html,
+    )
+    assert rows == [
+        ("annanby", "Annanby kommun", "Har inte anslutit sig till planen"),
+        ("testby", "Testby kommun", "Har anslutit sig till planen"),
+        ("tredjeby", "Tredjeby kommun", "Har anslutit sig till planen"),
+    ]
+    assert (
+        "Inget nummer hittat. Ring 112 och be att få tala med socialjouren." in html
+    )  # Annanby: nothing known
     assert "<li>Socialjouren i Testby: 08-123 456 78</li><li>Fältgruppen: via kommunens växel</li>" in html
     assert '<time datetime="2026-11-29">2026-11-29</time>' in html

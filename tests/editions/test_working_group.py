@@ -37,12 +37,15 @@ def test_a_shared_mailbox_is_declared_and_passes_the_check(tmp_path):
     assert load_site(root / "mkdocs.yml").working_group == MAILBOX
 
 
-@pytest.mark.parametrize("address, why", [
-    ("anna.svensson@testlan.se", "looks like a person's address"),
-    ("anna_svensson@testlan.se", "looks like a person's address"),
-    ("arbetsgruppen", "is not an e-mail address"),
-    ("Arbetsgruppen@Testlan.se", "is not a shared mailbox's address"),
-])
+@pytest.mark.parametrize(
+    "address, why",
+    [
+        ("anna.svensson@testlan.se", "looks like a person's address"),
+        ("anna_svensson@testlan.se", "looks like a person's address"),
+        ("arbetsgruppen", "is not an e-mail address"),
+        ("Arbetsgruppen@Testlan.se", "is not a shared mailbox's address"),
+    ],
+)
 def test_anything_but_a_shared_mailbox_is_one_line(tmp_path, address, why):
     root = county_with(tmp_path, f"working_group_mailbox: {address}\n")
     found = problems(root)
@@ -59,7 +62,12 @@ def test_the_adoption_page_and_the_draft_show_it_and_the_verifier_lets_only_it_t
     handbook.working_group = MAILBOX
     html = Renderer(handbook).view_html(page)
     assert f'<a href="mailto:{MAILBOX}">{MAILBOX}</a>' in html
-    assert verify.page_faults(f"<article class=\"md-content__inner\">{html}</article>", frozenset({MAILBOX})) == []
-    assert any("e-mail" in fault for fault in verify.page_faults(f"<article class=\"md-content__inner\">{html}</article>", frozenset()))
+    assert (
+        verify.page_faults(f'<article class="md-content__inner">{html}</article>', frozenset({MAILBOX})) == []
+    )
+    assert any(
+        "e-mail" in fault
+        for fault in verify.page_faults(f'<article class="md-content__inner">{html}</article>', frozenset())
+    )
     row = next(each for each in handbook.adoption if each.slug == "vallentuna")
     assert f"Arbetsgruppen nås på {MAILBOX}." in board.draft(handbook, row, overlay.load(handbook.root, None))

@@ -19,8 +19,13 @@ HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 def run_fresh(code: str) -> subprocess.CompletedProcess:
     prelude = "import os\nfrom samverkan.engine.background import Background, BackgroundError\n"
-    return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(HOOKS)}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(HOOKS)},
+        timeout=60,
+    )
 
 
 def test_the_result_comes_back_from_another_process():
@@ -34,10 +39,17 @@ def test_the_result_comes_back_from_another_process():
     assert run.returncode == 0, run.stderr
 
 
-@pytest.mark.parametrize("work,message", [
-    ("(_ for _ in ()).throw(ValueError('a view template is broken'))", "ValueError: a view template is broken"),
-    ("os._exit(3)", "ended without a result (exit code 3)"),
-], ids=["an exception, with its traceback", "a process that dies"])
+@pytest.mark.parametrize(
+    "work,message",
+    [
+        (
+            "(_ for _ in ()).throw(ValueError('a view template is broken'))",
+            "ValueError: a view template is broken",
+        ),
+        ("os._exit(3)", "ended without a result (exit code 3)"),
+    ],
+    ids=["an exception, with its traceback", "a process that dies"],
+)
 def test_a_failure_is_raised(work, message):
     run = run_fresh(f"""
         try:

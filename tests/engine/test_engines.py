@@ -19,15 +19,22 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): GENERATOR.sub(b"", path.read_bytes())
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): GENERATOR.sub(b"", path.read_bytes())
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs(built_site, tmp_path):
     site = tmp_path / "site-properdocs"
     engine = Path(sys.executable).with_name("properdocs")
-    run = subprocess.run([str(engine), "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    run = subprocess.run(
+        [str(engine), "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert run.returncode == 0, run.stderr
     theirs, ours = _files(site), _files(built_site)
     assert theirs.keys() == ours.keys()

@@ -18,24 +18,30 @@ from samverkan.publish import publish, releases
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def tree(folder: Path) -> dict[str, tuple]:
     """Every path under FOLDER with its kind, mode and content: what "nothing changed" compares."""
+
     def entry(path: Path) -> tuple:
         info = path.lstat()
         content = os.readlink(path) if path.is_symlink() else path.read_bytes() if path.is_file() else None
         return stat.S_IFMT(info.st_mode), stat.S_IMODE(info.st_mode), content
+
     return {p.relative_to(folder).as_posix(): entry(p) for p in sorted(folder.rglob("*"))}
 
 
 def fake_build(text: str):
     """A stand-in for the MkDocs build: two pages, so that the release mechanism is tested in milliseconds."""
+
     def build(folder: Path) -> None:
         (folder / "en").mkdir()
         (folder / "index.html").write_text(text)
         (folder / "en" / "index.html").write_text(text)
+
     return build
 
 
@@ -61,7 +67,10 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
 
 # --- End to end, with the real build -----------------------------------------------------------------
 
-def test_publish_switches_to_a_checked_build_and_a_failed_build_leaves_the_site_untouched(handbook, tmp_path, capsys):
+
+def test_publish_switches_to_a_checked_build_and_a_failed_build_leaves_the_site_untouched(
+    handbook, tmp_path, capsys
+):
     published = tmp_path / "www" / "plan"
     config = str(handbook / "mkdocs.yml")
 
@@ -70,10 +79,18 @@ def test_publish_switches_to_a_checked_build_and_a_failed_build_leaves_the_site_
     first = snapshot(published)
     assert "index.html" in first and "en/index.html" in first and releases.MARKER in first
 
-    replace(handbook, "docs/sv/rutiner/avvikning.md", "1. Boendet ringer polisen.", "1. Boendet ringer polisen. [[ingen-sadan-sida]]")
+    replace(
+        handbook,
+        "docs/sv/rutiner/avvikning.md",
+        "1. Boendet ringer polisen.",
+        "1. Boendet ringer polisen. [[ingen-sadan-sida]]",
+    )
     code, _, err = run_cli(capsys, "--config", config, "publish", "--to", str(published))
     assert code == 1
-    assert "'ingen-sadan-sida' is not the id of any page" in err and f"Nothing was published; {published} is unchanged." in err
+    assert (
+        "'ingen-sadan-sida' is not the id of any page" in err
+        and f"Nothing was published; {published} is unchanged." in err
+    )
     assert snapshot(published) == first
     assert sorted(p.name for p in published.parent.iterdir()) == ["plan", "plan.releases"]
     assert [n for n in release_names(releases.Place(published)) if n.startswith(".building")] == []
@@ -85,13 +102,17 @@ def test_publish_switches_to_a_checked_build_and_a_failed_build_leaves_the_site_
     assert sorted(p.name for p in published.parent.iterdir()) == ["plan", "plan.releases"]
 
 
-def test_a_build_that_fails_inside_mkdocs_prints_mkdocs_own_warning_and_leaves_the_site(handbook, tmp_path, capsys):
+def test_a_build_that_fails_inside_mkdocs_prints_mkdocs_own_warning_and_leaves_the_site(
+    handbook, tmp_path, capsys
+):
     config = str(handbook / "mkdocs.yml")
     code, out, _ = run_cli(capsys, "--config", config, "build")
     site = handbook / "site"
     assert code == 0 and out.startswith(f"Built the county edition into {site} (release ")
     first = snapshot(site)
-    (handbook / "mkdocs.yml").write_text((handbook / "mkdocs.yml").read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8")
+    (handbook / "mkdocs.yml").write_text(
+        (handbook / "mkdocs.yml").read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8"
+    )
 
     code, out, err = run_cli(capsys, "--config", config, "build")
     assert (code, out) == (1, "")
@@ -109,20 +130,32 @@ def test_build_refuses_an_output_folder_it_did_not_make_and_one_deeper_in_the_pr
     (handbook / "site" / "index.html").write_text("made by mkdocs build")
     before = tree(handbook)
     assert run_cli(capsys, "--config", config, "build") == (
-        1, "", f"{handbook}/site: is not empty and was not made by build or publish (it has no .samverkan-publish) — give a new or empty folder\n")
+        1,
+        "",
+        f"{handbook}/site: is not empty and was not made by build or publish (it has no .samverkan-publish) — give a new or empty folder\n",
+    )
     assert run_cli(capsys, "--config", config, "build", "--site-dir", str(handbook / "docs" / "out")) == (
-        1, "", f"{handbook}/docs/out: is inside the project folder — build into site/ or a folder outside the project\n")
+        1,
+        "",
+        f"{handbook}/docs/out: is inside the project folder — build into site/ or a folder outside the project\n",
+    )
     assert run_cli(capsys, "--config", config, "build", "--site-dir", str(handbook)) == (
-        1, "", f"{handbook}: is the project folder — give a folder of its own, e.g. /var/www/plan\n")
+        1,
+        "",
+        f"{handbook}: is the project folder — give a folder of its own, e.g. /var/www/plan\n",
+    )
     assert tree(handbook) == before
 
 
 # --- Refusals: one line, exit 1, nothing touched -----------------------------------------------------
 
+
 def _forbid_changes(monkeypatch):
     """Any change to the disk fails the test, so that a refusal of / or the home folder is safe to test."""
+
     def refuse(*args, **kwargs):
         raise AssertionError(f"touched the disk: {args}")
+
     for name in ("mkdir", "rename", "replace", "symlink", "rmdir", "unlink", "chmod", "open"):
         monkeypatch.setattr(releases.os, name, refuse)
     monkeypatch.setattr(releases.shutil, "rmtree", refuse)
@@ -161,20 +194,40 @@ REFUSALS = {
     "the root folder": (lambda root: Path("/"), "is the root folder — " + ELSEWHERE),
     "the home folder": (lambda root: root / "home", "is your home folder — " + ELSEWHERE),
     "the project folder": (lambda root: root / "handbook", "is the project folder — " + ELSEWHERE),
-    "the project's docs": (lambda root: root / "handbook" / "docs", "is inside the project folder — publish outside the project"),
-    "a new folder inside the project": (lambda root: root / "handbook" / "www", "is inside the project folder — publish outside the project"),
+    "the project's docs": (
+        lambda root: root / "handbook" / "docs",
+        "is inside the project folder — publish outside the project",
+    ),
+    "a new folder inside the project": (
+        lambda root: root / "handbook" / "www",
+        "is inside the project folder — publish outside the project",
+    ),
     "a folder above the project": (lambda root: root, "holds the project folder — " + ELSEWHERE),
     "a file": (_a_file, "is a file, not a folder — give a folder"),
-    "another site": (_foreign_site, "is not empty and was not made by build or publish (it has no .samverkan-publish) — give a new or empty folder"),
-    "an .ssh folder": (_ssh_like, "is not empty and was not made by build or publish (it has no .samverkan-publish) — give a new or empty folder"),
-    "a link publish did not make": (_foreign_link, "is a symbolic link that build or publish did not make — remove it yourself or give another folder"),
-    "a foreign X.releases": (_foreign_releases, "plan.releases beside it was not made by build or publish — move it away or give another folder"),
+    "another site": (
+        _foreign_site,
+        "is not empty and was not made by build or publish (it has no .samverkan-publish) — give a new or empty folder",
+    ),
+    "an .ssh folder": (
+        _ssh_like,
+        "is not empty and was not made by build or publish (it has no .samverkan-publish) — give a new or empty folder",
+    ),
+    "a link publish did not make": (
+        _foreign_link,
+        "is a symbolic link that build or publish did not make — remove it yourself or give another folder",
+    ),
+    "a foreign X.releases": (
+        _foreign_releases,
+        "plan.releases beside it was not made by build or publish — move it away or give another folder",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", REFUSALS, ids=list(REFUSALS))
 @pytest.mark.parametrize("rollback", [False, True], ids=["publish", "rollback"])
-def test_each_refusal_is_one_line_and_touches_nothing(case, rollback, handbook, tmp_path, monkeypatch, capsys):
+def test_each_refusal_is_one_line_and_touches_nothing(
+    case, rollback, handbook, tmp_path, monkeypatch, capsys
+):
     root = tmp_path.resolve()
     (root / "home").mkdir()
     monkeypatch.setenv("HOME", str(root / "home"))
@@ -182,7 +235,14 @@ def test_each_refusal_is_one_line_and_touches_nothing(case, rollback, handbook, 
     target = make_target(root)
     before = tree(root)
     _forbid_changes(monkeypatch)
-    args = ["--config", str(handbook / "mkdocs.yml"), "publish", "--to", str(target), *(["--rollback"] if rollback else [])]
+    args = [
+        "--config",
+        str(handbook / "mkdocs.yml"),
+        "publish",
+        "--to",
+        str(target),
+        *(["--rollback"] if rollback else []),
+    ]
     assert run_cli(capsys, *args) == (1, "", f"{target}: {reason}\n")
     monkeypatch.undo()
     assert tree(root) == before
@@ -191,11 +251,17 @@ def test_each_refusal_is_one_line_and_touches_nothing(case, rollback, handbook, 
 def test_rollback_without_an_earlier_release_says_so_in_one_line(tmp_path, capsys, fake_place):
     config = str(tmp_path / "project" / "mkdocs.yml")
     assert run_cli(capsys, "--config", config, "publish", "--to", str(fake_place), "--rollback") == (
-        1, "", f"{fake_place}: there is no earlier release to roll back to\n")
+        1,
+        "",
+        f"{fake_place}: there is no earlier release to roll back to\n",
+    )
     assert not fake_place.path.parent.exists()  # nothing made
     releases.publish(fake_place, fake_build("v1"))
     assert run_cli(capsys, "--config", config, "publish", "--to", str(fake_place), "--rollback") == (
-        1, "", f"{fake_place}: there is no earlier release to roll back to\n")
+        1,
+        "",
+        f"{fake_place}: there is no earlier release to roll back to\n",
+    )
     assert (fake_place.path / "index.html").read_text() == "v1"
 
 
@@ -208,11 +274,15 @@ def test_a_second_publish_at_the_same_time_is_refused(fake_place):
             releases.publish(fake_place, fake_build("v2"))
     finally:
         os.close(lock)
-    assert str(refusal.value) == f"{fake_place}: another build or publish into it is running — wait for it to finish"
+    assert (
+        str(refusal.value)
+        == f"{fake_place}: another build or publish into it is running — wait for it to finish"
+    )
     assert (fake_place.path / "index.html").read_text() == "v1"
 
 
 # --- Readable by another user ------------------------------------------------------------------------
+
 
 def test_every_folder_and_file_is_readable_by_another_user_whatever_the_umask(handbook):
     base = Path(tempfile.mkdtemp(dir="/tmp", prefix="publish-perm-"))
@@ -259,6 +329,7 @@ def _read_as_nobody(path: Path) -> bytes:
 
 # --- The switch, pruning and rollback ----------------------------------------------------------------
 
+
 def test_the_published_path_is_a_link_to_a_complete_release_and_a_new_publish_switches_it(fake_place):
     first = releases.publish(fake_place, fake_build("v1"))
     assert os.readlink(fake_place.path) == f"plan.releases/{first}"
@@ -285,6 +356,7 @@ def test_readers_never_see_a_missing_site_while_publishing(fake_place):
                 (fake_place.path / "index.html").read_text()
             except OSError as error:
                 missing.append(error)
+
     reader = threading.Thread(target=read_all_the_time)
     reader.start()
     try:
@@ -300,7 +372,10 @@ def test_rollback_goes_back_one_release_at_a_time_and_removes_the_one_it_left(tm
     made = [releases.publish(fake_place, fake_build(f"v{n}")) for n in (1, 2, 3)]
     config = str(tmp_path / "project" / "mkdocs.yml")
     assert run_cli(capsys, "--config", config, "publish", "--to", str(fake_place), "--rollback") == (
-        0, f"Rolled back {fake_place} to release {made[1]}; removed release {made[2]}\n", "")
+        0,
+        f"Rolled back {fake_place} to release {made[1]}; removed release {made[2]}\n",
+        "",
+    )
     assert (fake_place.path / "index.html").read_text() == "v2"
     assert release_names(fake_place) == [".lock", ".samverkan-publish", *made[:2]]
     assert run_cli(capsys, "--config", config, "publish", "--to", str(fake_place), "--rollback")[0] == 0
@@ -312,6 +387,7 @@ def test_rollback_goes_back_one_release_at_a_time_and_removes_the_one_it_left(tm
 
 # --- From a folder to a link -------------------------------------------------------------------------
 
+
 def _marked_site(path: Path) -> None:
     path.mkdir(parents=True)
     (path / "index.html").write_text("old")
@@ -319,13 +395,16 @@ def _marked_site(path: Path) -> None:
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["in one step", "where the system cannot exchange"])
-def test_a_real_folder_from_an_earlier_publish_becomes_the_previous_release(fake_place, monkeypatch, exchange):
+def test_a_real_folder_from_an_earlier_publish_becomes_the_previous_release(
+    fake_place, monkeypatch, exchange
+):
     _marked_site(fake_place.path)
     exchanged, real_exchange = [], releases._exchange
 
     def exchange_if_allowed(first: Path, second: Path) -> bool:
         exchanged.append(exchange and real_exchange(first, second))
         return exchanged[-1]
+
     monkeypatch.setattr(releases, "_exchange", exchange_if_allowed)
     new = releases.publish(fake_place, fake_build("new"))
     assert exchanged == [exchange]

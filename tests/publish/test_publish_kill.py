@@ -73,8 +73,13 @@ def prepare(place: releases.Place, before: str) -> None:
 
 
 def run_killed_at(place: releases.Place, action: str, kill_at: int) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", KILLED_AT_A_STEP, str(place.path), action, str(kill_at)],
-                          env=ENV, capture_output=True, text=True, timeout=30)
+    return subprocess.run(
+        [sys.executable, "-c", KILLED_AT_A_STEP, str(place.path), action, str(kill_at)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
 
 
 def assert_intact_and_cleaned_up_by_the_next_publish(place: releases.Place, may_serve: set[str]) -> None:
@@ -108,6 +113,7 @@ def test_a_kill_at_every_step_leaves_the_site_intact_and_the_next_publish_cleans
 
 # --- The real command, with its MkDocs build and its background process ------------------------------
 
+
 def processes_naming(text: str) -> list[int]:
     """Live processes whose command line contains TEXT (a forked process keeps its parent's)."""
     found = []
@@ -132,9 +138,11 @@ def wait_for(condition, timeout: float) -> bool:
 def publish_command(config: Path, published: Path, slow_background: bool = False) -> list[str]:
     """The real command; with ``slow_background`` its background process first sleeps far longer than we look
     (HANG_GUARD_S), so that a process left behind by the kill would still be there when we look."""
-    slowed = ("from samverkan.engine import background\n"
-              "start = background.Background.__init__\n"
-              f"background.Background.__init__ = lambda self, work: start(self, lambda: time.sleep({4 * HANG_GUARD_S}) or work())\n")
+    slowed = (
+        "from samverkan.engine import background\n"
+        "start = background.Background.__init__\n"
+        f"background.Background.__init__ = lambda self, work: start(self, lambda: time.sleep({4 * HANG_GUARD_S}) or work())\n"
+    )
     command = f"import sys, time\n{slowed if slow_background else ''}from samverkan.cli import main\nsys.exit(main())"
     return [sys.executable, "-c", command, "--config", str(config), "publish", "--to", str(published)]
 
@@ -150,20 +158,32 @@ def test_killing_the_real_publish_at_several_moments_leaves_the_site_and_no_proc
     publish.publish(handbook / "mkdocs.yml", published)
     serving = snapshot(published)
     for moment in MOMENTS:
-        process = subprocess.Popen(publish_command(handbook / "mkdocs.yml", published, slow_background=moment == "background"),
-                                   env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            publish_command(handbook / "mkdocs.yml", published, slow_background=moment == "background"),
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if moment == "background":
-            assert wait_for(lambda: len(processes_naming(str(published))) > 1, timeout=HANG_GUARD_S), "no background process seen"
+            assert wait_for(lambda: len(processes_naming(str(published))) > 1, timeout=HANG_GUARD_S), (
+                "no background process seen"
+            )
         else:
             time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert wait_for(lambda: processes_naming(str(published)) == [], timeout=HANG_GUARD_S), f"a process outlived the kill at {moment}"
+        assert wait_for(lambda: processes_naming(str(published)) == [], timeout=HANG_GUARD_S), (
+            f"a process outlived the kill at {moment}"
+        )
         now = snapshot(published)
         assert now == serving or now.keys() >= {"index.html", "en/index.html", releases.MARKER}, moment
         serving = now
-    finished = subprocess.run(publish_command(handbook / "mkdocs.yml", published), env=ENV, capture_output=True, timeout=60)
+    finished = subprocess.run(
+        publish_command(handbook / "mkdocs.yml", published), env=ENV, capture_output=True, timeout=60
+    )
     assert finished.returncode == 0, finished.stderr
     assert sorted(p.name for p in published.parent.iterdir()) == ["plan", "plan.releases"]
-    left = [n for n in os.listdir(published.with_name("plan.releases")) if n not in (".lock", releases.MARKER)]
+    left = [
+        n for n in os.listdir(published.with_name("plan.releases")) if n not in (".lock", releases.MARKER)
+    ]
     assert all(releases.RELEASE.fullmatch(n) for n in left) and len(left) <= releases.KEEP, left

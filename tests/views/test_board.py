@@ -22,13 +22,30 @@ ROOT = Path(__file__).resolve().parents[2]
 HANDBOOK = load_site(ROOT / "mkdocs.yml")
 # What a template left unfilled would show: its own syntax, a marker, an empty value (a colon with no list or words
 # after it, a stray comma), or a note to fill in later.
-UNFILLED = re.compile(r"\{\{|\{%|\[\[|\bNone\b|\bTODO\b|\bXXX\b|\.\.\.|…|\[\s*\]|\(\s*\)|:[ \t]*[.,;]|:[ \t]*\n(?!\n- )|\s[,.;]")
+UNFILLED = re.compile(
+    r"\{\{|\{%|\[\[|\bNone\b|\bTODO\b|\bXXX\b|\.\.\.|…|\[\s*\]|\(\s*\)|:[ \t]*[.,;]|:[ \t]*\n(?!\n- )|\s[,.;]"
+)
 
 
 def draft_for(slug: str, tmp_path: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "samverkan", "--config", str(root / "mkdocs.yml"), "board-draft", "--municipality", slug,
-                           "--out", str(tmp_path / "draft.md")],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=120)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "samverkan",
+            "--config",
+            str(root / "mkdocs.yml"),
+            "board-draft",
+            "--municipality",
+            slug,
+            "--out",
+            str(tmp_path / "draft.md"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("slug", ["vallentuna", "stockholm"])  # without a file of its own, and with one
@@ -38,10 +55,15 @@ def test_the_draft_names_the_version_its_pdf_the_roles_and_the_checklists(slug, 
     text = (tmp_path / "draft.md").read_text(encoding="utf-8")
     plan = versions.plan(HANDBOOK.root)
     row = next(each for each in HANDBOOK.adoption if each.slug == slug)
-    assert f"Socialnämnden ställer sig bakom Samverkansplanen, planversion {plan.version} från {plan.date.isoformat()}" in text
+    assert (
+        f"Socialnämnden ställer sig bakom Samverkansplanen, planversion {plan.version} från {plan.date.isoformat()}"
+        in text
+    )
     assert f"arbetssätt i {row.name}" in text
     has_file = slug == "stockholm"
-    attachment = paper.plan_pdf_name(plan.version, overlay.load(HANDBOOK.root, slug if has_file else None), "sv")
+    attachment = paper.plan_pdf_name(
+        plan.version, overlay.load(HANDBOOK.root, slug if has_file else None), "sv"
+    )
     assert attachment.endswith("-stockholm.pdf") == has_file
     bilagor = text.split("## Bilagor", 1)[1]
     assert plan.version in bilagor and attachment in bilagor
@@ -64,16 +86,21 @@ def test_a_name_that_is_not_a_municipality_is_one_line(tmp_path):
     assert not (tmp_path / "draft.md").exists()
 
 
-@pytest.mark.parametrize("hostile", [
-    "name: [unclosed\n",
-    "name: &a {sv: *a}\n",
-    "units: " + "[" * 5000 + "\n",
-    b"name:\n  sv: Testby \xff\n",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "name: [unclosed\n",
+        "name: &a {sv: *a}\n",
+        "units: " + "[" * 5000 + "\n",
+        b"name:\n  sv: Testby \xff\n",
+    ],
+)
 def test_a_hostile_municipality_file_is_one_line(hostile, tmp_path):
     root = municipal_handbook(tmp_path)
     shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
-    (root / "municipalities" / "testby.yml").write_bytes(hostile if isinstance(hostile, bytes) else hostile.encode())
+    (root / "municipalities" / "testby.yml").write_bytes(
+        hostile if isinstance(hostile, bytes) else hostile.encode()
+    )
     run = draft_for("testby", tmp_path, root)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
     assert run.stderr.count("\n") == 1 and run.stderr.startswith("municipalities/testby.yml:"), run.stderr

@@ -37,8 +37,22 @@ municipalities:
 
 
 def confirmations(root: Path, sheets: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "samverkan", "--config", str(root / "mkdocs.yml"), "confirmations", "--sheets", str(sheets)],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, timeout=120)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "samverkan",
+            "--config",
+            str(root / "mkdocs.yml"),
+            "confirmations",
+            "--sheets",
+            str(sheets),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        timeout=120,
+    )
 
 
 def test_the_working_group_learns_whom_to_ask_and_each_municipality_gets_its_sheet(tmp_path):
@@ -48,18 +62,31 @@ def test_the_working_group_learns_whom_to_ask_and_each_municipality_gets_its_she
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     asked = run.stdout.splitlines()
     assert not any(line.startswith("Annanby") for line in asked)  # everything shown, and confirmed
-    assert "Testby kommun (0999): missing: Nummer, Tider, När ingen svarar; not confirmed: Socialjour" in asked
+    assert (
+        "Testby kommun (0999): missing: Nummer, Tider, När ingen svarar; not confirmed: Socialjour" in asked
+    )
     assert "Tredjeby kommun (0997): missing: Socialjour, Nummer, Tider, När ingen svarar" in asked
     assert "2 of 3 municipalities" in run.stderr
 
     sheets = sorted((tmp_path / "sheets").glob("*.html"))
     assert [sheet.stem for sheet in sheets] == ["annanby", "testby", "tredjeby"]
     annanby = (tmp_path / "sheets" / "annanby.html").read_text(encoding="utf-8")
-    for shown in ("Annanby kommun", "Socialjouren i Annanby", "010-444 05 00", "mån–fre 17–02", "Svarar ingen, eller är det stängt: ring 112", "https://www.annanby.se/socialjour", "läst 2026-12-03", "(bekräftad)"):
+    for shown in (
+        "Annanby kommun",
+        "Socialjouren i Annanby",
+        "010-444 05 00",
+        "mån–fre 17–02",
+        "Svarar ingen, eller är det stängt: ring 112",
+        "https://www.annanby.se/socialjour",
+        "läst 2026-12-03",
+        "(bekräftad)",
+    ):
         assert shown in annanby
     testby = (tmp_path / "sheets" / "testby.html").read_text(encoding="utf-8")
     assert "Socialjour Testby" in testby and "Ingen uppgift" in testby and "(bekräftad)" not in testby
-    assert "Kommunens fil" not in testby and ": namn" in testby  # Testby has a file: its units are listed by the county's words
+    assert (
+        "Kommunens fil" not in testby and ": namn" in testby
+    )  # Testby has a file: its units are listed by the county's words
     for sheet in sheets:
         text = sheet.read_text(encoding="utf-8")
         assert text.count("Nej, rätt uppgift") >= 4 and "Bekräftat av (funktion, inte namn)" in text
@@ -70,7 +97,9 @@ def test_every_municipality_of_the_county_gets_a_sheet(tmp_path):
     run = confirmations(ROOT, tmp_path)
     assert run.returncode == 0, run.stderr
     rows = load_site(ROOT / "mkdocs.yml").adoption
-    assert len(rows) == 26 and sorted(path.stem for path in tmp_path.glob("*.html")) == sorted(row.slug for row in rows)
+    assert len(rows) == 26 and sorted(path.stem for path in tmp_path.glob("*.html")) == sorted(
+        row.slug for row in rows
+    )
     for row in rows:
         night = row.night("sv")
         sheet = (tmp_path / f"{row.slug}.html").read_text(encoding="utf-8")

@@ -12,25 +12,37 @@ from samverkan.views.render import Renderer
 
 
 def test_task_list_boxes_are_labelled_by_their_text():
-    html = ('<ul class="task-list">\n<li class="task-list-item"><input disabled="disabled" type="checkbox" /> Ring polisen. '
-            '<a class="sv-actor" href="../../aktorer/boendet/">Boendet</a></li>\n'
-            '<li class="task-list-item"><p><input type="checkbox" disabled/> Loose item</p>\n<ul><li>nested</li></ul></li>\n</ul>')
+    html = (
+        '<ul class="task-list">\n<li class="task-list-item"><input disabled="disabled" type="checkbox" /> Ring polisen. '
+        '<a class="sv-actor" href="../../aktorer/boendet/">Boendet</a></li>\n'
+        '<li class="task-list-item"><p><input type="checkbox" disabled/> Loose item</p>\n<ul><li>nested</li></ul></li>\n</ul>'
+    )
     out = webpage.accessible_tasklists(html)
-    assert '<label class="sv-task"><input disabled="disabled" type="checkbox" /> Ring polisen. <a class="sv-actor"' in out
-    assert 'Boendet</a></label></li>' in out
+    assert (
+        '<label class="sv-task"><input disabled="disabled" type="checkbox" /> Ring polisen. <a class="sv-actor"'
+        in out
+    )
+    assert "Boendet</a></label></li>" in out
     assert '<p><label class="sv-task"><input type="checkbox" disabled/> Loose item</label></p>' in out
     assert webpage.accessible_tasklists("<p>no lists</p>") == "<p>no lists</p>"
 
 
 def test_start_page_language_links_become_site_relative():
-    extra = {"alternate": [{"name": "Svenska", "link": "/", "lang": "sv"}, {"name": "English", "link": "/en/", "lang": "en"},
-                           {"name": "Elsewhere", "link": "https://example.org/", "lang": "x"}]}
+    extra = {
+        "alternate": [
+            {"name": "Svenska", "link": "/", "lang": "sv"},
+            {"name": "English", "link": "/en/", "lang": "en"},
+            {"name": "Elsewhere", "link": "https://example.org/", "lang": "x"},
+        ]
+    }
     webpage.relative_alternates(extra)
     assert [a["link"] for a in extra["alternate"]] == ["./", "en/", "https://example.org/"]
     offline = {"alternate": [{"link": "/", "lang": "sv"}, {"link": "/en/", "lang": "en"}]}
     webpage.relative_alternates(offline, directory_urls=False)
     assert [a["link"] for a in offline["alternate"]] == ["index.html", "en/index.html"]
-    under_a_path = {"alternate": [{"link": "/handbok/", "lang": "sv"}, {"link": "/handbok/en/", "lang": "en"}]}  # site_url with a path
+    under_a_path = {
+        "alternate": [{"link": "/handbok/", "lang": "sv"}, {"link": "/handbok/en/", "lang": "en"}]
+    }  # site_url with a path
     webpage.relative_alternates(under_a_path, site_url="https://plan.example/handbok/")
     assert [a["link"] for a in under_a_path["alternate"]] == ["./", "en/"]
 
@@ -46,7 +58,9 @@ def test_every_actor_page_is_its_print_pack_grouped_by_routine_in_time_order():
         assert html.count('<input type="checkbox" disabled>') == sum(len(g.items) for g in groups)
         assert html.count("<h3 ") == len({g.routine.id for g in groups})
         for group in groups:  # in time order within each checklist
-            order = [PHASES.index(item.phase) if item.phase in PHASES else len(PHASES) for item in group.items]
+            order = [
+                PHASES.index(item.phase) if item.phase in PHASES else len(PHASES) for item in group.items
+            ]
             assert order == sorted(order), (group.checklist.id, order)
 
 
@@ -66,9 +80,11 @@ PUBLIC = frozenset({"112", "11414", "020390000", "0850800000"})
 
 
 def test_every_public_number_calls_but_not_inside_links_code_or_other_numbers():
-    html = ('<p>Ring 112 eller polisen på 114&nbsp;14, stödlinjen 020-390 000 och växeln +46 8-508 000 00.</p>'
-            '<p><a href="tel:112">112</a> <code>112</code> <a href="../x/">ring 112</a></p>'
-            '<p>SFS 2025:112, 112 §, 1123, barn 1–12 år, 2011-12-01, 08-508 000 01</p>')
+    html = (
+        "<p>Ring 112 eller polisen på 114&nbsp;14, stödlinjen 020-390 000 och växeln +46 8-508 000 00.</p>"
+        '<p><a href="tel:112">112</a> <code>112</code> <a href="../x/">ring 112</a></p>'
+        "<p>SFS 2025:112, 112 §, 1123, barn 1–12 år, 2011-12-01, 08-508 000 01</p>"
+    )
     out = webpage.call_links(html, PUBLIC)
     assert out.count('class="sv-tel"') == 4
     assert '<a class="sv-tel" href="tel:112">112</a> eller' in out
@@ -80,9 +96,11 @@ def test_every_public_number_calls_but_not_inside_links_code_or_other_numbers():
     assert webpage.call_links(html, frozenset()) == html
 
 
-CHECKLIST = ('<h1 id="t">Checklista</h1>\n<p>Intro.</p>\n'
-             '<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n'
-             '<h2 id="at-once">Genast</h2>\n<ul><li>Ring.</li></ul>\n<h2 id="afterwards">Efteråt</h2>\n<ul><li>Skriv.</li></ul>\n')
+CHECKLIST = (
+    '<h1 id="t">Checklista</h1>\n<p>Intro.</p>\n'
+    '<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n'
+    '<h2 id="at-once">Genast</h2>\n<ul><li>Ring.</li></ul>\n<h2 id="afterwards">Efteråt</h2>\n<ul><li>Skriv.</li></ul>\n'
+)
 
 
 def test_a_checklist_shows_its_urgent_items_first_and_keeps_the_earlier_ones_for_paper():
@@ -90,9 +108,14 @@ def test_a_checklist_shows_its_urgent_items_first_and_keeps_the_earlier_ones_for
     assert out.index('id="at-once"') < out.index('id="afterwards"') < out.index('id="before"')
     assert out.index("<p>Intro.</p>") < out.index('class="sv-phases"')  # the introduction stays first
     assert '<p class="sv-phases__later">Längre ned: <a href="#before">Före</a>.</p>' in out
-    earlier = out[out.index('class="sv-phases__earlier"'):]
-    assert 'id="before"' in earlier and 'id="at-once"' not in earlier  # samverkan.css puts it back first on paper
-    already_first = CHECKLIST.replace('<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n', "")
+    earlier = out[out.index('class="sv-phases__earlier"') :]
+    assert (
+        'id="before"' in earlier and 'id="at-once"' not in earlier
+    )  # samverkan.css puts it back first on paper
+    already_first = CHECKLIST.replace(
+        '<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n',
+        "",
+    )
     assert webpage.urgent_first(already_first, "Längre ned:") == already_first
 
 
@@ -101,7 +124,11 @@ def _rendered(site, lang, page_id):
     handbook = load_site(ROOT / "mkdocs.yml")
     page = handbook.get(lang, page_id)
     folder = page.path.removesuffix(".md")
-    return handbook, page, (site / ("" if lang == "sv" else "en") / folder / "index.html").read_text(encoding="utf-8")
+    return (
+        handbook,
+        page,
+        (site / ("" if lang == "sv" else "en") / folder / "index.html").read_text(encoding="utf-8"),
+    )
 
 
 def test_a_one_actor_checklist_names_its_actor_once(built_site):
@@ -126,24 +153,33 @@ def test_every_role_of_a_long_page_is_one_tap_from_the_top(built_site):
     for lang in ("sv", "en"):
         handbook, page, html = _rendered(built_site, lang, "manniskohandel-alla")
         start = html.index('<nav class="sv-roles"')
-        nav = html[start:html.index("</nav>", start)]
+        nav = html[start : html.index("</nav>", start)]
         actors = {item.actor.id for item in page.items}
         assert set(re.findall(r'href="#role-([\w-]+)"', nav)) == actors
         assert html.index("</h1>") < html.index('<nav class="sv-roles"') < html.index('id="at-once"')
         for actor in actors:  # the anchor is on the actor's first item on screen, under "Genast"
             assert html.index(f'<li id="role-{actor}"') > html.index('id="at-once"')
         _, routine, routine_html = _rendered(built_site, lang, "patraffande")
-        assert set(re.findall(r'href="#role-([\w-]+)"', routine_html)) == {step.actor.id for step in routine.steps}
+        assert set(re.findall(r'href="#role-([\w-]+)"', routine_html)) == {
+            step.actor.id for step in routine.steps
+        }
 
 
 def test_tables_people_act_on_become_labelled_cards():
-    html = ("<table>\n<thead>\n<tr><th>Vem</th><th>Vem berättar</th><th>När</th></tr>\n</thead>\n<tbody>\n"
-            "<tr><td>Polisen</td><td>Boendet</td><td>Genast</td></tr>\n</tbody>\n</table>"
-            "<table><thead><tr><th>Ord</th><th>Förklaring</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>")
+    html = (
+        "<table>\n<thead>\n<tr><th>Vem</th><th>Vem berättar</th><th>När</th></tr>\n</thead>\n<tbody>\n"
+        "<tr><td>Polisen</td><td>Boendet</td><td>Genast</td></tr>\n</tbody>\n</table>"
+        "<table><thead><tr><th>Ord</th><th>Förklaring</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>"
+    )
     out = webpage.card_tables(html)
     assert out.startswith("<table data-sv-cards>")
-    assert '<td data-label="Vem">Polisen</td><td data-label="Vem berättar">Boendet</td><td data-label="När">Genast</td>' in out
-    assert out.endswith(html[html.index("<table><thead><tr><th>Ord"):])  # two columns fit a phone as they are
+    assert (
+        '<td data-label="Vem">Polisen</td><td data-label="Vem berättar">Boendet</td><td data-label="När">Genast</td>'
+        in out
+    )
+    assert out.endswith(
+        html[html.index("<table><thead><tr><th>Ord") :]
+    )  # two columns fit a phone as they are
     matrix = '<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tbody><tr><td data-label="b">x</td></tr></tbody></table>'
     assert webpage.card_tables(matrix) == matrix
 
@@ -158,11 +194,23 @@ def test_the_guide_reaches_every_role_of_every_urgent_routine_with_its_own_items
         for situation in found:
             routine = situation.routine
             sources = [routine] + [handbook.get(lang, ref.id) for ref in routine.checklists]
-            acting = {item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor}
+            acting = {
+                item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor
+            }
             assert {role.actor.id for role in situation.roles} == acting, routine.id
-            for role in situation.roles:  # exactly the role's items in the routine, each once, in time order per source
-                expected = sorted((source.id, item.line) for source in sources for item in (*source.steps, *source.items) if item.actor and item.actor.id == role.actor.id)
-                assert sorted((group.checklist.id, item.line) for group in role.groups for item in group.items) == expected
+            for role in (
+                situation.roles
+            ):  # exactly the role's items in the routine, each once, in time order per source
+                expected = sorted(
+                    (source.id, item.line)
+                    for source in sources
+                    for item in (*source.steps, *source.items)
+                    if item.actor and item.actor.id == role.actor.id
+                )
+                assert (
+                    sorted((group.checklist.id, item.line) for group in role.groups for item in group.items)
+                    == expected
+                )
             assert situation.responsible, routine.id
         missing = next(s for s in found if s.routine.id == "avvikning")
         boendet = next(role for role in missing.roles if role.actor.id == "boendet")

@@ -25,45 +25,83 @@ def duties(handbook: Handbook) -> list[Problem]:
     found = []
     shown = {situation.routine.id: situation for situation in guide.situations(handbook, DEFAULT_LANGUAGE)}
     for routine in handbook.of_type(DEFAULT_LANGUAGE, Routine):
-        checklists = [page for ref in routine.checklists if isinstance(page := handbook.get(routine.lang, ref.id), Checklist)]
+        checklists = [
+            page
+            for ref in routine.checklists
+            if isinstance(page := handbook.get(routine.lang, ref.id), Checklist)
+        ]
         for duty in (duty for duty in routine.duties if duty.when.startswith(AT_ONCE)):
             for actor in duty.actors:
                 found += _undone(handbook, routine, checklists, shown.get(routine.id), duty, actor.id)
     return found
 
 
-def _undone(handbook: Handbook, routine: Routine, checklists: list[Checklist], situation, duty: Duty, actor_id: str) -> list[Problem]:
+def _undone(
+    handbook: Handbook, routine: Routine, checklists: list[Checklist], situation, duty: Duty, actor_id: str
+) -> list[Problem]:
     """The one problem that keeps the actor from seeing the duty at once, or none."""
-    mine = [(page, item) for page in checklists for item in page.items
-            if item.actor and item.actor.id == actor_id and item.phase == "at-once" and concerns(item, duty)]
+    mine = [
+        (page, item)
+        for page in checklists
+        for item in page.items
+        if item.actor and item.actor.id == actor_id and item.phase == "at-once" and concerns(item, duty)
+    ]
     if not mine:
-        return [_shared(handbook, routine, checklists, duty, actor_id) or _missing(routine, checklists, duty, actor_id)]
+        return [
+            _shared(handbook, routine, checklists, duty, actor_id)
+            or _missing(routine, checklists, duty, actor_id)
+        ]
     role = next((role for role in situation.roles if role.actor.id == actor_id), None) if situation else None
     for stage in (role.stages or (None,)) if role else ():
         if not any(item.phase == "at-once" and concerns(item, duty) for item in role.at(stage).items):
             page, item = mine[0]
-            return [Problem(page.file, item.line, f"'Vad gör jag nu?' does not show '{actor_id}' this duty at once when it asks about {stage} ({routine.file}:{duty.line})",
-                            f"give '{actor_id}' an item for it that applies at {stage}: under no stage heading, or under the one ending in {{#{stage}}}")]
+            return [
+                Problem(
+                    page.file,
+                    item.line,
+                    f"'Vad gör jag nu?' does not show '{actor_id}' this duty at once when it asks about {stage} ({routine.file}:{duty.line})",
+                    f"give '{actor_id}' an item for it that applies at {stage}: under no stage heading, or under the one ending in {{#{stage}}}",
+                )
+            ]
     return []
 
 
-def _shared(handbook: Handbook, routine: Routine, checklists: list[Checklist], duty: Duty, actor_id: str) -> Problem | None:
+def _shared(
+    handbook: Handbook, routine: Routine, checklists: list[Checklist], duty: Duty, actor_id: str
+) -> Problem | None:
     """The item or step that does the duty for the actor too but is tagged to another one."""
     actor = handbook.get(routine.lang, actor_id)
     for page in (routine, *checklists):
         for item in (*page.steps, *page.items):
-            if item.actor and item.actor.id != actor_id and concerns(item, duty) and _names(item, actor_id, actor):
-                return Problem(page.file, item.line, f"the item names '{actor_id}' too, but is tagged only to '{item.actor.id}'",
-                               f"split it: one line per actor, each ending with its own [[actor]]; give '{actor_id}' its line under '## Genast {{#at-once}}' in a checklist of {routine.id}")
+            if (
+                item.actor
+                and item.actor.id != actor_id
+                and concerns(item, duty)
+                and _names(item, actor_id, actor)
+            ):
+                return Problem(
+                    page.file,
+                    item.line,
+                    f"the item names '{actor_id}' too, but is tagged only to '{item.actor.id}'",
+                    f"split it: one line per actor, each ending with its own [[actor]]; give '{actor_id}' its line under '## Genast {{#at-once}}' in a checklist of {routine.id}",
+                )
     return None
 
 
 def _missing(routine: Routine, checklists: list[Checklist], duty: Duty, actor_id: str) -> Problem:
     pages = " or ".join(f"[[{ref.id}]]" for ref in duty.concerns)
-    own = [page.file for page in checklists if any(item.actor and item.actor.id == actor_id for item in page.items)]
+    own = [
+        page.file
+        for page in checklists
+        if any(item.actor and item.actor.id == actor_id for item in page.items)
+    ]
     where = own[0] if own else f"a checklist of '{routine.id}' ('{actor_id}' has none yet)"
-    return Problem(routine.file, duty.line, f"the table gives '{actor_id}' this duty at once, but no item of '{actor_id}' under {{#at-once}} in this routine's checklists names {pages}",
-                   f"add '- [ ] … {pages.split(' or ')[0]} … [[{actor_id}]]' under '## Genast {{#at-once}}' in {where}")
+    return Problem(
+        routine.file,
+        duty.line,
+        f"the table gives '{actor_id}' this duty at once, but no item of '{actor_id}' under {{#at-once}} in this routine's checklists names {pages}",
+        f"add '- [ ] … {pages.split(' or ')[0]} … [[{actor_id}]]' under '## Genast {{#at-once}}' in {where}",
+    )
 
 
 def concerns(item: Item, duty: Duty) -> bool:

@@ -13,7 +13,9 @@ from samverkan.content.model import Checklist, Handbook, Routine
 LIMITS = {"checklist": 40, "routine": 45}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<![.!?:])[.!?:]++(?:\s|$)|\n[ \t]*+(?:\n|[-*+]\s|\d++[.)]\s)|\n#")
-MARKUP = re.compile(r"\[\[[^\[\]]*\]\]|\{[^{}]*\}|<[^<>]+>|\]\([^()\]]*\)|^[ \t]*[-*+][ \t]+\[[ xX]\]|[#*_`>|]", re.MULTILINE)
+MARKUP = re.compile(
+    r"\[\[[^\[\]]*\]\]|\{[^{}]*\}|<[^<>]+>|\]\([^()\]]*\)|^[ \t]*[-*+][ \t]+\[[ xX]\]|[#*_`>|]", re.MULTILINE
+)
 
 
 def lix(text: str) -> float:

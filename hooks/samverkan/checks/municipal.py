@@ -18,8 +18,8 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import file_problems
 from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, address_fault, declared_fault
 from samverkan.content.problems import Problem
-from samverkan.editions import edition, layer
 from samverkan.content.schema import build_day
+from samverkan.editions import edition, layer
 from samverkan.editions.county import STALE_DAYS, STATUS_FILE, stale
 from samverkan.editions.overlay import (
     COUNTY,
@@ -60,8 +60,12 @@ class Rules:
         units |= {key.split(".")[0] for key in (*template.values, *county.values) if "." in key}
         return cls(
             codes={row.code: row.name for row in handbook.adoption},
-            placeholders=frozenset(_plain(text) for path, text in _leaves(template.data) if path[0] != "code"),
-            example_names=tuple(template.value("name", lang) for lang in LANGUAGES if template.value("name", lang)),
+            placeholders=frozenset(
+                _plain(text) for path, text in _leaves(template.data) if path[0] != "code"
+            ),
+            example_names=tuple(
+                template.value("name", lang) for lang in LANGUAGES if template.value("name", lang)
+            ),
             units=tuple(sorted(units)),
             needed=needed,
         )
@@ -92,8 +96,6 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-
-
 def municipality_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
     """A municipality file's own rules: its SCB code, no values left from the template, function numbers only."""
     if not overlay.is_municipality or not overlay.readable:
@@ -103,12 +105,26 @@ def municipality_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
 
 def _code_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
     if "code" not in overlay.data:
-        return [Problem(overlay.file, 1, "the file has no 'code'", f"add code: with the municipality's SCB code in quotes, as listed in {STATUS_FILE}")]
+        return [
+            Problem(
+                overlay.file,
+                1,
+                "the file has no 'code'",
+                f"add code: with the municipality's SCB code in quotes, as listed in {STATUS_FILE}",
+            )
+        ]
     if not rules.codes or overlay.code in rules.codes:
         return []
     named = [code for code, name in rules.codes.items() if name in (overlay.value("name", "sv") or "")]
     hint = f"did you mean '{named[0]}' ({rules.codes[named[0]]})? " if named else ""
-    return [Problem(overlay.file, overlay.lines.get(("code",), 1), f"code '{overlay.data['code']}' is not one of the county's municipalities in {STATUS_FILE}", f"{hint}write the 4-digit SCB code in quotes, e.g. code: \"0191\"")]
+    return [
+        Problem(
+            overlay.file,
+            overlay.lines.get(("code",), 1),
+            f"code '{overlay.data['code']}' is not one of the county's municipalities in {STATUS_FILE}",
+            f'{hint}write the 4-digit SCB code in quotes, e.g. code: "0191"',
+        )
+    ]
 
 
 def _leftover_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
@@ -116,8 +132,19 @@ def _leftover_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
     for path, text in _leaves({key: value for key, value in overlay.data.items() if key != "code"}):
         example = next((name for name in rules.example_names if name in text), None)
         if _plain(text) in rules.placeholders or example:
-            what = f"names the template's example '{example}'" if example else f"still holds the template's example '{_short(text)}'"
-            problems.append(Problem(overlay.file, overlay.lines.get(path, 1), f"'{'.'.join(map(str, path))}' {what}", "write the municipality's own value"))
+            what = (
+                f"names the template's example '{example}'"
+                if example
+                else f"still holds the template's example '{_short(text)}'"
+            )
+            problems.append(
+                Problem(
+                    overlay.file,
+                    overlay.lines.get(path, 1),
+                    f"'{'.'.join(map(str, path))}' {what}",
+                    "write the municipality's own value",
+                )
+            )
     return problems
 
 
@@ -134,9 +161,23 @@ def _phone_problems(overlay: Overlay) -> list[Problem]:
         line = overlay.line(key)
         fault = declared_fault(value)
         if fault == NOT_A_NUMBER:
-            problems.append(Problem(overlay.file, line, f"'{key}' must be one phone number", "write the switchboard's or the unit's public number alone, in digits 0-9, e.g. phone: 08-123 456 00"))
+            problems.append(
+                Problem(
+                    overlay.file,
+                    line,
+                    f"'{key}' must be one phone number",
+                    "write the switchboard's or the unit's public number alone, in digits 0-9, e.g. phone: 08-123 456 00",
+                )
+            )
         elif fault:
-            problems.append(Problem(overlay.file, line, f"'{key}' {fault} ({value.strip()[:30]})", f"give the switchboard (växel) or the unit's public direct number: {PUBLIC_KINDS_HINT}"))
+            problems.append(
+                Problem(
+                    overlay.file,
+                    line,
+                    f"'{key}' {fault} ({value.strip()[:30]})",
+                    f"give the switchboard (växel) or the unit's public direct number: {PUBLIC_KINDS_HINT}",
+                )
+            )
     return problems
 
 
@@ -155,7 +196,9 @@ def text_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
     problems = []
     for path, lang, text in _texts(overlay):
         for offset, what, fix in _text_faults(handbook, overlay, path, lang, text):
-            problems.append(Problem(overlay.file, _text_line(overlay, path, text.count("\n", 0, offset)), what, fix))
+            problems.append(
+                Problem(overlay.file, _text_line(overlay, path, text.count("\n", 0, offset)), what, fix)
+            )
     if overlay.is_county or overlay.is_municipality:  # the published ones
         problems += _personal_data(overlay, handbook.public_numbers)
     return problems
@@ -166,13 +209,17 @@ def _personal_data(overlay: Overlay, public: frozenset) -> list[Problem]:
     problem (a switchboard under a misspelt 'phon:' is not declared, but the misspelling is the fault; a mobile
     under 'phone:' is not declared either, but that it is a mobile is)."""
     faulty_lines = {problem.line for problem in overlay.problems + _phone_problems(overlay)}
-    return [problem for problem in file_problems(overlay.file, overlay.source, public) if problem.line not in faulty_lines]
+    return [
+        problem
+        for problem in file_problems(overlay.file, overlay.source, public)
+        if problem.line not in faulty_lines
+    ]
 
 
 def _texts(overlay: Overlay):
     """(path in the file, language or None, text) of every value and addition."""
     for key, value in overlay.values.items():
-        for lang, text in (value.items() if isinstance(value, dict) else [(None, value)]):
+        for lang, text in value.items() if isinstance(value, dict) else [(None, value)]:
             yield (*key_path(key), *([lang] if lang else [])), lang, text
     for routine_id, texts in overlay.additions.items():
         for lang in LANGUAGES:
@@ -187,17 +234,33 @@ def _text_faults(handbook: Handbook, overlay: Overlay, path: tuple, lang: str | 
         yield 0, f"'{name}' must be one line", "write the value on one line"
     tag = TAG.search(text)  # the first is enough: the text is not Markdown until it has none
     if tag:
-        yield tag.start(), f"'{name}' contains HTML ('{tag[0]}')", "write plain text, no tags; a link as [text](https://…)"
+        yield (
+            tag.start(),
+            f"'{name}' contains HTML ('{tag[0]}')",
+            "write plain text, no tags; a link as [text](https://…)",
+        )
     for offset, target, image in link_targets(text):
         target = target.split()[0] if target.strip() else ""
         if image:
-            yield offset, f"'{name}' shows an image", "remove it: a municipality's text carries no images, so no reader's browser asks another host"
+            yield (
+                offset,
+                f"'{name}' shows an image",
+                "remove it: a municipality's text carries no images, so no reader's browser asks another host",
+            )
         elif not target.startswith("https://"):
             scheme = scheme_of(target)
             shown = f"a '{scheme}:' address" if scheme else f"'{_short(target)}'"
-            yield offset, f"'{name}' links to {shown}, not an https: address", "link only to https:// addresses"
+            yield (
+                offset,
+                f"'{name}' links to {shown}, not an https: address",
+                "link only to https:// addresses",
+            )
         elif fault := address_fault(target, handbook.public_numbers):
-            yield offset, f"'{name}': {fault}", "link the function's page, never an address with a person's number in it"
+            yield (
+                offset,
+                f"'{name}': {fault}",
+                "link the function's page, never an address with a person's number in it",
+            )
     for offset, what, fix in attribute_list_faults(text):
         yield offset, f"'{name}': {what}", fix
     for match in ANY_MARKER.finditer(text):
@@ -207,18 +270,30 @@ def _text_faults(handbook: Handbook, overlay: Overlay, path: tuple, lang: str | 
 def _marker_faults(handbook: Handbook, overlay: Overlay, name: str, lang: str | None, match, addition: bool):
     marker = ONE_MARKER.fullmatch(match[1])
     if marker is None:
-        yield match.start(), f"'{name}' has a malformed marker '{_short(match[0])}'", "write [[id]], [[id|text]] or [[local:unit.field]]"
+        yield (
+            match.start(),
+            f"'{name}' has a malformed marker '{_short(match[0])}'",
+            "write [[id]], [[id|text]] or [[local:unit.field]]",
+        )
     elif marker["key"] and not addition:
         yield match.start(), f"'{name}' asks for a local value; only additions may", "write the value itself"
     elif marker["key"] and overlay.value(marker["key"], lang) is None:
-        yield match.start(), f"'{name}' asks for the local value '{marker['key']}', which the file does not give", f"add it under units: ({TEMPLATE_HINT})"
+        yield (
+            match.start(),
+            f"'{name}' asks for the local value '{marker['key']}', which the file does not give",
+            f"add it under units: ({TEMPLATE_HINT})",
+        )
     elif marker["id"]:
         for language in [lang] if lang else LANGUAGES:
             if handbook.get(language, marker["id"]) is None:
                 ids = sorted({page.id for page in handbook.pages if page.lang == language})
                 meant = difflib.get_close_matches(marker["id"], ids, n=1, cutoff=0.6)
                 hint = f"did you mean '{meant[0]}'? " if meant else ""
-                yield match.start(), f"'{name}' links to '{marker['id']}', which is not the id of any page ({language})", f"{hint}use the id of a page, as in [[boendet]]"
+                yield (
+                    match.start(),
+                    f"'{name}' links to '{marker['id']}', which is not the id of any page ({language})",
+                    f"{hint}use the id of a page, as in [[boendet]]",
+                )
 
 
 def _text_line(overlay: Overlay, path: tuple, offset_lines: int) -> int:
@@ -238,10 +313,27 @@ def check(handbook: Handbook, overlay: Overlay) -> tuple[list[Problem], list[str
     rules = Rules.of(handbook)
     problems = list(overlay.problems) + _unit_problems(overlay, rules)  # first: they mark what is misspelt
     problems += _missing_problems(overlay, rules) + _addition_problems(handbook, overlay)
-    problems += text_problems(handbook, overlay) + municipality_problems(overlay, rules) + edition.file_problems(handbook, overlay)
-    used = {"name"} | set(rules.needed) | {match[1] for texts in overlay.additions.values() for text in texts.values() for match in LOCAL_MARKER.finditer(text)}
+    problems += (
+        text_problems(handbook, overlay)
+        + municipality_problems(overlay, rules)
+        + edition.file_problems(handbook, overlay)
+    )
+    used = (
+        {"name"}
+        | set(rules.needed)
+        | {
+            match[1]
+            for texts in overlay.additions.values()
+            for text in texts.values()
+            for match in LOCAL_MARKER.finditer(text)
+        }
+    )
     used |= edition.on_card(overlay)
-    notes = [f"{overlay.file}:{overlay.line(key)}: '{key}' is used by no page" for key in overlay.values if key not in used]
+    notes = [
+        f"{overlay.file}:{overlay.line(key)}: '{key}' is used by no page"
+        for key in overlay.values
+        if key not in used
+    ]
     return [problem.on_one_line() for problem in problems], notes
 
 
@@ -250,10 +342,19 @@ def _unit_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
     problems = []
     units = overlay.data.get("units")
     for unit in units if isinstance(units, dict) else ():
-        meant = difflib.get_close_matches(unit, rules.units, n=1, cutoff=0.75) if unit not in rules.units else []
+        meant = (
+            difflib.get_close_matches(unit, rules.units, n=1, cutoff=0.75) if unit not in rules.units else []
+        )
         if meant:
             overlay.faulty.add(("units", meant[0]))
-            problems.append(Problem(overlay.file, overlay.lines.get(("units", unit), 1), f"unknown unit '{unit}'", f"did you mean '{meant[0]}'? units pages ask for: {', '.join(rules.units)}"))
+            problems.append(
+                Problem(
+                    overlay.file,
+                    overlay.lines.get(("units", unit), 1),
+                    f"unknown unit '{unit}'",
+                    f"did you mean '{meant[0]}'? units pages ask for: {', '.join(rules.units)}",
+                )
+            )
     return problems
 
 
@@ -266,7 +367,14 @@ def _missing_problems(overlay: Overlay, rules: Rules) -> list[Problem]:
             continue
         more = f" (and {count - 1} more)" if count > 1 else ""
         where = f"under units: {path[1]}:" if len(path) == 3 else "at the top"
-        problems.append(Problem(overlay.file, overlay.line(key), f"'{key}' is not given, but {file}:{line}{more} asks for it", f"add {path[-1]}: {where} ({TEMPLATE_HINT})"))
+        problems.append(
+            Problem(
+                overlay.file,
+                overlay.line(key),
+                f"'{key}' is not given, but {file}:{line}{more} asks for it",
+                f"add {path[-1]}: {where} ({TEMPLATE_HINT})",
+            )
+        )
     return problems
 
 
@@ -277,7 +385,14 @@ def _addition_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
         if routine_id not in routines:
             meant = difflib.get_close_matches(routine_id, routines, n=1, cutoff=0.6)
             hint = f"did you mean '{meant[0]}'? " if meant else ""
-            problems.append(Problem(overlay.file, overlay.lines.get(("additions", routine_id), 1), f"'{routine_id}' under additions is not the id of a routine", f"{hint}use the id of a routine page, e.g. avvikning"))
+            problems.append(
+                Problem(
+                    overlay.file,
+                    overlay.lines.get(("additions", routine_id), 1),
+                    f"'{routine_id}' under additions is not the id of a routine",
+                    f"{hint}use the id of a routine page, e.g. avvikning",
+                )
+            )
     return problems
 
 
@@ -291,16 +406,33 @@ def folder_problems(handbook: Handbook) -> list[Problem]:
 
     overlays = loaded(handbook)
     problems = [problem for each in overlays for problem in check(handbook, each)[0]]
-    if (Path(handbook.root) / FOLDER / f"{TEMPLATE}.yml").exists():  # copied by every adopter: it must be complete
+    if (
+        Path(handbook.root) / FOLDER / f"{TEMPLATE}.yml"
+    ).exists():  # copied by every adopter: it must be complete
         problems += check(handbook, load(handbook.root, TEMPLATE))[0]
     first_with_code: dict = {}
     for each in overlays:
         if each.is_municipality and each.readable and each.code:
             if each.code in first_with_code:
-                problems.append(Problem(each.file, each.lines.get(("code",), 1), f"code '{each.code}' is also the code of {first_with_code[each.code]}", "give each municipality its own SCB code"))
+                problems.append(
+                    Problem(
+                        each.file,
+                        each.lines.get(("code",), 1),
+                        f"code '{each.code}' is also the code of {first_with_code[each.code]}",
+                        "give each municipality its own SCB code",
+                    )
+                )
             first_with_code.setdefault(each.code, each.file)
     folder = Path(handbook.root) / FOLDER
-    problems += [Problem(f"{FOLDER}/{path.name}", 1, "a municipality file must end in .yml", f"rename it to {path.stem}.yml") for path in sorted(folder.glob("*.yaml"))]
+    problems += [
+        Problem(
+            f"{FOLDER}/{path.name}",
+            1,
+            "a municipality file must end in .yml",
+            f"rename it to {path.stem}.yml",
+        )
+        for path in sorted(folder.glob("*.yaml"))
+    ]
     problems += edition.status_problems(handbook)
     return problems
 
@@ -311,12 +443,17 @@ def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], l
 
     problems, notes = check(handbook, edition)
     unwritten = layer.unreplaced(handbook)
-    return layer.located(sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root), notes + stale_notes(handbook) + ([unwritten] if unwritten else [])
+    return layer.located(
+        sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root
+    ), notes + stale_notes(handbook) + ([unwritten] if unwritten else [])
 
 
 def stale_notes(handbook: Handbook, today=None) -> list[str]:
     """A warning, not a problem, for every night value not confirmed and read more than STALE_DAYS ago: the
     site still shows it, with the day it was read, but someone should read its source again."""
     lines = edition.night_read_lines(handbook)
-    return [f"{STATUS_FILE}:{lines.get(row.code, 1)}: warning: {row.name}: the night contact was read {days} days ago (more than {STALE_DAYS}) — read its source again, "
-            f"write the new day under read:, or ask the municipality to confirm it" for row, days in stale(handbook.adoption, today or build_day())]
+    return [
+        f"{STATUS_FILE}:{lines.get(row.code, 1)}: warning: {row.name}: the night contact was read {days} days ago (more than {STALE_DAYS}) — read its source again, "
+        f"write the new day under read:, or ask the municipality to confirm it"
+        for row, days in stale(handbook.adoption, today or build_day())
+    ]

@@ -22,8 +22,12 @@ from samverkan.content.parts import DUTIES, PHASES, STAGES, Duty, Item, Ref
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MARKER = re.compile(rf"\[\[({ID})(?:\|([^\[\]\n]+))?\]\]")
-LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")  # a municipality's value, see overlay.py
-COUNTY_MARKER = re.compile(r"\[\[county:([a-z]+(?:-[a-z]+)*)\]\]")  # the county's value, filled in when the page is read (load.py)
+LOCAL_MARKER = re.compile(
+    r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]"
+)  # a municipality's value, see overlay.py
+COUNTY_MARKER = re.compile(
+    r"\[\[county:([a-z]+(?:-[a-z]+)*)\]\]"
+)  # the county's value, filled in when the page is read (load.py)
 TRAILING_MARKER = re.compile(rf"\[\[({ID})\]\]\s*$")
 # Anything that opens like a marker; the part up to the first "]]" (or the line's end) is shown in the problem.
 _MARKER_START = re.compile(r"\[\[(?:[^\]\n]|\](?!\]))*(?:\]\])?")
@@ -63,7 +67,10 @@ _STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]|\|).*$"
 
 def parse(body: str, first_line: int) -> Body:
     items, steps, rows, fenced, faults = [], [], [], [], []  # fenced: (start, end) offsets of code blocks
-    phase = stage = duties = (None, 0)  # (anchor, heading level) of the time phase and the stage the items are in
+    phase = stage = duties = (
+        None,
+        0,
+    )  # (anchor, heading level) of the time phase and the stage the items are in
     fence_start = None
     line, last = first_line, 0
     for match in _STRUCTURE_LINE.finditer(body):
@@ -83,8 +90,13 @@ def parse(body: str, first_line: int) -> Body:
         if heading:
             anchor = heading_anchor(heading["attributes"])
             if anchor is None:
-                faults.append(Fault(line, f"the heading's anchor {heading['attributes'][:40]!r} cannot be read",
-                                    "write it as {#anchor}: lower-case letters a-z, digits and dashes, nothing else (no invisible characters)"))
+                faults.append(
+                    Fault(
+                        line,
+                        f"the heading's anchor {heading['attributes'][:40]!r} cannot be read",
+                        "write it as {#anchor}: lower-case letters a-z, digits and dashes, nothing else (no invisible characters)",
+                    )
+                )
             level = len(heading["hashes"])
             phase = _scope(phase, anchor, level, PHASES)
             stage = _scope(stage, anchor, level, STAGES)
@@ -104,12 +116,21 @@ def parse(body: str, first_line: int) -> Body:
     if fence_start is not None:  # an unclosed fence runs to the end
         fenced.append((fence_start, len(body)))
     links, marker_faults = _markers(body, first_line, fenced)
-    faults += marker_faults + [Fault(item.line, "the line ends with two actors", "give each item one responsible actor: split it into one line per actor")
-               for item in (*items, *steps) if TRAILING_MARKER.search(item.text)]
+    faults += marker_faults + [
+        Fault(
+            item.line,
+            "the line ends with two actors",
+            "give each item one responsible actor: split it into one line per actor",
+        )
+        for item in (*items, *steps)
+        if TRAILING_MARKER.search(item.text)
+    ]
     duty_rows = [_duty(text, line) for line, text in rows]
     faults += [row for row in duty_rows if isinstance(row, Fault)]
     duty_rows = tuple(row for row in duty_rows if isinstance(row, Duty))
-    return Body(links, tuple(items), tuple(steps), duty_rows, tuple(sorted(faults, key=lambda fault: fault.line)))
+    return Body(
+        links, tuple(items), tuple(steps), duty_rows, tuple(sorted(faults, key=lambda fault: fault.line))
+    )
 
 
 def heading_anchor(attributes: str | None) -> str | None:
@@ -128,7 +149,9 @@ def _scope(current: tuple, anchor: str | None, level: int, names: tuple) -> tupl
     return (None, 0) if level <= current[1] else current
 
 
-def _markers(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple[tuple[Ref, ...], list[Fault]]:
+def _markers(
+    body: str, first_line: int, fenced: list[tuple[int, int]]
+) -> tuple[tuple[Ref, ...], list[Fault]]:
     """The [[id]] links outside code blocks, and a fault for each [[...]] that is no valid marker."""
     links, faults, line, last = [], [], first_line, 0
     for match in _MARKER_START.finditer(body):
@@ -140,9 +163,21 @@ def _markers(body: str, first_line: int, fenced: list[tuple[int, int]]) -> tuple
         if marker:
             links.append(Ref(marker[1], line))
         elif COUNTY_MARKER.fullmatch(match[0]):
-            faults.append(Fault(line, f"'{match[0]}' names no value of the county", "write one of the values under county: in municipalities/county.yml, e.g. [[county:name]], or add it there"))
+            faults.append(
+                Fault(
+                    line,
+                    f"'{match[0]}' names no value of the county",
+                    "write one of the values under county: in municipalities/county.yml, e.g. [[county:name]], or add it there",
+                )
+            )
         elif not LOCAL_MARKER.fullmatch(match[0]):
-            faults.append(Fault(line, f"'{match[0][:60]}' is not a valid marker", "write [[page-id]] or [[page-id|your words]]: lower-case id, no spaces, closed with ]]"))
+            faults.append(
+                Fault(
+                    line,
+                    f"'{match[0][:60]}' is not a valid marker",
+                    "write [[page-id]] or [[page-id|your words]]: lower-case id, no spaces, closed with ]]",
+                )
+            )
     return tuple(links), faults
 
 
@@ -155,9 +190,16 @@ def _item(text: str, line: int, phase: str | None, stage: str | None) -> Item:
 
 def _duty(row: str, line: int) -> Duty | Fault:
     """A row of the duties table, or the fault that keeps it from saying who does what."""
-    cells = [cell["cell"] for cell in CELL.finditer(TABLE_ROW.match(row)["cells"].rstrip().removesuffix("|"))][:3]
-    actors, concerns = (tuple(Ref(marker[1], line) for marker in MARKER.finditer(cell)) for cell in (cells + ["", ""])[:2])
+    cells = [
+        cell["cell"] for cell in CELL.finditer(TABLE_ROW.match(row)["cells"].rstrip().removesuffix("|"))
+    ][:3]
+    actors, concerns = (
+        tuple(Ref(marker[1], line) for marker in MARKER.finditer(cell)) for cell in (cells + ["", ""])[:2]
+    )
     if len(cells) < 3 or not actors or not concerns or not cells[2].strip():
-        return Fault(line, "the row of the duties table does not say who does what, when",
-                     "write three cells: who as [[actor-id]], what with the page it concerns (whom it tells, [[polisen]], or what it is, [[term-skyddsbedomning]]), and when")
+        return Fault(
+            line,
+            "the row of the duties table does not say who does what, when",
+            "write three cells: who as [[actor-id]], what with the page it concerns (whom it tells, [[polisen]], or what it is, [[term-skyddsbedomning]]), and when",
+        )
     return Duty(actors, concerns, cells[2].strip(), line)

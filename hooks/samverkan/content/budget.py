@@ -14,8 +14,8 @@ A page over a limit is not read: one line names the page, the line and the limit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from samverkan.content.body import FENCE
 
@@ -30,20 +30,64 @@ class Limit:
     in_code: bool = False  # counted in fenced code too, which Markdown shows as written
 
 
-_HEADING = re.compile(r"\A[ ]{0,3}(?:#|=+[ \t]*$|-+[ \t]*$)")  # an ATX heading, or the line under a setext one
+_HEADING = re.compile(
+    r"\A[ ]{0,3}(?:#|=+[ \t]*$|-+[ \t]*$)"
+)  # an ATX heading, or the line under a setext one
 _TAG = re.compile(r"<[a-zA-Z/!?]")
 _EMPHASIS = re.compile(r"[*_]")
 _INDENT = re.compile(r"[ \t>]*")
 
 LIMITS = (
-    Limit("characters", "page", 50_000, lambda line: len(line) + 1, "split it into pages of their own (a page here is at most a few thousand characters)", in_code=True),
-    Limit("headings", "page", 200, lambda line: 1 if _HEADING.match(line) else 0, "split the page, or make some headings bold text"),
-    Limit("raw HTML tags", "page", 200, lambda line: len(_TAG.findall(line)), "write it in Markdown; pages use HTML only for the start page's cards"),
-    Limit("'[' brackets", "paragraph", 120, lambda line: line.count("["), "split the paragraph or the list with a blank line"),
-    Limit("emphasis marks (* and _)", "paragraph", 200, lambda line: len(_EMPHASIS.findall(line)), "split the paragraph with a blank line, or emphasise less"),
-    Limit("table cells ('|')", "line", 64, lambda line: line.count("|"), "split the table, or write the row as a list"),
-    Limit("columns of indentation (nested lists, quotes and blocks)", "line", 40,
-          lambda line: len(_INDENT.match(line)[0].expandtabs(4)), "nest lists and blocks less deeply"),
+    Limit(
+        "characters",
+        "page",
+        50_000,
+        lambda line: len(line) + 1,
+        "split it into pages of their own (a page here is at most a few thousand characters)",
+        in_code=True,
+    ),
+    Limit(
+        "headings",
+        "page",
+        200,
+        lambda line: 1 if _HEADING.match(line) else 0,
+        "split the page, or make some headings bold text",
+    ),
+    Limit(
+        "raw HTML tags",
+        "page",
+        200,
+        lambda line: len(_TAG.findall(line)),
+        "write it in Markdown; pages use HTML only for the start page's cards",
+    ),
+    Limit(
+        "'[' brackets",
+        "paragraph",
+        120,
+        lambda line: line.count("["),
+        "split the paragraph or the list with a blank line",
+    ),
+    Limit(
+        "emphasis marks (* and _)",
+        "paragraph",
+        200,
+        lambda line: len(_EMPHASIS.findall(line)),
+        "split the paragraph with a blank line, or emphasise less",
+    ),
+    Limit(
+        "table cells ('|')",
+        "line",
+        64,
+        lambda line: line.count("|"),
+        "split the table, or write the row as a list",
+    ),
+    Limit(
+        "columns of indentation (nested lists, quotes and blocks)",
+        "line",
+        40,
+        lambda line: len(_INDENT.match(line)[0].expandtabs(4)),
+        "nest lists and blocks less deeply",
+    ),
 )
 
 

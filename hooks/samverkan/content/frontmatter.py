@@ -63,7 +63,11 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TEXT = "tag:yaml.org,2002:str"
 # every plain scalar YAML 1.1 reads as true/false or null (the patterns of _KEPT_TAGS, written out)
-_BOOL_WORDS = frozenset(f"{word}" for base in ("yes", "no", "true", "false", "on", "off") for word in (base, base.capitalize(), base.upper()))
+_BOOL_WORDS = frozenset(
+    f"{word}"
+    for base in ("yes", "no", "true", "false", "on", "off")
+    for word in (base, base.capitalize(), base.upper())
+)
 _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -88,13 +92,23 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 def decode(data: bytes) -> str:
     """A file's bytes as text: UTF-8, with a leading byte-order mark dropped."""
     if len(data) > MAX_BYTES:
-        raise FrontMatterError(1, f"the file is larger than {MAX_BYTES // 1000} KB", "split it into smaller pages")
+        raise FrontMatterError(
+            1, f"the file is larger than {MAX_BYTES // 1000} KB", "split it into smaller pages"
+        )
     if b"\0" in data:
-        raise FrontMatterError(_line_at(data, data.index(b"\0")), "the file contains a NUL byte", "save it again as plain UTF-8 text")
+        raise FrontMatterError(
+            _line_at(data, data.index(b"\0")),
+            "the file contains a NUL byte",
+            "save it again as plain UTF-8 text",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise FrontMatterError(_line_at(data, error.start), f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})", "save it as UTF-8 text") from None
+        raise FrontMatterError(
+            _line_at(data, error.start),
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            "save it as UTF-8 text",
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -106,13 +120,22 @@ def read_text_file(path: str | Path, display_path: str) -> tuple[str | None, lis
     """A file's text, or None and the one problem that prevents reading it (named by ``display_path``)."""
     path = Path(path)
     if path.is_symlink():
-        return None, [Problem(display_path, 1, "the file is a symbolic link", "replace it with the file itself")]
+        return None, [
+            Problem(display_path, 1, "the file is a symbolic link", "replace it with the file itself")
+        ]
     try:
         return decode(path.read_bytes()), []
     except FrontMatterError as error:
         return None, [Problem(display_path, error.line, error.message, error.fix)]
     except OSError as error:
-        return None, [Problem(display_path, 1, f"the file cannot be read ({error.strerror})", "check that it is a readable file")]
+        return None, [
+            Problem(
+                display_path,
+                1,
+                f"the file cannot be read ({error.strerror})",
+                "check that it is a readable file",
+            )
+        ]
 
 
 # Nesting beyond what libyaml's recursive composer survives crashes the interpreter, so it is refused
@@ -122,7 +145,7 @@ _NESTING_PREFIX = re.compile(r"^[ \t\-?:]*", re.MULTILINE)
 
 def _too_deep(yaml_text: str) -> int | None:
     """The line (counted in the YAML text, from 1) where nesting goes too deep, or None."""
-    depth = deepest = 0
+    depth = 0
     for index, line in enumerate(yaml_text.split("\n"), 1):
         if len(_NESTING_PREFIX.match(line)[0]) > 4 * MAX_DEPTH:
             return index
@@ -171,10 +194,19 @@ def _value(node, path: tuple, lines: dict, seen: set):
         # an alias node is the anchored node itself, whose marks point at the anchor: name the line of
         # the field that holds the alias (for a list item, the list's field)
         holder = path if path and isinstance(path[-1], str) else path[:-1]
-        _refuse(node, "the front matter uses an alias (*name)", "write the value out in full; anchors and aliases are not allowed", lines.get(holder))
+        _refuse(
+            node,
+            "the front matter uses an alias (*name)",
+            "write the value out in full; anchors and aliases are not allowed",
+            lines.get(holder),
+        )
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
-        _refuse(node, f"the front matter nests deeper than {MAX_DEPTH} levels", "write the fields as in the README's examples")
+        _refuse(
+            node,
+            f"the front matter nests deeper than {MAX_DEPTH} levels",
+            "write the fields as in the README's examples",
+        )
     if isinstance(node, yaml.MappingNode):
         data = {}
         for key_node, value_node in node.value:
@@ -202,15 +234,25 @@ def _value(node, path: tuple, lines: dict, seen: set):
 def split(text: str) -> Source:
     text_lines = text.split("\n")
     if not text_lines or text_lines[0].strip() != "---":
-        raise FrontMatterError(1, "the page has no front matter", "start the file with a '---' line, the YAML fields, and another '---' line")
+        raise FrontMatterError(
+            1,
+            "the page has no front matter",
+            "start the file with a '---' line, the YAML fields, and another '---' line",
+        )
     try:
         end = next(i for i in range(1, len(text_lines)) if text_lines[i].strip() in ("---", "..."))
     except StopIteration:
-        raise FrontMatterError(1, "the front matter is never closed", "add a '---' line after the last YAML field") from None
+        raise FrontMatterError(
+            1, "the front matter is never closed", "add a '---' line after the last YAML field"
+        ) from None
     yaml_text = "\n".join(text_lines[1:end])
     deep = _too_deep(yaml_text)
     if deep is not None:
-        raise FrontMatterError(deep + 1, f"the front matter nests deeper than {MAX_DEPTH} levels", "write the fields as in the README's examples")
+        raise FrontMatterError(
+            deep + 1,
+            f"the front matter nests deeper than {MAX_DEPTH} levels",
+            "write the fields as in the README's examples",
+        )
     try:
         try:
             data, key_lines = _parse(yaml_text, _FastLoader)
@@ -222,9 +264,15 @@ def split(text: str) -> Source:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(error, "problem", None) or "invalid YAML"
-        raise FrontMatterError(line, f"the front matter is not valid YAML ({reason})", "check indentation, colons and quotes on this line") from None
+        raise FrontMatterError(
+            line,
+            f"the front matter is not valid YAML ({reason})",
+            "check indentation, colons and quotes on this line",
+        ) from None
     if not isinstance(data, dict):
-        raise FrontMatterError(2, "the front matter is not a set of 'field: value' lines", "write one 'field: value' per line")
+        raise FrontMatterError(
+            2, "the front matter is not a set of 'field: value' lines", "write one 'field: value' per line"
+        )
     return Source(data=data, lines=key_lines, body="\n".join(text_lines[end + 1 :]), body_line=end + 2)
 
 
@@ -246,7 +294,12 @@ def read_yaml_file(root: str | Path, file: str, listing: str | None = None) -> Y
     try:
         data, lines = read_yaml(text, listing)
     except FrontMatterError as error:
-        return YamlFile(None, {}, text, [Problem(file, error.line, error.message.replace("front matter", "file"), error.fix)])
+        return YamlFile(
+            None,
+            {},
+            text,
+            [Problem(file, error.line, error.message.replace("front matter", "file"), error.fix)],
+        )
     return YamlFile(data, lines, text, problems)
 
 
@@ -266,11 +319,17 @@ def _one_document(text: str) -> str:
     """The text with a leading '---' (start of the document) blanked; any other '---' or '...' line is a fault,
     since the reader would stop there and silently drop the rest."""
     lines = text.split("\n")
-    content = [index for index, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    content = [
+        index for index, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")
+    ]
     for index in content:
         marker = lines[index].strip()
         if marker == "---" and index == content[0] or marker == "..." and index == content[-1]:
             lines[index] = ""
         elif marker in ("---", "..."):
-            raise FrontMatterError(index + 1, f"the file has a '{marker}' line, which would end it there", "remove the line; a file holds one set of fields")
+            raise FrontMatterError(
+                index + 1,
+                f"the file has a '{marker}' line, which would end it there",
+                "remove the line; a file holds one set of fields",
+            )
     return "\n".join(lines)

@@ -25,6 +25,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import jinja2
@@ -39,14 +40,20 @@ EXAMPLE = "e.g. Mo-Th 17:00-02:00, Fr 15:00-02:00, Sa,Su 16:00-02:00, or 24/7"
 
 _DAY = "|".join(DAYS)
 _TIME_SPAN = r"\d\d:\d\d-\d\d:\d\d"
-_RULE = re.compile(rf"\A(?:(?P<days>(?:{_DAY})(?:-(?:{_DAY}))?(?:,(?:{_DAY})(?:-(?:{_DAY}))?)*) )?(?P<times>off|{_TIME_SPAN}(?: ?, ?{_TIME_SPAN})*)")
-_RULE_SEPARATOR = re.compile(r" ?(;|(?<=[\df]),(?= ?[A-Z])) ?")  # a comma after a time or 'off' and before a day starts the next rule
+_RULE = re.compile(
+    rf"\A(?:(?P<days>(?:{_DAY})(?:-(?:{_DAY}))?(?:,(?:{_DAY})(?:-(?:{_DAY}))?)*) )?(?P<times>off|{_TIME_SPAN}(?: ?, ?{_TIME_SPAN})*)"
+)
+_RULE_SEPARATOR = re.compile(
+    r" ?(;|(?<=[\df]),(?= ?[A-Z])) ?"
+)  # a comma after a time or 'off' and before a day starts the next rule
 
 
 class HoursError(ValueError):
     """A value that is not opening hours of the subset: what is wrong, and how to fix it."""
 
-    def __init__(self, what: str, fix: str = f"write the hours in OpenStreetMap's opening_hours syntax, {EXAMPLE}"):
+    def __init__(
+        self, what: str, fix: str = f"write the hours in OpenStreetMap's opening_hours syntax, {EXAMPLE}"
+    ):
         super().__init__(what)
         self.what, self.fix = what, fix
 
@@ -72,7 +79,10 @@ class Hours:
         groups = []
         for days, spans in _by_day(self.week):
             named = words["days"][days[0]] + (f"–{words['days'][days[-1]]}" if len(days) > 1 else "")
-            groups.append(f"{named} " + words["and"].join(f"{_clock(start, words)}–{_clock(end, words)}" for start, end in spans))
+            groups.append(
+                f"{named} "
+                + words["and"].join(f"{_clock(start, words)}–{_clock(end, words)}" for start, end in spans)
+            )
         return ", ".join(groups)
 
     def data(self, lang: str) -> dict:
@@ -93,12 +103,25 @@ def parse_hours(value) -> Hours:
         return Hours(written, ((0, WEEK),))
     rules = _rules(written)
     _each_day_once(rules)
-    spans = sorted((start, end, text) for text, days, times in rules for day in days for span in times for start, end in _in_week(day * DAY + span[0], day * DAY + span[1]))
+    spans = sorted(
+        (start, end, text)
+        for text, days, times in rules
+        for day in days
+        for span in times
+        for start, end in _in_week(day * DAY + span[0], day * DAY + span[1])
+    )
     if not spans:
-        raise HoursError(f"'{written}' is never open", "give the days and times it answers, or leave hours out")
-    for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+        raise HoursError(
+            f"'{written}' is never open", "give the days and times it answers, or leave hours out"
+        )
+    for (_, end, first), (start, _, second) in pairwise(spans):
         if start < end:
-            raise HoursError(f"the times of '{first}' overlap" if first == second else f"the times of '{first}' and '{second}' overlap", "give every hour once")
+            raise HoursError(
+                f"the times of '{first}' overlap"
+                if first == second
+                else f"the times of '{first}' and '{second}' overlap",
+                "give every hour once",
+            )
     _spill_kept(rules, written)
     return Hours(written, _merged((start, end) for start, end, _ in spans))
 
@@ -112,7 +135,11 @@ def _rules(written: str) -> list[tuple[str, tuple[int, ...], tuple[tuple[int, in
         if not match:
             raise HoursError(f"'{text[:40]}' is not weekdays (Mo … Su) with times HH:MM-HH:MM or off")
         days = _days(match["days"]) if match["days"] else tuple(range(7))
-        times = () if match["times"] == "off" else tuple(_span(span) for span in re.split(r" ?, ?", match["times"]))
+        times = (
+            ()
+            if match["times"] == "off"
+            else tuple(_span(span) for span in re.split(r" ?, ?", match["times"]))
+        )
         found.append((text, days, times))
     return found
 
@@ -122,14 +149,19 @@ def _days(written: str) -> tuple[int, ...]:
     for part in written.split(","):
         first, _, last = part.partition("-")
         start, end = DAYS.index(first), DAYS.index(last or first)
-        days += [day % 7 for day in range(start, end + 1 if end >= start else end + 8)]  # Fr-Mo wraps over Sunday
+        days += [
+            day % 7 for day in range(start, end + 1 if end >= start else end + 8)
+        ]  # Fr-Mo wraps over Sunday
     return tuple(days)
 
 
 def _span(written: str) -> tuple[int, int]:
     start, end = (_minutes(time) for time in written.split("-"))
     if start >= DAY:
-        raise HoursError(f"'{written}' starts after 23:59", "start a day's hours at 00:00–23:59; an end past midnight may be up to 48:00")
+        raise HoursError(
+            f"'{written}' starts after 23:59",
+            "start a day's hours at 00:00–23:59; an end past midnight may be up to 48:00",
+        )
     if end == start:
         raise HoursError(f"'{written}' is empty", "give an end that is not its start (24/7 for always)")
     if end < start:
@@ -153,7 +185,10 @@ def _each_day_once(rules) -> None:
             if named.get(day) == text:
                 raise HoursError(f"'{text}' names {DAYS[day]} twice", "name every day once")
             if day in named:
-                raise HoursError(f"{DAYS[day]} is named in both '{named[day]}' and '{text}'", "name every day once, in the rule that gives its hours")
+                raise HoursError(
+                    f"{DAYS[day]} is named in both '{named[day]}' and '{text}'",
+                    "name every day once, in the rule that gives its hours",
+                )
             named[day] = text
 
 
@@ -163,14 +198,19 @@ def _spill_kept(rules, written: str) -> None:
     named = {day: (text, times) for text, days, times in rules for day in days}
     for text, days, times in rules:
         for day in (day for day in days if any(end > DAY for _, end in times)):
-            other, other_times = named[(day + 1) % 7] if (day + 1) % 7 in named else (text, ())
+            other, other_times = named.get((day + 1) % 7, (text, ()))
             if other == text:
                 continue
             if not other_times:
-                raise HoursError(f"'{text}' runs past midnight into {DAYS[(day + 1) % 7]}, which '{other}' closes", f"leave out '{other}': a day no rule names is closed")
+                raise HoursError(
+                    f"'{text}' runs past midnight into {DAYS[(day + 1) % 7]}, which '{other}' closes",
+                    f"leave out '{other}': a day no rule names is closed",
+                )
             if ";" in written:
-                raise HoursError(f"'{text}' runs past midnight into {DAYS[(day + 1) % 7]}, which '{other}' names: after ';' that rule would close those hours",
-                                 "write ', ' instead of '; ' between the rules, e.g. Mo-Th 17:00-02:00, Fr 15:00-02:00")
+                raise HoursError(
+                    f"'{text}' runs past midnight into {DAYS[(day + 1) % 7]}, which '{other}' names: after ';' that rule would close those hours",
+                    "write ', ' instead of '; ' between the rules, e.g. Mo-Th 17:00-02:00, Fr 15:00-02:00",
+                )
 
 
 def _in_week(start: int, end: int) -> list[tuple[int, int]]:
@@ -197,7 +237,9 @@ def _by_day(week) -> list[tuple[list[int], tuple[tuple[int, int], ...]]]:
     per_day: dict[int, list] = {}
     for start, end in spans:
         for piece_start, piece_end in _pieces(start, end):
-            per_day.setdefault(piece_start // DAY % 7, []).append((piece_start % DAY, piece_start % DAY + piece_end - piece_start))
+            per_day.setdefault(piece_start // DAY % 7, []).append(
+                (piece_start % DAY, piece_start % DAY + piece_end - piece_start)
+            )
     groups: list[tuple[list[int], tuple]] = []
     for day in sorted(per_day):
         hours = tuple(sorted(per_day[day]))

@@ -18,13 +18,17 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
 from samverkan.content.schema import TYPES, Context, Invalid, fields_for
 
-
 COUNTY_FACTS_CLASS = ".county-facts"
 COUNTY_FACTS_PARAGRAPH = re.compile(r"\{:?\s*\.county-facts\s*\}\s*")
 
 
-def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str] | None = None, county: dict | None = None,
-                  own_county: bool = True) -> Handbook:
+def load_handbook(
+    root: str | os.PathLike,
+    docs_dir: str = "docs",
+    nav: list[str] | None = None,
+    county: dict | None = None,
+    own_county: bool = True,
+) -> Handbook:
     """Every page of both languages; ``county`` holds the county's values per language ([[county:name]]).
     In another county's plan (``own_county`` False) the sections of the core county's own facts are left out."""
     root = Path(root)
@@ -35,13 +39,27 @@ def load_handbook(root: str | os.PathLike, docs_dir: str = "docs", nav: list[str
         for rel in sorted(tree.pages[lang]):
             file = (Path(docs_dir) / lang / rel).as_posix()
             text, read_problems = read_text_file(root / file, file)
-            page, page_problems = read_page(text, rel, lang, file, county[lang], own_county) if text is not None else (None, read_problems)
+            page, page_problems = (
+                read_page(text, rel, lang, file, county[lang], own_county)
+                if text is not None
+                else (None, read_problems)
+            )
             problems += page_problems
             if page is not None:
                 pages.append(page)
             else:
                 broken.setdefault(lang, set()).add(_likely_id(text or "", rel))
-    return Handbook(root=str(root), pages=pages, load_problems=problems, nav=nav, files=tree.pages, assets=tree.assets, broken_ids=broken, county=county, own_county=own_county)
+    return Handbook(
+        root=str(root),
+        pages=pages,
+        load_problems=problems,
+        nav=nav,
+        files=tree.pages,
+        assets=tree.assets,
+        broken_ids=broken,
+        county=county,
+        own_county=own_county,
+    )
 
 
 @dataclass
@@ -60,7 +78,9 @@ def read_tree(docs: Path, docs_dir: str) -> Tree:
         for name in sorted(subfolders):
             if os.path.islink(os.path.join(folder, name)):
                 shown = (Path(docs_dir) / Path(folder, name).relative_to(docs)).as_posix()
-                tree.problems.append(Problem(shown, 1, "the folder is a symbolic link", "replace it with a real folder"))
+                tree.problems.append(
+                    Problem(shown, 1, "the folder is a symbolic link", "replace it with a real folder")
+                )
         for name in names:
             _sort_file(tree, Path(folder, name).relative_to(docs), docs, docs_dir)
     return tree
@@ -86,7 +106,10 @@ def refused(docs: Path, relative: Path) -> tuple[str, str] | None:
         return "the file is outside docs/sv and docs/en", "move it into docs/sv/ (and its twin into docs/en/)"
     if not relative.name.lower().endswith((".md", *ASSET_SUFFIXES)):
         kinds = ", ".join(ASSET_SUFFIXES)
-        return f"files of type '{relative.suffix or relative.name}' are not published", f"use a Markdown page or an image ({kinds}), and remove this file from docs/"
+        return (
+            f"files of type '{relative.suffix or relative.name}' are not published",
+            f"use a Markdown page or an image ({kinds}), and remove this file from docs/",
+        )
     return None
 
 
@@ -103,37 +126,57 @@ def _likely_id(text: str, rel: str) -> str:
     return Path(rel).stem
 
 
-def read_page(text: str, path: str, lang: str, file: str, county: dict | None = None, own_county: bool = True) -> tuple[Page | None, list[Problem]]:
+def read_page(
+    text: str, path: str, lang: str, file: str, county: dict | None = None, own_county: bool = True
+) -> tuple[Page | None, list[Problem]]:
     """Turn one file's text into a typed page, or explain in one line per fault why it cannot."""
     page, problems = _read_page(text, path, lang, file, county or {}, own_county)
     return page, [problem.on_one_line() for problem in problems]
 
 
-def _read_page(text: str, path: str, lang: str, file: str, county: dict, own_county: bool) -> tuple[Page | None, list[Problem]]:
+def _read_page(
+    text: str, path: str, lang: str, file: str, county: dict, own_county: bool
+) -> tuple[Page | None, list[Problem]]:
     try:
         source = split(text)
     except FrontMatterError as error:
         return None, [Problem(file, error.line, error.message, error.fix)]
     over = breaches(source.body)
     if over:  # nothing reads the body further: the checks and the build would cost more than it is worth
-        return None, [Problem(file, source.body_line + breach.line - 1, breach.message, breach.limit.fix) for breach in over]
+        return None, [
+            Problem(file, source.body_line + breach.line - 1, breach.message, breach.limit.fix)
+            for breach in over
+        ]
     data = {name: _with_county(value, county) for name, value in source.data.items()}
     page_type = data.get("type")
     if page_type not in TYPES:
         line = source.line_of("type")
         if page_type is None:
-            return None, [Problem(file, line, "the page has no 'type'", "add 'type:' with one of: " + ", ".join(TYPES))]
+            return None, [
+                Problem(file, line, "the page has no 'type'", "add 'type:' with one of: " + ", ".join(TYPES))
+            ]
         return None, [Problem(file, line, f"unknown type '{page_type}'", "use one of: " + ", ".join(TYPES))]
 
     fields = fields_for(page_type)
     values, problems = {}, []
     for name in data:
         if name not in fields:
-            problems.append(Problem(file, source.line_of(name), f"unknown field '{name}' for this {page_type}", "check the spelling; allowed: " + ", ".join(fields)))
+            problems.append(
+                Problem(
+                    file,
+                    source.line_of(name),
+                    f"unknown field '{name}' for this {page_type}",
+                    "check the spelling; allowed: " + ", ".join(fields),
+                )
+            )
     for name, spec in fields.items():
         if name not in data or data[name] is None:
             if spec.required:
-                problems.append(Problem(file, source.line_of("type"), f"missing field '{name}'", f"add '{name}:' ({spec.doc})"))
+                problems.append(
+                    Problem(
+                        file, source.line_of("type"), f"missing field '{name}'", f"add '{name}:' ({spec.doc})"
+                    )
+                )
             continue
         try:
             values[name] = spec.parse(data[name], Context((name,), source.lines))
@@ -144,9 +187,14 @@ def _read_page(text: str, path: str, lang: str, file: str, county: dict, own_cou
         return None, problems
 
     page = PAGE_CLASSES[page_type](
-        path=path, lang=lang, file=file, lines=source.lines,
+        path=path,
+        lang=lang,
+        file=file,
+        lines=source.lines,
         body=_with_county(source.body if own_county else without_county_facts(source.body), county),
-        body_line=source.body_line, front_matter=data, source=text,
+        body_line=source.body_line,
+        front_matter=data,
+        source=text,
         **values,
     )
     return page, []
@@ -170,7 +218,7 @@ def without_county_facts(text: str) -> str:
         if not line.strip() or heading:
             paragraph = index + 1
         elif not fenced and COUNTY_FACTS_PARAGRAPH.fullmatch(line):
-            lines[paragraph:index + 1] = [""] * (index + 1 - paragraph)
+            lines[paragraph : index + 1] = [""] * (index + 1 - paragraph)
             paragraph = index + 1
         if dropping is not None:
             lines[index] = ""
@@ -181,7 +229,11 @@ def _with_county(value, county: dict):
     """The value with every [[county:…]] marker the county gives written out; a marker it does not give
     stays, for the check of markers (body.py) to name."""
     if isinstance(value, str):
-        return COUNTY_MARKER.sub(lambda match: county.get(match[1], match[0]), value) if "[[county:" in value else value
+        return (
+            COUNTY_MARKER.sub(lambda match: county.get(match[1], match[0]), value)
+            if "[[county:" in value
+            else value
+        )
     if isinstance(value, list):
         return [_with_county(each, county) for each in value]
     if isinstance(value, dict):

@@ -29,10 +29,37 @@ ALLOWED_ATTRIBUTES = {"class", "markdown", "id"}
 # What Python-Markdown and the site's extensions write by themselves, each tag with the attributes it gives: a
 # rendered page holds these, and the allowed tags with the allowed attributes, nothing else.
 MARKDOWN_WRITES = {
-    **dict.fromkeys(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "em", "strong", "code", "pre", "blockquote", "hr",
-                     "table", "thead", "tbody", "tr", "th", "td"), frozenset()),
-    "a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}), "abbr": frozenset({"title"}),
-    "ol": frozenset({"start"}), "input": frozenset({"type", "disabled", "checked"}),  # a task list's box
+    **dict.fromkeys(
+        (
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "li",
+            "em",
+            "strong",
+            "code",
+            "pre",
+            "blockquote",
+            "hr",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+        ),
+        frozenset(),
+    ),
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "abbr": frozenset({"title"}),
+    "ol": frozenset({"start"}),
+    "input": frozenset({"type", "disabled", "checked"}),  # a task list's box
 }
 # Only an attribute list other than a bare {#anchor}, or raw HTML, can make more than Markdown writes by itself
 _MAY_MAKE_MORE = re.compile(r"\{(?!#[a-z0-9-]+\})|<")
@@ -49,7 +76,9 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
 _LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*(?:\]\(\s*<?([^)>\n]*)|(?=\n)|\Z)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
-_BLOCK_ATTRIBUTES = re.compile(r"\A[ \t]*+\{:?[ \t]*+[#.][^{}\n]*+\}[ \t]*+\Z")  # a paragraph's attribute list, on a line of its own
+_BLOCK_ATTRIBUTES = re.compile(
+    r"\A[ \t]*+\{:?[ \t]*+[#.][^{}\n]*+\}[ \t]*+\Z"
+)  # a paragraph's attribute list, on a line of its own
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _TEL_LINK = re.compile(r"\[(?P<shown>[^\[\]\n]*+)\]\(\s*+(?:<\s*+)?tel:(?P<target>[^)>\s]*+)", re.IGNORECASE)
 
@@ -64,8 +93,17 @@ def body_problems(page: Page, files: set[str]) -> list[Problem]:
     for line, written in enumerate(lines, 1):
         found += [(line, what, fix) for what, fix in _line_faults(written, page.path, files)]
         if _BLOCK_ATTRIBUTES.fullmatch(written) and line < len(lines) and lines[line].strip():
-            found.append((line, f"the attribute list '{written.strip()[:40]}' is in the middle of a paragraph, where readers see it as written", "put it on the paragraph's last line by itself, with a blank line after it"))
-    return [Problem(page.file, page.body_line + line - 1, what, fix) for line, what, fix in sorted(found, key=lambda fault: fault[0])]
+            found.append(
+                (
+                    line,
+                    f"the attribute list '{written.strip()[:40]}' is in the middle of a paragraph, where readers see it as written",
+                    "put it on the paragraph's last line by itself, with a blank line after it",
+                )
+            )
+    return [
+        Problem(page.file, page.body_line + line - 1, what, fix)
+        for line, what, fix in sorted(found, key=lambda fault: fault[0])
+    ]
 
 
 def _outside_code(body: str) -> list[str]:
@@ -120,16 +158,26 @@ def attribute_list_faults(text: str):
         tokens = match[1].split()
         theme_id = next((token for token in tokens if token.startswith("#__")), None)
         if theme_id:
-            yield match.start(), f"the anchor '{theme_id}' is one of the theme's ids", "choose an anchor that does not start with __"
+            yield (
+                match.start(),
+                f"the anchor '{theme_id}' is one of the theme's ids",
+                "choose an anchor that does not start with __",
+            )
         elif _sets_attributes(tokens):
-            yield match.start(), f"the attribute list '{match[0][:40]}' sets attributes", "use only {#anchor} or {.class} after a heading or paragraph"
+            yield (
+                match.start(),
+                f"the attribute list '{match[0][:40]}' sets attributes",
+                "use only {#anchor} or {.class} after a heading or paragraph",
+            )
 
 
 def _sets_attributes(tokens: list[str]) -> bool:
     """An attribute list may give ids and classes only: not key=value, and not a bare word such as 'hidden'.
     Braces with a 'key: value' inside are CSS or prose, which Markdown does not read as attributes."""
     return any("=" in token for token in tokens) or (
-        not any(":" in token for token in tokens) and any(not token.startswith(("#", ".")) for token in tokens))
+        not any(":" in token for token in tokens)
+        and any(not token.startswith(("#", ".")) for token in tokens)
+    )
 
 
 def _html_faults(text: str) -> list[tuple[int, str, str]]:
@@ -141,11 +189,20 @@ def _html_faults(text: str) -> list[tuple[int, str, str]]:
     written, after, found = text.lower(), {}, []
     line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
     for node in LexborHTMLParser(text).root.traverse(include_text=False):
-        at = written.find("<" + node.tag, after.get(node.tag, 0)) if node.tag and not node.tag.startswith("-") else -1
-        after[node.tag] = at + 1 if at >= 0 else len(text)  # none left: the next search of this tag is at once
+        at = (
+            written.find("<" + node.tag, after.get(node.tag, 0))
+            if node.tag and not node.tag.startswith("-")
+            else -1
+        )
+        after[node.tag] = (
+            at + 1 if at >= 0 else len(text)
+        )  # none left: the next search of this tag is at once
         if at < 0:
             continue
-        found += [(bisect.bisect(line_starts, at), what, fix) for what, fix in _tag_faults(node.tag, list(node.attributes.items()))]
+        found += [
+            (bisect.bisect(line_starts, at), what, fix)
+            for what, fix in _tag_faults(node.tag, list(node.attributes.items()))
+        ]
     return list(dict.fromkeys(found))
 
 
@@ -158,7 +215,10 @@ def rendered_problems(page: Page, render) -> list[Problem]:
         return []
     lines = page.body.split("\n")
     faults = rendered_faults(render(page.body))
-    return [Problem(page.file, page.body_line + _first_showing(lines, render, fault) - 1, *fault) for fault in faults]
+    return [
+        Problem(page.file, page.body_line + _first_showing(lines, render, fault) - 1, *fault)
+        for fault in faults
+    ]
 
 
 def rendered_faults(html: str) -> list[tuple[str, str]]:
@@ -184,18 +244,38 @@ def _first_showing(lines: list[str], render, fault: tuple[str, str]) -> int:
     return low
 
 
-def _tag_faults(tag: str, attributes: list[tuple[str, str | None]], written: frozenset | None = None) -> list[tuple[str, str]]:
+def _tag_faults(
+    tag: str, attributes: list[tuple[str, str | None]], written: frozenset | None = None
+) -> list[tuple[str, str]]:
     """What is wrong with one element: raw HTML (``written`` None) or what Markdown rendered (``written``:
     the attributes Markdown gives the tag itself)."""
     if tag not in ALLOWED_TAGS and written is None:
-        return [(f"raw HTML <{tag}> is not allowed in pages", "write it in Markdown; the allowed tags are " + ", ".join(f"<{name}>" for name in sorted(ALLOWED_TAGS)))]
+        return [
+            (
+                f"raw HTML <{tag}> is not allowed in pages",
+                "write it in Markdown; the allowed tags are "
+                + ", ".join(f"<{name}>" for name in sorted(ALLOWED_TAGS)),
+            )
+        ]
     names = sorted({name for name, _ in attributes} - ALLOWED_ATTRIBUTES - (written or frozenset()))
     if names:
         rendered = "" if written is None else " (an attribute list gives only {#anchor} and {.class})"
-        return [(f"the attribute '{names[0]}' is not allowed on <{tag}>", "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + rendered)]
-    theme_id = next((value for name, value in attributes if name == "id" and (value or "").startswith("__")), None)
+        return [
+            (
+                f"the attribute '{names[0]}' is not allowed on <{tag}>",
+                "use only " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + rendered,
+            )
+        ]
+    theme_id = next(
+        (value for name, value in attributes if name == "id" and (value or "").startswith("__")), None
+    )
     if theme_id:
-        return [(f"the id '{theme_id[:40]}' on <{tag}> is one of the theme's ids", "choose an id that does not start with __")]
+        return [
+            (
+                f"the id '{theme_id[:40]}' on <{tag}> is one of the theme's ids",
+                "choose an id that does not start with __",
+            )
+        ]
     return []
 
 
@@ -216,10 +296,14 @@ def phone_link_faults(body: str, public_numbers: frozenset) -> list[tuple[int, s
     found = []
     for line, written in enumerate(_outside_code(body), 1):
         for match in _TEL_LINK.finditer(written):
-            fault = tel_link_fault(html.unescape(match["target"]), html.unescape(match["shown"]), public_numbers)
+            fault = tel_link_fault(
+                html.unescape(match["target"]), html.unescape(match["shown"]), public_numbers
+            )
             found += [(line, fault)] if fault else []
         for _, target, _ in link_targets(written):
-            fault = None if scheme_of(target) == "tel" else address_fault(html.unescape(target), public_numbers)
+            fault = (
+                None if scheme_of(target) == "tel" else address_fault(html.unescape(target), public_numbers)
+            )
             found += [(line, fault)] if fault else []
     return found
 
@@ -228,14 +312,29 @@ def _target_faults(target: str, page_path: str, files: set[str], image: bool) ->
     scheme = scheme_of(target)
     target = target.split()[0] if target.strip() else ""
     if scheme and scheme not in ALLOWED_SCHEMES:
-        return [(f"links to '{scheme}:' addresses are not allowed", "link to an https: address, a tel: number or a page")]
+        return [
+            (
+                f"links to '{scheme}:' addresses are not allowed",
+                "link to an https: address, a tel: number or a page",
+            )
+        ]
     if image and (scheme or _network_path(target)):
-        return [("the image is on another site", "put the image file in docs/ next to the page and link it by its path: readers' browsers ask no other host")]
+        return [
+            (
+                "the image is on another site",
+                "put the image file in docs/ next to the page and link it by its path: readers' browsers ask no other host",
+            )
+        ]
     if scheme or not target or target.startswith("#"):
         return []
     path = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target.split("#")[0]))
     if path.endswith((".md", *IMAGE_SUFFIXES)) and path not in files:
-        return [(f"the link target '{target}' does not exist", "correct the path (relative to this page), or link the page by its id: [[page-id]]")]
+        return [
+            (
+                f"the link target '{target}' does not exist",
+                "correct the path (relative to this page), or link the page by its id: [[page-id]]",
+            )
+        ]
     return []
 
 

@@ -10,7 +10,17 @@ LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
 ROLES = ("responsible", "participates", "informed")
-ACTOR_KINDS = ("authority", "municipal-unit", "residence", "ngo", "role", "court", "network", "association", "region")
+ACTOR_KINDS = (
+    "authority",
+    "municipal-unit",
+    "residence",
+    "ngo",
+    "role",
+    "court",
+    "network",
+    "association",
+    "region",
+)
 LAW_STATUSES = ("in-force", "repealed")
 SECTION_STATUSES = ("confirmed", "unconfirmed")
 # Time phases a checklist section can declare with a heading anchor, in the order they happen.
@@ -19,7 +29,18 @@ PHASES = ("before", "at-once", "within-hours", "within-days", "until-closed", "a
 STAGES = ("arrival", "after-assignment")
 # The heading anchor of a routine's table of who does what and when (body.py reads it, checks/duties.py proves it).
 DUTIES = "duties"
-PAGE_VIEWS = ("matrix", "glossary", "routines", "checklists", "actors", "laws", "adoption", "contacts", "changelog", "guide")
+PAGE_VIEWS = (
+    "matrix",
+    "glossary",
+    "routines",
+    "checklists",
+    "actors",
+    "laws",
+    "adoption",
+    "contacts",
+    "changelog",
+    "guide",
+)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,12 @@ from pathlib import Path
 NAME = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")  # stockholm, upplands-vasby, v2.0, 2.0
 
 
-def name_problem(name: str, what: str, pattern: re.Pattern = NAME, allowed: str = "lower-case letters a–z, digits and hyphens") -> str | None:
+def name_problem(
+    name: str,
+    what: str,
+    pattern: re.Pattern = NAME,
+    allowed: str = "lower-case letters a–z, digits and hyphens",
+) -> str | None:
     """Why ``name`` may not become a part of a path, as 'what — fix'; None when it may."""
     if isinstance(name, str) and pattern.fullmatch(name):
         return None
@@ -48,4 +53,9 @@ def os_problem(error: OSError) -> str:
 
 def copy_without_links(source: Path, target: Path) -> None:
     """``source``'s files and folders into ``target``, leaving out every symbolic link (and what it points to)."""
-    shutil.copytree(source, target, symlinks=True, ignore=lambda folder, names: [name for name in names if (Path(folder) / name).is_symlink()])
+    shutil.copytree(
+        source,
+        target,
+        symlinks=True,
+        ignore=lambda folder, names: [name for name in names if (Path(folder) / name).is_symlink()],
+    )

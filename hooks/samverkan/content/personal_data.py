@@ -69,7 +69,9 @@ DIGIT_RUN = re.compile(rf"\d(?:[{SPACE}{DASH}./()+]*+\d)++")  # a number of at l
 # Isolates (U+2066–U+2069) stay allowed: they keep a right-to-left word from disturbing its line, no more.
 BIDI_CONTROL = re.compile("[\u202a-\u202e]")
 ISBN_BEFORE = re.compile(r"ISBN[\s:-]*$", re.IGNORECASE)
-MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation: the reader sees the sign
+MARKDOWN_ESCAPE = re.compile(
+    r"\\([!-/:-@\[-`{-~])"
+)  # a backslash before ASCII punctuation: the reader sees the sign
 
 
 @dataclass(frozen=True)
@@ -108,14 +110,27 @@ def identity_numbers(text: str, start: int = 0, end: int | None = None) -> list[
         date, tail = match["date"], match["tail"]
         if _real_birth_date(date) and luhn_ok(date[-6:] + tail):
             kind = "coordination number" if int(date[-2:]) > 60 else "personal identity number"
-            found.append(Finding(match.start(), f"looks like a {kind}", "remove it: the handbook is public and never names or identifies a person"))
+            found.append(
+                Finding(
+                    match.start(),
+                    f"looks like a {kind}",
+                    "remove it: the handbook is public and never names or identifies a person",
+                )
+            )
     return found
 
 
 def emails(text: str, public: frozenset = frozenset()) -> list[Finding]:
     """Every e-mail address but a declared shared mailbox (the working group's, in the county's file)."""
-    return [Finding(m.start(), "contains an e-mail address", "remove it; point to the function's switchboard or web page instead")
-            for m in EMAIL.finditer(text) if m[0].lower() not in public]
+    return [
+        Finding(
+            m.start(),
+            "contains an e-mail address",
+            "remove it; point to the function's switchboard or web page instead",
+        )
+        for m in EMAIL.finditer(text)
+        if m[0].lower() not in public
+    ]
 
 
 def other_digits(text: str) -> list[Finding]:
@@ -123,15 +138,27 @@ def other_digits(text: str) -> list[Finding]:
     numbers, but are no number a phone dials or a tap-to-call link is made for, and escape every pattern of 0-9."""
     if not OTHER_DIGIT.search(text):
         return []
-    return [Finding(run.start(), f"the number '{run[0][:30]}' is written in digits other than 0-9", "write it in the digits 0-9")
-            for run in DIGIT_RUN.finditer(text) if non_ascii_digits(run[0]) and sum(char.isdigit() for char in run[0]) >= 3]
+    return [
+        Finding(
+            run.start(),
+            f"the number '{run[0][:30]}' is written in digits other than 0-9",
+            "write it in the digits 0-9",
+        )
+        for run in DIGIT_RUN.finditer(text)
+        if non_ascii_digits(run[0]) and sum(char.isdigit() for char in run[0]) >= 3
+    ]
 
 
 def bidi_controls(text: str) -> list[Finding]:
     """Bidi embeddings and overrides (U+202A–U+202E), which reorder what a browser shows."""
-    return [Finding(match.start(), f"contains the invisible bidi control U+{ord(match[0]):04X}, which reorders what readers see",
-                    "remove it (it often comes with copy and paste); to keep a right-to-left word apart, use an isolate, U+2068 … U+2069")
-            for match in BIDI_CONTROL.finditer(text)]
+    return [
+        Finding(
+            match.start(),
+            f"contains the invisible bidi control U+{ord(match[0]):04X}, which reorders what readers see",
+            "remove it (it often comes with copy and paste); to keep a right-to-left word apart, use an isolate, U+2068 … U+2069",
+        )
+        for match in BIDI_CONTROL.finditer(text)
+    ]
 
 
 def phones(text: str, public: frozenset, start: int = 0, end: int | None = None) -> list[Finding]:
@@ -141,7 +168,13 @@ def phones(text: str, public: frozenset, start: int = 0, end: int | None = None)
             continue
         number = national(" ".join(match[0].split()))  # a line break in it is a space
         if 8 <= len(number) <= 10 and number not in public:
-            found.append(Finding(match.start(), f"phone number '{' '.join(match[0].split())}' is not a declared public switchboard", f"use a switchboard listed in {NUMBERS_FILE} or a municipality file, or add this one there if it is public"))
+            found.append(
+                Finding(
+                    match.start(),
+                    f"phone number '{' '.join(match[0].split())}' is not a declared public switchboard",
+                    f"use a switchboard listed in {NUMBERS_FILE} or a municipality file, or add this one there if it is public",
+                )
+            )
     return found
 
 
@@ -170,8 +203,14 @@ def as_read(text: str) -> str:
     letters), every decimal digit the digit 0-9 it is ('٣' is '3'), invisible format characters gone."""
     if text.isascii():
         return text
-    read = without_format_characters(unicodedata.normalize("NFKC", text))  # no character normalises to a line break
-    return OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit[0])), read) if OTHER_DIGIT.search(read) else read
+    read = without_format_characters(
+        unicodedata.normalize("NFKC", text)
+    )  # no character normalises to a line break
+    return (
+        OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit[0])), read)
+        if OTHER_DIGIT.search(read)
+        else read
+    )
 
 
 def without_format_characters(text: str) -> str:
@@ -189,8 +228,14 @@ def _format_characters() -> tuple[re.Pattern, re.Pattern]:
     """Every Unicode Cf character, as two classes of ranges: those of the basic plane (which the regex engine
     tests in one step) and the rest. They all lie in planes 0, 1 and 14 (the rest are ideographs, private use or
     unassigned), which keeps this quick to make."""
-    codes = [code for code in (*range(0x20000), *range(0xE0000, 0xF0000)) if unicodedata.category(chr(code)) == "Cf"]
-    return _character_class(code for code in codes if code <= 0xFFFF), _character_class(code for code in codes if code > 0xFFFF)
+    codes = [
+        code
+        for code in (*range(0x20000), *range(0xE0000, 0xF0000))
+        if unicodedata.category(chr(code)) == "Cf"
+    ]
+    return _character_class(code for code in codes if code <= 0xFFFF), _character_class(
+        code for code in codes if code > 0xFFFF
+    )
 
 
 def _character_class(codes) -> re.Pattern:
@@ -211,26 +256,41 @@ def findings_by_line(shown: str, public: frozenset) -> list[tuple[int, Finding]]
     other = [(shown.count("\n", 0, finding.offset) + 1, finding) for finding in other_digits(shown)]
     lines_with_other_digits = {line for line, _ in other}
     found = [(read.count("\n", 0, finding.offset) + 1, finding) for finding in scan(read, public)]
-    return sorted(other + [(line, finding) for line, finding in found if line not in lines_with_other_digits], key=lambda item: item[0])
+    return sorted(
+        other + [(line, finding) for line, finding in found if line not in lines_with_other_digits],
+        key=lambda item: item[0],
+    )
 
 
 def text_faults(text: str, public: frozenset) -> list[str]:
     """What must not reach a reader in a published text (a page's visible text, the search index, the export, a
     feed), each as a short sentence: bidi controls, numbers in digits other than 0-9, personal data as read."""
-    return [finding.what for finding in bidi_controls(text)] + [finding.what for _, finding in findings_by_line(text, public)]
+    return [finding.what for finding in bidi_controls(text)] + [
+        finding.what for _, finding in findings_by_line(text, public)
+    ]
 
 
 def file_problems(file: str, source: str, public: frozenset) -> list[Problem]:
     """Bidi controls and personal data anywhere in a file, as its reader would see it; each at its line."""
-    problems = [Problem(file, source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix) for finding in bidi_controls(source)]
-    problems += [Problem(file, line, finding.what, finding.fix) for line, finding in findings_by_line(as_shown(source), public)]
+    problems = [
+        Problem(file, source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix)
+        for finding in bidi_controls(source)
+    ]
+    problems += [
+        Problem(file, line, finding.what, finding.fix)
+        for line, finding in findings_by_line(as_shown(source), public)
+    ]
     return sorted(problems, key=lambda problem: problem.line)
 
 
 def personal_data(handbook: Handbook) -> list[Problem]:
     """The check: personal data anywhere in any page's file (front matter, body, even YAML comments) and in the
     search words (search/synonyms-<lang>.yml), which the search index takes to every reader's browser."""
-    problems = [problem for page in handbook.pages for problem in file_problems(page.file, page.source, handbook.public_numbers)]
+    problems = [
+        problem
+        for page in handbook.pages
+        for problem in file_problems(page.file, page.source, handbook.public_numbers)
+    ]
     for name in map(synonyms_file, LANGUAGES):
         try:
             source = (Path(handbook.root) / name).read_text(encoding="utf-8")

@@ -38,15 +38,22 @@ NOT_IN_USE = "not-in-use"
 
 # What a kind is called in a problem line: "'x' is a mobile number".
 KIND_NAMES = {
-    FIXED_LINE: "a fixed-line number", SERVICE: "a service number", SHORT: "a short number", MOBILE: "a mobile number",
-    PERSONAL: "a personal number that follows a person", PREMIUM_RATE: "a premium-rate number",
-    FOREIGN: "a foreign number", NOT_IN_USE: "no number in use in Sweden's numbering plan",
+    FIXED_LINE: "a fixed-line number",
+    SERVICE: "a service number",
+    SHORT: "a short number",
+    MOBILE: "a mobile number",
+    PERSONAL: "a personal number that follows a person",
+    PREMIUM_RATE: "a premium-rate number",
+    FOREIGN: "a foreign number",
+    NOT_IN_USE: "no number in use in Sweden's numbering plan",
 }
 # The kinds a function's public number may have, and so the only ones a link may dial or a night contact give:
 # they reach an organisation, never a person, and cost no more than a call to a fixed line.
 PUBLIC_KINDS = frozenset((FIXED_LINE, SERVICE, SHORT))
-PUBLIC_KINDS_HINT = ("give a fixed-line number (08-…), an organisation's 010, 020 or 0771 number, or a documented short number "
-                     "(112, 114 14, 1177); never a mobile, a personal (075) or premium-rate (0900, 0939, 0944) number")
+PUBLIC_KINDS_HINT = (
+    "give a fixed-line number (08-…), an organisation's 010, 020 or 0771 number, or a documented short number "
+    "(112, 114 14, 1177); never a mobile, a personal (075) or premium-rate (0900, 0939, 0944) number"
+)
 
 # The emergency numbers the theme's frame dials on every page (overrides/samverkan/emergency.html), whatever a
 # plan declares: a link may always dial them. (A plan declares them too, to have them made links in its text.)
@@ -55,15 +62,26 @@ EMERGENCY_NUMBERS = frozenset(("112", "11414"))
 NOT_A_NUMBER = "is not a phone number"  # declared_fault's answer for words, other signs, or nothing
 
 _TYPES = {
-    PhoneNumberType.FIXED_LINE: FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE: FIXED_LINE,
-    PhoneNumberType.TOLL_FREE: SERVICE, PhoneNumberType.SHARED_COST: SERVICE, PhoneNumberType.UAN: SERVICE,
-    PhoneNumberType.MOBILE: MOBILE, PhoneNumberType.PERSONAL_NUMBER: PERSONAL, PhoneNumberType.VOIP: PERSONAL,
-    PhoneNumberType.PAGER: PERSONAL, PhoneNumberType.VOICEMAIL: PERSONAL, PhoneNumberType.PREMIUM_RATE: PREMIUM_RATE,
+    PhoneNumberType.FIXED_LINE: FIXED_LINE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: FIXED_LINE,
+    PhoneNumberType.TOLL_FREE: SERVICE,
+    PhoneNumberType.SHARED_COST: SERVICE,
+    PhoneNumberType.UAN: SERVICE,
+    PhoneNumberType.MOBILE: MOBILE,
+    PhoneNumberType.PERSONAL_NUMBER: PERSONAL,
+    PhoneNumberType.VOIP: PERSONAL,
+    PhoneNumberType.PAGER: PERSONAL,
+    PhoneNumberType.VOICEMAIL: PERSONAL,
+    PhoneNumberType.PREMIUM_RATE: PREMIUM_RATE,
 }
-WRITTEN_LIMIT = 40  # characters: '+46 (0)8-508 000 00' has 19; longer text is no one number (and is not cached)
+WRITTEN_LIMIT = (
+    40  # characters: '+46 (0)8-508 000 00' has 19; longer text is no one number (and is not cached)
+)
 # What may stand between the digits of a written number: spaces (also no-break), any dash, brackets, dots, slashes.
 _WRITTEN = re.compile(r"\+?[0-9][0-9 \u00a0\u202f\-\u2010-\u2015\u2212()./]*")
-_TRAILING = " \u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u2015\u2212(./"  # what may follow a number in a sentence
+_TRAILING = (
+    " \u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u2015\u2212(./"  # what may follow a number in a sentence
+)
 # A run of digits in an address that may be a number: with its country code (46, 0046, +46, %2B46) or a leading 0.
 _IN_ADDRESS = re.compile(r"(?<![0-9])(?:(?:\+|%2[bB]|00)?46|0)[1-9][0-9]{6,10}(?![0-9])")
 _TEL_SEPARATORS = re.compile(r"[-.()]")  # RFC 3966's visual separators, which the dialler ignores
@@ -97,7 +115,12 @@ def parse_number(written: str) -> PhoneNumber | None:
 
     A number without a leading 0 or + is a short number, and only one Sweden's plan documents is one."""
     written = written.strip()
-    if not written or len(written) > WRITTEN_LIMIT or non_ascii_digits(written) or not _WRITTEN.fullmatch(written):
+    if (
+        not written
+        or len(written) > WRITTEN_LIMIT
+        or non_ascii_digits(written)
+        or not _WRITTEN.fullmatch(written)
+    ):
         return None
     digits = re.sub(r"[^0-9]", "", written)
     if not written.startswith(("+", "0")):
@@ -112,7 +135,11 @@ def parse_number(written: str) -> PhoneNumber | None:
     if parsed.country_code != 46:
         return PhoneNumber(e164, e164, FOREIGN)
     national = "0" + str(parsed.national_number)
-    kind = _TYPES.get(phonenumbers.number_type(parsed), NOT_IN_USE) if phonenumbers.is_valid_number(parsed) else NOT_IN_USE
+    kind = (
+        _TYPES.get(phonenumbers.number_type(parsed), NOT_IN_USE)
+        if phonenumbers.is_valid_number(parsed)
+        else NOT_IN_USE
+    )
     return PhoneNumber(national, e164, kind)
 
 
@@ -120,7 +147,11 @@ def _short(digits: str) -> PhoneNumber | None:
     if len(digits) > 6:  # the longest of Sweden's short numbers has six digits (116 000)
         return None
     parsed = phonenumbers.parse(digits, REGION)
-    return PhoneNumber(digits, digits, SHORT if shortnumberinfo.is_valid_short_number_for_region(parsed, REGION) else NOT_IN_USE)
+    return PhoneNumber(
+        digits,
+        digits,
+        SHORT if shortnumberinfo.is_valid_short_number_for_region(parsed, REGION) else NOT_IN_USE,
+    )
 
 
 def declared_fault(written) -> str | None:
@@ -151,7 +182,11 @@ def dial_target(national_number: str) -> str:
 
 def shown_numbers(text: str) -> set[str]:
     """The numbers a link's text shows, by their national form: 'Ring 08-508 000 00' -> {'0850800000'}."""
-    return {number.national for match in _WRITTEN.finditer(text) if (number := parse_number(match[0].rstrip(_TRAILING)))}
+    return {
+        number.national
+        for match in _WRITTEN.finditer(text)
+        if (number := parse_number(match[0].rstrip(_TRAILING)))
+    }
 
 
 def tel_link_fault(target: str, shown: str, public: frozenset) -> str | None:
@@ -175,7 +210,9 @@ def address_fault(address: str, public: frozenset) -> str | None:
     personal number that is not declared public, in its query or path ('https://wa.me/46701234567',
     '?ring=0701234567'), reaches a reader's phone as surely as a tel: link does."""
     for match in _IN_ADDRESS.finditer(address):
-        digits = re.sub(r"^(?:\+|%2[bB]|00)?46", "+46", match[0]) if not match[0].startswith("0") else match[0]
+        digits = (
+            re.sub(r"^(?:\+|%2[bB]|00)?46", "+46", match[0]) if not match[0].startswith("0") else match[0]
+        )
         number = parse_number(digits)
         if number and number.kind in (MOBILE, PERSONAL) and number.national not in public:
             return f"the link to '{address.strip()[:60]}' carries {number.kind_name} ({number.tel})"

@@ -16,7 +16,7 @@ class Problem:
         """Messages quote what a file says: whatever would break the line or hide in it is shown escaped."""
         return _flat(f"{self.path}:{self.line}: {self.message} — {self.fix}")
 
-    def on_one_line(self) -> "Problem":
+    def on_one_line(self) -> Problem:
         return Problem(_flat(self.path), self.line, _flat(self.message), _flat(self.fix))
 
 

@@ -61,7 +61,11 @@ def plan_version(changelog: str | None) -> tuple[int, ...] | None:
 
 
 def _version(text) -> tuple[int, ...] | None:
-    parts = tuple(parse_whole_number(part, 4) for part in text.strip().split(".")) if isinstance(text, str) else ()
+    parts = (
+        tuple(parse_whole_number(part, 4) for part in text.strip().split("."))
+        if isinstance(text, str)
+        else ()
+    )
     return parts if len(parts) == 2 and None not in parts else None
 
 
@@ -95,9 +99,23 @@ def bump_problems(file: str, old_text: str, new_text: str, base: str) -> list[Pr
     problems = []
     old_version, new_version = _version(old.data.get("version")), _version(new.data.get("version"))
     if old_version and new_version and new_version <= old_version:
-        problems.append(Problem(file, new.line_of("version"), f"the page changed but its version is still {new.data['version']} ({old.data['version']} on {base})", "raise version, e.g. 1.0 -> 1.1, the same in both languages"))
+        problems.append(
+            Problem(
+                file,
+                new.line_of("version"),
+                f"the page changed but its version is still {new.data['version']} ({old.data['version']} on {base})",
+                "raise version, e.g. 1.0 -> 1.1, the same in both languages",
+            )
+        )
     if str(new.data.get("reviewed")) <= str(old.data.get("reviewed")):
-        problems.append(Problem(file, new.line_of("reviewed"), f"the page changed but reviewed is still {new.data.get('reviewed')}", "set reviewed to the date the change was reviewed (YYYY-MM-DD)"))
+        problems.append(
+            Problem(
+                file,
+                new.line_of("reviewed"),
+                f"the page changed but reviewed is still {new.data.get('reviewed')}",
+                "set reviewed to the date the change was reviewed (YYYY-MM-DD)",
+            )
+        )
     return problems
 
 
@@ -110,7 +128,14 @@ def twin_problems(repo: Path, page_changes: dict[str, Change]) -> list[Problem]:
             twin_source = _front_matter(_read(repo, twin))
             if twin in page_changes or (twin_source and twin_source.data.get("untranslated") is True):
                 continue
-            problems.append(Problem(file, 1, f"changed ({_verb(change)}) without its twin {twin}", f"make the matching change in {twin}, or mark it 'untranslated: true'"))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    f"changed ({_verb(change)}) without its twin {twin}",
+                    f"make the matching change in {twin}, or mark it 'untranslated: true'",
+                )
+            )
     return problems
 
 
@@ -123,7 +148,14 @@ def changelog_problems(repo: Path, since: str, base: str) -> list[Problem]:
     if new is not None and (old is None or new > old):
         return []
     newest = ".".join(map(str, new)) if new else "none"
-    return [Problem(CHANGELOG, 1, f"the content changed but there is no entry for a new plan version (newest: {newest}, as on {base})", "add a section '## [X.Y] – YYYY-MM-DD' above the others that says what changed, in Swedish")]
+    return [
+        Problem(
+            CHANGELOG,
+            1,
+            f"the content changed but there is no entry for a new plan version (newest: {newest}, as on {base})",
+            "add a section '## [X.Y] – YYYY-MM-DD' above the others that says what changed, in Swedish",
+        )
+    ]
 
 
 def check(repo: str | Path, base: str = "main") -> list[Problem]:

@@ -29,7 +29,9 @@ DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ABBR_PATTERN = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-Za-zÅÄÖåäö0-9]{2,8}$")
 # A law's section as the handbook writes it: '19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' or 'artikel 3'.
 SECTION_NUMBER = r"\d+(?: [a-z])?"
-SECTION_REF_PATTERN = re.compile(rf"^(?:{SECTION_NUMBER} kap\.(?: {SECTION_NUMBER} §)?|{SECTION_NUMBER} §|artikel \d+)$")
+SECTION_REF_PATTERN = re.compile(
+    rf"^(?:{SECTION_NUMBER} kap\.(?: {SECTION_NUMBER} §)?|{SECTION_NUMBER} §|artikel \d+)$"
+)
 SECTION_REF_FORMS = "'19 kap. 1 §', '19 kap. 1 a §', '12 §', '19 kap.' (a whole chapter) or 'artikel 3'"
 
 
@@ -54,7 +56,7 @@ class Context:
             path = path[:-1]
         return 1
 
-    def child(self, *more) -> "Context":
+    def child(self, *more) -> Context:
         return Context(self.path + more, self.lines)
 
 
@@ -69,14 +71,20 @@ def text(value, ctx):
         raise Invalid("must not contain < or >", "write plain text without HTML")
     hidden = next((char for char in value if unicodedata.category(char) in ("Cf", "Cc")), None)
     if hidden:  # an invisible character would make two equal-looking titles or keywords differ
-        raise Invalid(f"contains an invisible character (U+{ord(hidden):04X})", "retype the text without it (it often comes with copy and paste)")
+        raise Invalid(
+            f"contains an invisible character (U+{ord(hidden):04X})",
+            "retype the text without it (it often comes with copy and paste)",
+        )
     return value
 
 
 def abbreviation(value, ctx):
     value = text(value, ctx)
     if not ABBR_PATTERN.match(value):
-        raise Invalid(f"'{value}' is not an abbreviation", "an abbreviation is 2-8 letters with at least two capitals, e.g. LVU or SoL: it becomes a tooltip wherever it appears")
+        raise Invalid(
+            f"'{value}' is not an abbreviation",
+            "an abbreviation is 2-8 letters with at least two capitals, e.g. LVU or SoL: it becomes a tooltip wherever it appears",
+        )
     return value
 
 
@@ -131,8 +139,10 @@ def future_date_fault(value, today: dt.date | None = None) -> tuple[str, str] | 
     today = today or build_day()
     if parsed is None or parsed <= today:
         return None
-    return (f"{parsed.isoformat()} lies after the day of the build ({today.isoformat()})",
-            f"write the day it was actually done as YYYY-MM-DD, today ({today.isoformat()}) at the latest")
+    return (
+        f"{parsed.isoformat()} lies after the day of the build ({today.isoformat()})",
+        f"write the day it was actually done as YYYY-MM-DD, today ({today.isoformat()}) at the latest",
+    )
 
 
 def past_date(value, ctx):
@@ -153,7 +163,9 @@ def whole_number(value, ctx):
 
 def identifier(value, ctx):
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise Invalid(f"'{value}' is not a valid id", "use lower-case letters a-z, digits and hyphens, e.g. 'god-man'")
+        raise Invalid(
+            f"'{value}' is not a valid id", "use lower-case letters a-z, digits and hyphens, e.g. 'god-man'"
+        )
     return value
 
 
@@ -166,7 +178,9 @@ def version(value, ctx):
 def date(value, ctx):
     parsed = parse_date(value)
     if parsed is None:
-        raise Invalid(f"'{str(value)[:20]}' is not a valid date", "write a real date as YYYY-MM-DD, e.g. 2026-11-27")
+        raise Invalid(
+            f"'{str(value)[:20]}' is not a valid date", "write a real date as YYYY-MM-DD, e.g. 2026-11-27"
+        )
     return parsed
 
 
@@ -193,7 +207,9 @@ def one_of(choices):
 def url(value, ctx):
     value = text(value, ctx)
     if not value.startswith("https://"):
-        raise Invalid(f"'{value}' is not an https address", "give the official address starting with https://")
+        raise Invalid(
+            f"'{value}' is not an https address", "give the official address starting with https://"
+        )
     return value
 
 
@@ -211,7 +227,9 @@ def _records(parse_one, example):
         for index, entry in enumerate(value):
             entry_ctx = ctx.child(index)
             if not isinstance(entry, dict):
-                raise Invalid("each entry must have named fields", f"write entries like '- {example}'", (index,))
+                raise Invalid(
+                    "each entry must have named fields", f"write entries like '- {example}'", (index,)
+                )
             parsed.append(parse_one(entry, entry_ctx, index))
         return tuple(parsed)
 
@@ -232,7 +250,9 @@ def _field(entry, name, parse, ctx, index, required=True):
 def _unknown(entry, allowed, index):
     extra = sorted(set(entry) - set(allowed))
     if extra:
-        raise Invalid(f"entry has unknown field '{extra[0]}'", "allowed here: " + ", ".join(allowed), (index,))
+        raise Invalid(
+            f"entry has unknown field '{extra[0]}'", "allowed here: " + ", ".join(allowed), (index,)
+        )
 
 
 def _role(entry, ctx, index):
@@ -252,7 +272,10 @@ def _citation(entry, ctx, index):
 def section_ref(value, ctx):
     normalised = " ".join(value.split()) if isinstance(value, str) else value
     if not isinstance(normalised, str) or not SECTION_REF_PATTERN.match(normalised):
-        raise Invalid(f"'{value}' is not a section", f"write it as {SECTION_REF_FORMS}, with spaces and the full stop after 'kap'")
+        raise Invalid(
+            f"'{value}' is not a section",
+            f"write it as {SECTION_REF_FORMS}, with spaces and the full stop after 'kap'",
+        )
     return normalised
 
 
@@ -306,12 +329,28 @@ COMMON = {
     "next_review": Field(date, True, "date of the next review, after 'reviewed'"),
     "owner": Field(ref, True, "id of the actor that owns the page, e.g. arbetsgruppen"),
     "description": Field(text, False, "one sentence for search results and link previews"),
-    "legal_basis": Field(citations, False, "laws the page rests on: '- law: id' with optional 'ref: 20 kap. 1 §' and 'unconfirmed: true'"),
-    "order": Field(whole_number, False, "position in its section's list, lowest first; pages without one follow, by title"),
+    "legal_basis": Field(
+        citations,
+        False,
+        "laws the page rests on: '- law: id' with optional 'ref: 20 kap. 1 §' and 'unconfirmed: true'",
+    ),
+    "order": Field(
+        whole_number,
+        False,
+        "position in its section's list, lowest first; pages without one follow, by title",
+    ),
     "keywords": Field(text_list, False, "extra search words: abbreviations, synonyms, old names"),
-    "unconfirmed": Field(text_list, False, "facts on the page that could not be confirmed, and how the page handles them"),
-    "untranslated": Field(boolean, False, "English only: true while the page awaits translation; shown to readers"),
-    "county_facts": Field(boolean, False, "true when the page holds facts of this county only (its history, its regional actors): another county's layer replaces it (counties/)"),
+    "unconfirmed": Field(
+        text_list, False, "facts on the page that could not be confirmed, and how the page handles them"
+    ),
+    "untranslated": Field(
+        boolean, False, "English only: true while the page awaits translation; shown to readers"
+    ),
+    "county_facts": Field(
+        boolean,
+        False,
+        "true when the page holds facts of this county only (its history, its regional actors): another county's layer replaces it (counties/)",
+    ),
 }
 
 PER_TYPE = {
@@ -335,14 +374,20 @@ PER_TYPE = {
         "abbr": Field(abbreviation, False, "abbreviation, e.g. LVU; becomes a tooltip across the site"),
         "repealed_on": Field(date, False, "date the law stopped applying; required when repealed"),
         "replaced_by": Field(ref, False, "id of the law that replaced it"),
-        "sections": Field(sections, False, "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'"),
+        "sections": Field(
+            sections,
+            False,
+            "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'",
+        ),
     },
     "term": {
         "definition": Field(text, True, "one-sentence definition; the tooltip for its abbreviation"),
         "abbr": Field(abbreviation, False, "abbreviation, e.g. HVB"),
     },
     "page": {
-        "view": Field(one_of(PAGE_VIEWS), False, "a generated view shown on the page: " + ", ".join(PAGE_VIEWS)),
+        "view": Field(
+            one_of(PAGE_VIEWS), False, "a generated view shown on the page: " + ", ".join(PAGE_VIEWS)
+        ),
     },
 }
 

@@ -22,7 +22,11 @@ def read_config(config_file: str | Path, _seen: frozenset = frozenset()) -> dict
         raise ValueError(f"{config_file.name} inherits from itself")
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     parent = config.pop("INHERIT", None) if isinstance(config, dict) else None
-    return _merged(read_config(config_file.parent / parent, _seen | {config_file}), config) if isinstance(parent, str) else config
+    return (
+        _merged(read_config(config_file.parent / parent, _seen | {config_file}), config)
+        if isinstance(parent, str)
+        else config
+    )
 
 
 def _merged(base, override):

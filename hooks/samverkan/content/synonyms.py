@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import snowballstemmer
@@ -35,11 +35,17 @@ class Vocabulary:
     stop_words: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, str], ...] = ()  # (what staff type, the handbook's words)
     lines: tuple[int, ...] = ()  # the file line of each synonym
-    roles: tuple[str, ...] = ()  # words that name who is asking ("boendet", "polisen"): a page for that role ranks first
+    roles: tuple[
+        str, ...
+    ] = ()  # words that name who is asking ("boendet", "polisen"): a page for that role ranks first
     roles_line: int = 1
 
     def as_json(self) -> dict:
-        return {"stop_words": list(self.stop_words), "synonyms": [list(pair) for pair in self.synonyms], "roles": list(self.roles)}
+        return {
+            "stop_words": list(self.stop_words),
+            "synonyms": [list(pair) for pair in self.synonyms],
+            "roles": list(self.roles),
+        }
 
 
 def read(root: str | Path, lang: str) -> tuple[Vocabulary, list[Problem]]:
@@ -54,10 +60,18 @@ def read(root: str | Path, lang: str) -> tuple[Vocabulary, list[Problem]]:
     try:
         data, lines = read_yaml(text)
     except FrontMatterError as error:
-        return Vocabulary(), [Problem(name, error.line, error.message.replace("front matter", "file"), error.fix)]
+        return Vocabulary(), [
+            Problem(name, error.line, error.message.replace("front matter", "file"), error.fix)
+        ]
     if not isinstance(data, dict):
-        return Vocabulary(), [Problem(name, 1, "the file is not a set of fields", f"write the fields {' and '.join(FIELDS)}:")]
-    problems = [Problem(name, lines.get((key,), 1), f"unknown field '{key}'", f"use only {' and '.join(FIELDS)}") for key in data if key not in FIELDS]
+        return Vocabulary(), [
+            Problem(name, 1, "the file is not a set of fields", f"write the fields {' and '.join(FIELDS)}:")
+        ]
+    problems = [
+        Problem(name, lines.get((key,), 1), f"unknown field '{key}'", f"use only {' and '.join(FIELDS)}")
+        for key in data
+        if key not in FIELDS
+    ]
     stop_words = _word_list(name, "stop_words", data.get("stop_words") or [], lines, problems)
     synonyms, synonym_lines = _synonyms(name, data.get("synonyms") or {}, lines, problems)
     roles = _word_list(name, "roles", data.get("roles") or [], lines, problems)
@@ -66,7 +80,11 @@ def read(root: str | Path, lang: str) -> tuple[Vocabulary, list[Problem]]:
 
 def _word_list(name: str, field: str, value, lines: dict, problems: list) -> tuple[str, ...]:
     if not isinstance(value, list):
-        problems.append(Problem(name, lines.get((field,), 1), f"{field} is not a list", f"write {field}: [word, word, ...]"))
+        problems.append(
+            Problem(
+                name, lines.get((field,), 1), f"{field} is not a list", f"write {field}: [word, word, ...]"
+            )
+        )
         return ()
     words = []
     for index, word in enumerate(value):
@@ -74,19 +92,45 @@ def _word_list(name: str, field: str, value, lines: dict, problems: list) -> tup
             words.append(word.strip().lower())
         else:
             line = lines.get((field, index), lines.get((field,), 1))
-            problems.append(Problem(name, line, f"the {field} entry {word!r} is not one word", "write one word per entry; put on, no, yes and off in quotes"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"the {field} entry {word!r} is not one word",
+                    "write one word per entry; put on, no, yes and off in quotes",
+                )
+            )
     return tuple(words)
 
 
 def _synonyms(name: str, value, lines: dict, problems: list) -> tuple[tuple, tuple]:
     if not isinstance(value, dict):
-        problems.append(Problem(name, lines.get(("synonyms",), 1), "synonyms is not a list of 'typed: handbook words' lines", "write one 'words staff type: the handbook's words' per line"))
+        problems.append(
+            Problem(
+                name,
+                lines.get(("synonyms",), 1),
+                "synonyms is not a list of 'typed: handbook words' lines",
+                "write one 'words staff type: the handbook's words' per line",
+            )
+        )
         return (), ()
     pairs, pair_lines = [], []
     for typed, meant in value.items():
         line = lines.get(("synonyms", typed), lines.get(("synonyms",), 1))
-        if not isinstance(typed, str) or not isinstance(meant, str) or not _WORD.search(typed) or not _WORD.search(meant):
-            problems.append(Problem(name, line, f"synonym {typed!r} has no words on one side", "write 'words staff type: the handbook's words' on one line"))
+        if (
+            not isinstance(typed, str)
+            or not isinstance(meant, str)
+            or not _WORD.search(typed)
+            or not _WORD.search(meant)
+        ):
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"synonym {typed!r} has no words on one side",
+                    "write 'words staff type: the handbook's words' on one line",
+                )
+            )
             continue
         pairs.append((typed.strip(), meant.strip()))
         pair_lines.append(line)
@@ -96,7 +140,7 @@ def _synonyms(name: str, value, lines: dict, problems: list) -> tuple[tuple, tup
 _SWEDISH = snowballstemmer.stemmer("swedish")
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(lang: str, word: str) -> str:
     """The stem search gives a word (lunr's stemmers), repeated until it no longer changes: Snowball is not
     idempotent ("påträffats" -> "påträffat" -> "påträff"), and search matches the shortest."""
@@ -117,7 +161,13 @@ def stem(lang: str, word: str) -> str:
 
 def _page_words(handbook: Handbook, lang: str) -> dict[str, set[str]]:
     """The words of the language's pages, by their first three letters."""
-    return _by_prefix(" ".join(" ".join((page.title, page.description or "", " ".join(page.keywords), page.body)) for page in handbook.pages if page.lang == lang))
+    return _by_prefix(
+        " ".join(
+            " ".join((page.title, page.description or "", " ".join(page.keywords), page.body))
+            for page in handbook.pages
+            if page.lang == lang
+        )
+    )
 
 
 def _by_prefix(text: str) -> dict[str, set[str]]:
@@ -147,13 +197,29 @@ def check(handbook: Handbook) -> list[Problem]:
     problems = []
     for lang, vocabulary in handbook.vocabularies.items():
         titles = _by_prefix(" ".join(page.title for page in handbook.pages if page.lang == lang))
-        problems += [Problem(file_name(lang), vocabulary.roles_line, f"the role '{role}' is in no {lang} page's title", "list words that name a role in the titles of its pages (boendet, polisen), or remove it")
-                     for role in vocabulary.roles if not _found(role, lang, titles)]
-        if not vocabulary.synonyms or not handbook.own_county:  # another county's plan lacks the core county's places
+        problems += [
+            Problem(
+                file_name(lang),
+                vocabulary.roles_line,
+                f"the role '{role}' is in no {lang} page's title",
+                "list words that name a role in the titles of its pages (boendet, polisen), or remove it",
+            )
+            for role in vocabulary.roles
+            if not _found(role, lang, titles)
+        ]
+        # another county's plan lacks the core county's places
+        if not vocabulary.synonyms or not handbook.own_county:
             continue
         page_words = _page_words(handbook, lang)
-        for (typed, meant), line in zip(vocabulary.synonyms, vocabulary.lines):
+        for (typed, meant), line in zip(vocabulary.synonyms, vocabulary.lines, strict=True):
             for word in _WORD.findall(meant.lower()):
                 if not _found(word, lang, page_words):
-                    problems.append(Problem(file_name(lang), line, f"'{word}', the handbook's word for '{typed}', appears on no {lang} page", "write a word the pages use, or remove the line"))
+                    problems.append(
+                        Problem(
+                            file_name(lang),
+                            line,
+                            f"'{word}', the handbook's word for '{typed}', appears on no {lang} page",
+                            "write a word the pages use, or remove the line",
+                        )
+                    )
     return problems

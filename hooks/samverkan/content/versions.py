@@ -40,8 +40,12 @@ _RELEASE = re.compile(r"^## \[(?P<version>[^\]\n]*)\](?: +[–-] +(?P<date>\S+))
 _VERSION = re.compile(r"(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})")
 _LINK_DEFINITION = re.compile(r"^\[[^\]\n]+\]: +\S+\s*$")
 _HTML = re.compile(r"<[A-Za-z/!?]")
-NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")  # control characters, lone surrogates
-_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^)\s[]*)\)")  # no "[" in either part: each "[" starts one look
+NOT_IN_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
+)  # control characters, lone surrogates
+_LINK = re.compile(
+    r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^)\s[]*)\)"
+)  # no "[" in either part: each "[" starts one look
 _INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|\*(?P<em>[^*\n]+)\*|`(?P<code>[^`\n]+)`|" + _LINK.pattern)
 
 
@@ -100,12 +104,27 @@ def read(root: str | Path, lang: str) -> Changelog | None:
 def _read_cached(path: str, name: str, lang: str, _mtime: int) -> Changelog:
     data = Path(path).read_bytes()
     if len(data) > MAX_BYTES:
-        return Changelog(name, (), (Problem(name, 1, f"the file is larger than {MAX_BYTES // 1000} KB", "keep the changelog to what readers need"),))
+        return Changelog(
+            name,
+            (),
+            (
+                Problem(
+                    name,
+                    1,
+                    f"the file is larger than {MAX_BYTES // 1000} KB",
+                    "keep the changelog to what readers need",
+                ),
+            ),
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return Changelog(name, (), (Problem(name, line, "the file is not valid UTF-8", "save it again as plain UTF-8 text"),))
+        return Changelog(
+            name,
+            (),
+            (Problem(name, line, "the file is not valid UTF-8", "save it again as plain UTF-8 text"),),
+        )
     return parse(text, name, lang)
 
 
@@ -137,12 +156,24 @@ class _Parser:
         control = NOT_IN_XML.search(line)
         if control:
             what = "a NUL byte" if control[0] == "\x00" else f"the control character U+{ord(control[0]):04X}"
-            self.problem(number, f"the line contains {what}", "delete it (it is invisible: retype the line) and save the file again as plain UTF-8 text")
+            self.problem(
+                number,
+                f"the line contains {what}",
+                "delete it (it is invisible: retype the line) and save the file again as plain UTF-8 text",
+            )
         elif _HTML.search(line):
-            self.problem(number, "the line contains HTML", "write plain text; Markdown's **bold**, *italics*, `code` and [links](https://…) are allowed")
+            self.problem(
+                number,
+                "the line contains HTML",
+                "write plain text; Markdown's **bold**, *italics*, `code` and [links](https://…) are allowed",
+            )
         for match in _LINK.finditer(line):
             if not re.match(r"https?://", match["url"]):
-                self.problem(number, f"the link '{match['url'][:60]}' is not an https: address", "link to an https:// address, or write the text without a link")
+                self.problem(
+                    number,
+                    f"the link '{match['url'][:60]}' is not an https: address",
+                    "link to an https:// address, or write the text without a link",
+                )
         if line.startswith("#"):
             return self.heading(number, line)
         if self.current is None:  # the preamble, and the unreleased section: not published
@@ -158,11 +189,21 @@ class _Parser:
         if line.startswith("### ") and (self.current is not None or self.in_unreleased):
             title = line[4:].strip()
             if title not in SECTIONS[self.lang]:
-                self.problem(number, f"'{title[:40]}' is not a changelog heading", "use one of: " + ", ".join(SECTIONS[self.lang]))
+                self.problem(
+                    number,
+                    f"'{title[:40]}' is not a changelog heading",
+                    "use one of: " + ", ".join(SECTIONS[self.lang]),
+                )
             if self.current is not None:
                 self.current["sections"].append((title, []))
             return None
-        self.problem(number, f"the heading '{line[:40]}' does not belong here", "a version is '## [X.Y] – YYYY-MM-DD', its parts are '### " + SECTIONS[self.lang][0] + "' and the like")
+        self.problem(
+            number,
+            f"the heading '{line[:40]}' does not belong here",
+            "a version is '## [X.Y] – YYYY-MM-DD', its parts are '### "
+            + SECTIONS[self.lang][0]
+            + "' and the like",
+        )
 
     def release(self, number: int, line: str) -> None:
         self.close()
@@ -171,7 +212,11 @@ class _Parser:
         if match and match["version"] == "Unreleased" and not match["date"]:
             self.in_unreleased = True
             if self.releases:
-                self.problem(number, "the section [Unreleased] is below a released version", "keep [Unreleased] at the top")
+                self.problem(
+                    number,
+                    "the section [Unreleased] is below a released version",
+                    "keep [Unreleased] at the top",
+                )
             return
         self.in_unreleased = False
         fix = "write the heading as '## [X.Y] – YYYY-MM-DD', e.g. '## [2.1] – 2026-12-01'"
@@ -184,7 +229,13 @@ class _Parser:
         if date is None:
             return self.problem(number, f"'{match['date'][:20]}' is not a date", fix)
         self.skipping = False
-        self.current = {"version": match["version"], "date": date, "line": number, "intro": [], "sections": []}
+        self.current = {
+            "version": match["version"],
+            "date": date,
+            "line": number,
+            "intro": [],
+            "sections": [],
+        }
 
     def body(self, number: int, line: str) -> None:
         if not line.strip() or _LINK_DEFINITION.match(line):
@@ -192,7 +243,11 @@ class _Parser:
             return
         if line.startswith("- ") or line.startswith("* "):
             if not self.current["sections"]:
-                return self.problem(number, "a list item before the first '### …' heading", "put it under a heading such as '### " + SECTIONS[self.lang][0] + "'")
+                return self.problem(
+                    number,
+                    "a list item before the first '### …' heading",
+                    "put it under a heading such as '### " + SECTIONS[self.lang][0] + "'",
+                )
             self.block = [line[2:].strip()]
             self.current["sections"][-1][1].append(self.block)
         elif self.block is not None and (line.startswith("  ") or not self.current["sections"]):
@@ -201,21 +256,34 @@ class _Parser:
             self.block = [line.strip()]
             self.current["intro"].append(self.block)
         else:
-            self.problem(number, "text under a '### …' heading that is not a list item", "start the line with '- ', or indent it by two spaces to continue the item above")
+            self.problem(
+                number,
+                "text under a '### …' heading that is not a list item",
+                "start the line with '- ', or indent it by two spaces to continue the item above",
+            )
 
     def close(self) -> None:
         self.block = None
         if self.current is None:
             return
         release = Release(
-            self.current["version"], self.current["date"], self.current["line"],
+            self.current["version"],
+            self.current["date"],
+            self.current["line"],
             tuple(" ".join(lines) for lines in self.current["intro"]),
-            tuple((title, tuple(" ".join(lines) for lines in items)) for title, items in self.current["sections"]),
+            tuple(
+                (title, tuple(" ".join(lines) for lines in items))
+                for title, items in self.current["sections"]
+            ),
         )
         self.current = None
         self.check_order(release)
         if not any(items for _, items in release.sections) and not release.intro:
-            self.problem(release.line, f"version {release.version} says nothing", "list what changed for the reader under '### …' headings")
+            self.problem(
+                release.line,
+                f"version {release.version} says nothing",
+                "list what changed for the reader under '### …' headings",
+            )
         self.releases.append(release)
 
     def check_order(self, release: Release) -> None:
@@ -223,14 +291,26 @@ class _Parser:
         if before is None:
             return
         if release.key >= before.key:
-            self.problem(release.line, f"version {release.version} is below version {before.version} (line {before.line})", "newest first: each version lower than the one above it, each version once")
+            self.problem(
+                release.line,
+                f"version {release.version} is below version {before.version} (line {before.line})",
+                "newest first: each version lower than the one above it, each version once",
+            )
         elif release.date > before.date:
-            self.problem(release.line, f"version {release.version} is dated {release.date}, after version {before.version} ({before.date})", "correct the date: an older version cannot be newer")
+            self.problem(
+                release.line,
+                f"version {release.version} is dated {release.date}, after version {before.version} ({before.date})",
+                "correct the date: an older version cannot be newer",
+            )
 
     def finish(self) -> Changelog:
         self.close()
         if not self.releases and not self.problems:
-            self.problem(1, "the changelog has no released version", "add a section '## [1.0] – YYYY-MM-DD' that says what the plan holds")
+            self.problem(
+                1,
+                "the changelog has no released version",
+                "add a section '## [1.0] – YYYY-MM-DD' that says what the plan holds",
+            )
         return Changelog(self.name, tuple(self.releases), tuple(self.problems))
 
 
@@ -244,17 +324,45 @@ def problems(handbook) -> list[Problem]:
         return []
     found = list(swedish.problems)
     if english is None:
-        return found + [Problem(CHANGELOGS["en"], 1, "the English changelog is missing", f"add {CHANGELOGS['en']} with the same '## [X.Y] – date' sections as {CHANGELOGS['sv']}, in English")]
+        return found + [
+            Problem(
+                CHANGELOGS["en"],
+                1,
+                "the English changelog is missing",
+                f"add {CHANGELOGS['en']} with the same '## [X.Y] – date' sections as {CHANGELOGS['sv']}, in English",
+            )
+        ]
     found += english.problems
     for release in swedish.releases:
         twin = english.release(release.version)
         if twin is None:
-            found.append(Problem(CHANGELOGS["en"], 1, f"has no section for version {release.version} ({CHANGELOGS['sv']}:{release.line})", f"add '## [{release.version}] – {release.date}' with the changes in English"))
+            found.append(
+                Problem(
+                    CHANGELOGS["en"],
+                    1,
+                    f"has no section for version {release.version} ({CHANGELOGS['sv']}:{release.line})",
+                    f"add '## [{release.version}] – {release.date}' with the changes in English",
+                )
+            )
         elif twin.date != release.date:
-            found.append(Problem(CHANGELOGS["en"], twin.line, f"version {release.version} is dated {twin.date}, but {CHANGELOGS['sv']}:{release.line} says {release.date}", "give both the same date"))
+            found.append(
+                Problem(
+                    CHANGELOGS["en"],
+                    twin.line,
+                    f"version {release.version} is dated {twin.date}, but {CHANGELOGS['sv']}:{release.line} says {release.date}",
+                    "give both the same date",
+                )
+            )
     for twin in english.releases:
         if swedish.release(twin.version) is None:
-            found.append(Problem(CHANGELOGS["en"], twin.line, f"version {twin.version} is not in {CHANGELOGS['sv']}", f"add it to {CHANGELOGS['sv']} first, or remove it here"))
+            found.append(
+                Problem(
+                    CHANGELOGS["en"],
+                    twin.line,
+                    f"version {twin.version} is not in {CHANGELOGS['sv']}",
+                    f"add it to {CHANGELOGS['sv']} first, or remove it here",
+                )
+            )
     return found
 
 
@@ -271,7 +379,7 @@ def inline_html(text: str) -> str:
     """A changelog line as HTML: escaped, with **bold**, *italics*, `code` and https links."""
     out, last = [], 0
     for match in _INLINE.finditer(text):
-        out.append(escape(text[last:match.start()], quote=False))
+        out.append(escape(text[last : match.start()], quote=False))
         if match["strong"]:
             out.append(f"<strong>{escape(match['strong'], quote=False)}</strong>")
         elif match["em"]:
@@ -304,7 +412,9 @@ def archives(root: str | Path) -> dict[str, Archive]:
     """The archived plan versions beside mkdocs.yml, by version; an unreadable manifest counts as none."""
     found = {}
     folder = Path(root) / ARCHIVE_DIR
-    for manifest in sorted(folder.glob(f"*/{MANIFEST}")) if folder.is_dir() and not folder.is_symlink() else ():
+    for manifest in (
+        sorted(folder.glob(f"*/{MANIFEST}")) if folder.is_dir() and not folder.is_symlink() else ()
+    ):
         if manifest.parent.is_symlink() or manifest.is_symlink():
             continue  # a link under arkiv/ would publish what it points to
         archive = _archive(manifest)
@@ -316,15 +426,32 @@ def archives(root: str | Path) -> dict[str, Archive]:
 def _archive(manifest: Path) -> Archive | None:
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
-        pages = {lang: {str(k): str(v) for k, v in data["pages"][lang].items()} for lang in LANGUAGES if lang in data["pages"]}
-        return Archive(str(data["version"]), str(data["date"]), pages) if is_plan_version(str(data["version"])) else None
+        pages = {
+            lang: {str(k): str(v) for k, v in data["pages"][lang].items()}
+            for lang in LANGUAGES
+            if lang in data["pages"]
+        }
+        return (
+            Archive(str(data["version"]), str(data["date"]), pages)
+            if is_plan_version(str(data["version"]))
+            else None
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def write_manifest(site: Path, release: Release, handbook) -> None:
-    pages = {lang: {page.path: page.version for page in handbook.pages if page.lang == lang} for lang in LANGUAGES}
-    (site / MANIFEST).write_text(json.dumps({"version": release.version, "date": release.date.isoformat(), "pages": pages}, indent=1, ensure_ascii=False), encoding="utf-8")
+    pages = {
+        lang: {page.path: page.version for page in handbook.pages if page.lang == lang} for lang in LANGUAGES
+    }
+    (site / MANIFEST).write_text(
+        json.dumps(
+            {"version": release.version, "date": release.date.isoformat(), "pages": pages},
+            indent=1,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
 
 
 def archive_url(version: str) -> str:
@@ -332,9 +459,13 @@ def archive_url(version: str) -> str:
     return f"{ARCHIVE_DIR}/{version}/"
 
 
-def page_archive(archives_by_version: dict[str, Archive], lang: str, path: str, page_version: str) -> str | None:
+def page_archive(
+    archives_by_version: dict[str, Archive], lang: str, path: str, page_version: str
+) -> str | None:
     """The newest archived plan version that holds this version of the page."""
-    holding = [version for version, archive in archives_by_version.items() if archive.holds(lang, path, page_version)]
+    holding = [
+        version for version, archive in archives_by_version.items() if archive.holds(lang, path, page_version)
+    ]
     return max(holding, key=version_key) if holding else None
 
 
@@ -353,7 +484,16 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
 
 
-def atom_feed(changelog: Changelog, lang: str, site_url: str, news_url: str, feed_url: str, title: str, author: str, archived: dict) -> bytes:
+def atom_feed(
+    changelog: Changelog,
+    lang: str,
+    site_url: str,
+    news_url: str,
+    feed_url: str,
+    title: str,
+    author: str,
+    archived: dict,
+) -> bytes:
     """An Atom feed (RFC 4287) of the plan versions; each entry links to its archive, or to "What's new".
 
     ``news_url`` and ``feed_url`` are absolute, or relative to the site root when there is no site_url."""
@@ -362,7 +502,9 @@ def atom_feed(changelog: Changelog, lang: str, site_url: str, news_url: str, fee
     base = site_url.rstrip("/") + "/" if site_url else ""
 
     def add(parent, tag, text=None, **attributes):
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attributes.items()})
+        element = ET.SubElement(
+            parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attributes.items()}
+        )
         element.text = xml_text(text)
         return element
 
@@ -374,10 +516,20 @@ def atom_feed(changelog: Changelog, lang: str, site_url: str, news_url: str, fee
     add(feed, "link", rel="alternate", type="text/html", href=base + news_url)
     for release in changelog.releases:
         entry = add(feed, "entry")
-        add(entry, "id", f"{base}{news_url}#{release.anchor}" if base else f"urn:samverkansplanen:{lang}:plan-{release.version}")
+        add(
+            entry,
+            "id",
+            f"{base}{news_url}#{release.anchor}"
+            if base
+            else f"urn:samverkansplanen:{lang}:plan-{release.version}",
+        )
         add(entry, "title", release.version + " – " + release.date.isoformat())
         add(entry, "updated", _timestamp(release.date))
-        link = archive_url(release.version) + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") if release.version in archived else f"{news_url}#{release.anchor}"
+        link = (
+            archive_url(release.version) + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
+            if release.version in archived
+            else f"{news_url}#{release.anchor}"
+        )
         add(entry, "link", rel="alternate", type="text/html", href=base + link)
         add(entry, "content", release_html(release), type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
@@ -392,7 +544,11 @@ def xml_text(text: str | None) -> str | None:
 def release_html(release: Release) -> str:
     parts = [f"<p>{inline_html(text)}</p>" for text in release.intro]
     for title, items in release.sections:
-        parts.append(f"<h3>{escape(title)}</h3><ul>" + "".join(f"<li>{inline_html(item)}</li>" for item in items) + "</ul>")
+        parts.append(
+            f"<h3>{escape(title)}</h3><ul>"
+            + "".join(f"<li>{inline_html(item)}</li>" for item in items)
+            + "</ul>"
+        )
     return "".join(parts)
 
 

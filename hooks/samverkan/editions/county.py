@@ -45,26 +45,55 @@ from samverkan.content.problems import Problem
 from samverkan.content.schema import future_date_fault, parse_date
 
 STATUS_FILE = "municipalities/status.yml"
-VALUES_FILE = "municipalities/county.yml"  # its county: mapping; the rest is the county edition's wording (overlay.py)
+VALUES_FILE = (
+    "municipalities/county.yml"  # its county: mapping; the rest is the county edition's wording (overlay.py)
+)
 COUNTY_FIELD = "county"
 # A county value is written into pages as if its author had typed it: plain words only, so it can carry no
 # Markdown, HTML or YAML of its own.
 PLAIN_WORDS = re.compile(r"[^\W_][\w .,:'’()–-]*")
 CODE = re.compile(r"^\d{4}$")
 SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
-WORKING_GROUP_FIELD = "working_group_mailbox"  # in municipalities/county.yml: the working group's shared mailbox, if any
+WORKING_GROUP_FIELD = (
+    "working_group_mailbox"  # in municipalities/county.yml: the working group's shared mailbox, if any
+)
 # A shared mailbox names a function: one word, or words joined by hyphens, before the @. A dot or an underscore
 # there is how a person's address is written (first.last@, first_last@): refused, like every personal address.
 MAILBOX_WORD = re.compile(r"[a-z0-9-]+")  # the part before the @, and each label of the domain
 TOP_DOMAIN = re.compile(r"[a-z]{2,}")
-NIGHT_FIELDS = ("service", "phone", "hours", "hours_from", "source", "publisher", "source_dated", "read", "confirmed")
-NIGHT_HINT = "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
+NIGHT_FIELDS = (
+    "service",
+    "phone",
+    "hours",
+    "hours_from",
+    "source",
+    "publisher",
+    "source_dated",
+    "read",
+    "confirmed",
+)
+NIGHT_HINT = (
+    "write night: with service: {sv: …, en: …}, phone:, source: (the page's address) and read: (YYYY-MM-DD)"
+)
 STALE_DAYS = 365  # a night value read longer ago than this is noted for a new reading
 # A confirmation names the function that gave it: its by: must contain one of these words (any case), so that a
 # person's name alone ("Anna Svensson") is refused. The handbook is public and names functions, never people.
-FUNCTION_WORDS = ("jour", "socialtjänst", "förvaltning", "omsorg", "enhet", "chef", "nämnd", "växel", "kommun", "stad")
-CONFIRMED_HINT = ('write confirmed: no, or confirmed: {date: YYYY-MM-DD, by: "Socialjouren Nordväst, enhetschef"}: '
-                  f"by: names the function that confirmed it, with one of the words {', '.join(FUNCTION_WORDS)}; never a person's name or address")
+FUNCTION_WORDS = (
+    "jour",
+    "socialtjänst",
+    "förvaltning",
+    "omsorg",
+    "enhet",
+    "chef",
+    "nämnd",
+    "växel",
+    "kommun",
+    "stad",
+)
+CONFIRMED_HINT = (
+    'write confirmed: no, or confirmed: {date: YYYY-MM-DD, by: "Socialjouren Nordväst, enhetschef"}: '
+    f"by: names the function that confirmed it, with one of the words {', '.join(FUNCTION_WORDS)}; never a person's name or address"
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +111,9 @@ class Night:
     service: str
     phone: str | None
     hours: Hours | None
-    hours_from: str | None  # the municipality whose entry gives these hours for the same number, when not this one
+    hours_from: (
+        str | None
+    )  # the municipality whose entry gives these hours for the same number, when not this one
     source: str
     publisher: str | None  # whose page the source is, when it is not the municipality's own
     source_dated: str | None
@@ -108,7 +139,17 @@ class AdoptionRow:
         hours = parse_hours(found["hours"]) if "hours" in found else None
         hours_from = found["hours_from"][lang] if isinstance(found.get("hours_from"), dict) else None
         confirmed = Confirmation(**found["confirmed"]) if found.get("confirmed") else None
-        return Night(found["service"][lang], found.get("phone"), hours, hours_from, found["source"], found.get("publisher"), found.get("source_dated"), found["read"], confirmed)
+        return Night(
+            found["service"][lang],
+            found.get("phone"),
+            hours,
+            hours_from,
+            found["source"],
+            found.get("publisher"),
+            found.get("source_dated"),
+            found["read"],
+            confirmed,
+        )
 
     def name_in(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -122,7 +163,12 @@ def mailbox_fault(value) -> str | None:
     if "." in local or "_" in local:
         return "looks like a person's address (a dot or _ before the @, as in first.last@)"
     host, _, top = domain.rpartition(".")
-    if not (MAILBOX_WORD.fullmatch(local) and host and all(MAILBOX_WORD.fullmatch(label) for label in host.split(".")) and TOP_DOMAIN.fullmatch(top)):
+    if not (
+        MAILBOX_WORD.fullmatch(local)
+        and host
+        and all(MAILBOX_WORD.fullmatch(label) for label in host.split("."))
+        and TOP_DOMAIN.fullmatch(top)
+    ):
         return "is not a shared mailbox's address: lower-case letters, digits and hyphens, one @"
     return None
 
@@ -141,18 +187,34 @@ def read_status(root: str | Path) -> tuple[tuple[AdoptionRow, ...], list[Problem
         return (), problems
     entries = data.get("municipalities")
     if not isinstance(entries, list):
-        return (), [Problem(STATUS_FILE, lines.get(("municipalities",), 1), "the file needs 'municipalities:' with one entry per municipality", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it")]
+        return (), [
+            Problem(
+                STATUS_FILE,
+                lines.get(("municipalities",), 1),
+                "the file needs 'municipalities:' with one entry per municipality",
+                "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}' under it",
+            )
+        ]
     rows, shared_at = [], {}
     for index, entry in enumerate(entries):
         line = lines.get(("municipalities", index), 1)
         row = _status_row(entry)
         if row is None:
-            problems.append(Problem(STATUS_FILE, line, "entry needs code (4 digits), name, and adopted: yes, no or a date", "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}'"))
+            problems.append(
+                Problem(
+                    STATUS_FILE,
+                    line,
+                    "entry needs code (4 digits), name, and adopted: yes, no or a date",
+                    "write e.g. '- {code: \"0180\", name: Stockholms stad, adopted: yes}'",
+                )
+            )
             continue
         fault = _night_fault(entry.get("night")) if "night" in entry else None
         if fault:
             field, message, fix = fault
-            at = lines.get(("municipalities", index, "night", field), lines.get(("municipalities", index, "night"), line))
+            at = lines.get(
+                ("municipalities", index, "night", field), lines.get(("municipalities", index, "night"), line)
+            )
             problems.append(Problem(STATUS_FILE, at, f"{row.name}: the night contact {message}", fix))
         elif "night" in entry:
             row = replace(row, night_texts={"confirmed": False, **entry["night"]})
@@ -173,11 +235,33 @@ def _shared_hours(rows: list[AdoptionRow], lines: dict, problems: list[Problem])
         given = other.night_texts if other is not None and other is not row else None
         if wanted is None:
             found.append(row)
-        elif given and given.get("hours") and not given.get("hours_from") and "hours" not in night and night.get("phone") and national(str(given.get("phone"))) == national(str(night["phone"])):
-            found.append(replace(row, night_texts={**night, "hours": given["hours"], "hours_from": {lang: other.name_in(lang) for lang in LANGUAGES}}))
+        elif (
+            given
+            and given.get("hours")
+            and not given.get("hours_from")
+            and "hours" not in night
+            and night.get("phone")
+            and national(str(given.get("phone"))) == national(str(night["phone"]))
+        ):
+            found.append(
+                replace(
+                    row,
+                    night_texts={
+                        **night,
+                        "hours": given["hours"],
+                        "hours_from": {lang: other.name_in(lang) for lang in LANGUAGES},
+                    },
+                )
+            )
         else:
-            problems.append(Problem(STATUS_FILE, lines.get(row.code, 1), f"{row.name}: the night contact hours_from '{str(wanted)[:30]}' names no other entry that gives hours: for the same phone",
-                                    "write the slug of the entry whose hours: are this same number's, e.g. hours_from: sollentuna, and no hours: of its own; or leave it out"))
+            problems.append(
+                Problem(
+                    STATUS_FILE,
+                    lines.get(row.code, 1),
+                    f"{row.name}: the night contact hours_from '{str(wanted)[:30]}' names no other entry that gives hours: for the same phone",
+                    "write the slug of the entry whose hours: are this same number's, e.g. hours_from: sollentuna, and no hours: of its own; or leave it out",
+                )
+            )
             found.append(replace(row, night_texts=None))
     return found
 
@@ -197,12 +281,31 @@ def read_values(root: str | Path) -> tuple[dict[str, dict[str, str]], list[Probl
     if data is None or found is None:
         return values, problems
     if not isinstance(found, dict):
-        return values, [Problem(VALUES_FILE, lines.get((COUNTY_FIELD,), 1), "'county' must be a set of named values", "write county: and under it e.g. name: {sv: Stockholms län, en: Stockholm County}")]
+        return values, [
+            Problem(
+                VALUES_FILE,
+                lines.get((COUNTY_FIELD,), 1),
+                "'county' must be a set of named values",
+                "write county: and under it e.g. name: {sv: Stockholms län, en: Stockholm County}",
+            )
+        ]
     for key, value in found.items():
-        texts = _text_per_language(value) or ({lang: value for lang in LANGUAGES} if isinstance(value, str) else None)
-        if not SLUG.fullmatch(str(key)) or texts is None or not all(PLAIN_WORDS.fullmatch(text.strip()) for text in texts.values()):
-            problems.append(Problem(VALUES_FILE, lines.get((COUNTY_FIELD, key), 1), f"the county value '{str(key)[:30]}' is not a lower-case name with plain words in sv and en",
-                                    "write e.g. name: {sv: Stockholms län, en: Stockholm County}: letters, digits, spaces and . , : ' ( ) – - only"))
+        texts = _text_per_language(value) or (
+            {lang: value for lang in LANGUAGES} if isinstance(value, str) else None
+        )
+        if (
+            not SLUG.fullmatch(str(key))
+            or texts is None
+            or not all(PLAIN_WORDS.fullmatch(text.strip()) for text in texts.values())
+        ):
+            problems.append(
+                Problem(
+                    VALUES_FILE,
+                    lines.get((COUNTY_FIELD, key), 1),
+                    f"the county value '{str(key)[:30]}' is not a lower-case name with plain words in sv and en",
+                    "write e.g. name: {sv: Stockholms län, en: Stockholm County}: letters, digits, spaces and . , : ' ( ) – - only",
+                )
+            )
             continue
         for lang in LANGUAGES:
             values[lang][key] = texts[lang].strip()
@@ -210,11 +313,23 @@ def read_values(root: str | Path) -> tuple[dict[str, dict[str, str]], list[Probl
 
 
 def _status_row(entry) -> AdoptionRow | None:
-    if not isinstance(entry, dict) or not CODE.match(str(entry.get("code", ""))) or not isinstance(entry.get("name"), str):
+    if (
+        not isinstance(entry, dict)
+        or not CODE.match(str(entry.get("code", "")))
+        or not isinstance(entry.get("name"), str)
+    ):
         return None
-    slug = entry.get("slug") if isinstance(entry.get("slug"), str) and SLUG.fullmatch(entry["slug"]) else plain_slug(entry["name"])
+    slug = (
+        entry.get("slug")
+        if isinstance(entry.get("slug"), str) and SLUG.fullmatch(entry["slug"])
+        else plain_slug(entry["name"])
+    )
     adopted, note = entry.get("adopted"), _text_per_language(entry.get("note"))
-    name_en = entry.get("name_en") if isinstance(entry.get("name_en"), str) and PLAIN_WORDS.fullmatch(entry["name_en"]) else None
+    name_en = (
+        entry.get("name_en")
+        if isinstance(entry.get("name_en"), str) and PLAIN_WORDS.fullmatch(entry["name_en"])
+        else None
+    )
     if parse_date(adopted):
         return AdoptionRow(entry["code"], entry["name"], True, adopted, note, slug, name_en=name_en)
     if isinstance(adopted, bool):
@@ -234,7 +349,11 @@ def _night_fault(night) -> tuple[str, str, str] | None:
         return "", "is not a set of fields", NIGHT_HINT
     unknown = sorted(set(map(str, night)) - set(NIGHT_FIELDS))
     if unknown:
-        return unknown[0], f"has an unknown field '{unknown[0]}' (allowed: {', '.join(NIGHT_FIELDS)})", NIGHT_HINT
+        return (
+            unknown[0],
+            f"has an unknown field '{unknown[0]}' (allowed: {', '.join(NIGHT_FIELDS)})",
+            NIGHT_HINT,
+        )
     if _text_per_language(night.get("service")) is None:
         return "service", "'service' must give sv: and en: texts", NIGHT_HINT
     phone = night.get("phone")
@@ -249,8 +368,14 @@ def _night_fault(night) -> tuple[str, str, str] | None:
     parts = urlsplit(source) if isinstance(source, str) and not re.search(r"[\s<>\"'\\]", source) else None
     if not parts or parts.scheme not in ("https", "http") or not parts.hostname:
         return "source", "needs source: the address of the page it was read on", NIGHT_HINT
-    if "publisher" in night and not (isinstance(night["publisher"], str) and PLAIN_WORDS.fullmatch(night["publisher"])):
-        return "publisher", "publisher must name whose page the source is, in plain words", "write e.g. publisher: 7minds.se, or leave it out when the page is the municipality's own"
+    if "publisher" in night and not (
+        isinstance(night["publisher"], str) and PLAIN_WORDS.fullmatch(night["publisher"])
+    ):
+        return (
+            "publisher",
+            "publisher must name whose page the source is, in plain words",
+            "write e.g. publisher: 7minds.se, or leave it out when the page is the municipality's own",
+        )
     if not parse_date(night.get("read")):
         return "read", "needs read: the day it was read, as YYYY-MM-DD", NIGHT_HINT
     if "source_dated" in night and not parse_date(night["source_dated"]):
@@ -267,7 +392,12 @@ def confirmation_fault(value) -> tuple[str, str] | None:
     """(what, how to fix) when a confirmed: value is not no or {date:, by:} naming a function, else None."""
     if value is False:
         return None
-    if not isinstance(value, dict) or set(map(str, value)) != {"date", "by"} or not isinstance(value["by"], str) or not value["by"].strip():
+    if (
+        not isinstance(value, dict)
+        or set(map(str, value)) != {"date", "by"}
+        or not isinstance(value["by"], str)
+        or not value["by"].strip()
+    ):
         return "confirmed must be no, or the date and the function that confirmed it", CONFIRMED_HINT
     if not parse_date(value["date"]):
         return "confirmed date must be a real date, as YYYY-MM-DD", CONFIRMED_HINT
@@ -292,7 +422,11 @@ def stale(rows, today: dt.date) -> list[tuple[AdoptionRow, int]]:
 
 
 def _text_per_language(value) -> dict | None:
-    ok = isinstance(value, dict) and set(value) <= set(LANGUAGES) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    ok = (
+        isinstance(value, dict)
+        and set(value) <= set(LANGUAGES)
+        and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    )
     return value if ok else None
 
 

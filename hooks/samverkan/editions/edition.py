@@ -49,8 +49,14 @@ EDITION_FIELDS = ("site_url", "reviewed")
 # then the unit later in its sentence. Without the unit the match takes the rest of the sentence,
 # so each sentence is read once from its first call word, not once from every call word in it.
 CALLS_A_UNIT = {
-    "sv": re.compile(r"\b(?:ring|ringer|kontakta|kontaktar|kontakter|numr\w*|anmäl|anmäler|orosanmälan|berätta|berättar)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst(?!lag)|jour)|\b(?:anvisnings|vistelse)kommun)|[^.]*)", re.IGNORECASE),
-    "en": re.compile(r"(?<!\bto )\b(?:call|calls|contact|contacts|phone|numbers?|report|reports|tell|tells)\b(?:[^.]*?(?P<unit>\b(?:social services(?! act)|socialjour|out-of-hours|assigned municipality|municipality where))|[^.]*)", re.IGNORECASE),
+    "sv": re.compile(
+        r"\b(?:ring|ringer|kontakta|kontaktar|kontakter|numr\w*|anmäl|anmäler|orosanmälan|berätta|berättar)\b(?:[^.]*?(?P<unit>\bsocial(?:tjänst(?!lag)|jour)|\b(?:anvisnings|vistelse)kommun)|[^.]*)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?<!\bto )\b(?:call|calls|contact|contacts|phone|numbers?|report|reports|tell|tells)\b(?:[^.]*?(?P<unit>\b(?:social services(?! act)|socialjour|out-of-hours|assigned municipality|municipality where))|[^.]*)",
+        re.IGNORECASE,
+    ),
 }
 # Whose socialjour or social services a call means, read in its sentence after the call word: the child's
 # municipality (the one Migrationsverket assigned, LMA 3 §), or the one where the reader and the child are now.
@@ -58,8 +64,14 @@ CALLS_A_UNIT = {
 CHILD, HERE = "child", "here"
 WHOSE = (HERE, CHILD)
 NAMES_WHOSE = {
-    "sv": re.compile(r"\b(?:(?P<child>anvisningskommun\w*|barnets kommun)|(?P<here>vistelsekommun\w*|kommunen där (?:barnet|du) \w+|där du är))\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:(?P<child>assigned municipality|child[’']s municipality)|(?P<here>municipality where (?:the child|you) \w+|where you are))\b", re.IGNORECASE),
+    "sv": re.compile(
+        r"\b(?:(?P<child>anvisningskommun\w*|barnets kommun)|(?P<here>vistelsekommun\w*|kommunen där (?:barnet|du) \w+|där du är))\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:(?P<child>assigned municipality|child[’']s municipality)|(?P<here>municipality where (?:the child|you) \w+|where you are))\b",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -114,16 +126,37 @@ def card(overlay: Overlay, lang: str, handbook: Handbook | None = None) -> Card 
     if not overlay.is_municipality or not overlay.readable:
         return None
     keys = [key for key in (overlay.data.get("units") or {}) if isinstance(key, str)]
-    units = tuple(Unit(key, overlay.value(f"{key}.name", lang) or key, overlay.value(f"{key}.phone", lang), overlay.hours(key)) for key in keys)
+    units = tuple(
+        Unit(
+            key,
+            overlay.value(f"{key}.name", lang) or key,
+            overlay.value(f"{key}.phone", lang),
+            overlay.hours(key),
+        )
+        for key in keys
+    )
     night = next((unit for unit in units if unit.key == NIGHT_UNIT), None)
     row = _row(handbook, overlay.code) if handbook else None
     listed = row.night(lang) if row else None
     if listed and listed.phone and not (night and night.phone):
-        replaced = Unit(NIGHT_UNIT, night.name if night else listed.service, listed.phone, night.hours if night and night.hours else listed.hours)
+        replaced = Unit(
+            NIGHT_UNIT,
+            night.name if night else listed.service,
+            listed.phone,
+            night.hours if night and night.hours else listed.hours,
+        )
         units = tuple(replaced if unit is night else unit for unit in units) if night else (*units, replaced)
         night = replaced
-    elif listed and listed.hours and night and not night.hours and national(listed.phone or "") == national(night.phone or ""):  # the same number: its hours
-        units = tuple(dataclasses.replace(unit, hours=listed.hours) if unit is night else unit for unit in units)
+    elif (
+        listed
+        and listed.hours
+        and night
+        and not night.hours
+        and national(listed.phone or "") == national(night.phone or "")
+    ):  # the same number: its hours
+        units = tuple(
+            dataclasses.replace(unit, hours=listed.hours) if unit is night else unit for unit in units
+        )
         night = next(unit for unit in units if unit.key == NIGHT_UNIT)
     return Card(overlay.slug, overlay.name(lang), units, night, reviewed(overlay), lang)
 
@@ -145,7 +178,13 @@ class Contact:
 
     @property
     def night_name(self) -> str | None:
-        return self.card.night.name if self.card and self.card.night else self.night.service if self.night else None
+        return (
+            self.card.night.name
+            if self.card and self.card.night
+            else self.night.service
+            if self.night
+            else None
+        )
 
     @property
     def night_phone(self) -> str | None:
@@ -174,12 +213,28 @@ class Contact:
         """What the county edition's chooser knows of the municipality (views/municipality_parts.py writes it):
         the night number with its hours ({"week": [[start, end], …], "text": …}, or None when not known)."""
         hours = self.night_hours
-        return {"slug": self.slug, "name": self.name, "adopted": self.adopted, "parts": has_parts,
-                "night": {"name": self.night_name, "phone": self.night_phone, "tel": self.night_tel, "hours": hours.data(self.lang) if hours else None,
-                          "when_closed": self.when_closed} if self.night_name else None}
+        return {
+            "slug": self.slug,
+            "name": self.name,
+            "adopted": self.adopted,
+            "parts": has_parts,
+            "night": {
+                "name": self.night_name,
+                "phone": self.night_phone,
+                "tel": self.night_tel,
+                "hours": hours.data(self.lang) if hours else None,
+                "when_closed": self.when_closed,
+            }
+            if self.night_name
+            else None,
+        }
 
 
-NUMBER, NO_NUMBER, WAY = "number", "no-number", "way"  # the forms of the line after a call (edition.html, night_call)
+NUMBER, NO_NUMBER, WAY = (
+    "number",
+    "no-number",
+    "way",
+)  # the forms of the line after a call (edition.html, night_call)
 
 
 @dataclass(frozen=True)
@@ -195,19 +250,34 @@ class NightLine:
     hours: str = ""  # when it answers, in words
     week: tuple = ()  # the same as (start, end) minutes from Monday 00:00, for "open now" by the phone's clock
     contacts_url: str = ""
-    fill: bool = False  # the county edition's: samverkan-edition.js fills it with the municipality the reader chooses
+    fill: bool = (
+        False  # the county edition's: samverkan-edition.js fills it with the municipality the reader chooses
+    )
 
 
-def night_line(contact: Contact | None, whose: str, t: dict, contacts_url: str, fill: bool = False) -> NightLine:
+def night_line(
+    contact: Contact | None, whose: str, t: dict, contacts_url: str, fill: bool = False
+) -> NightLine:
     """The line for ``contact``'s socialjour, or, without a contact, the way to it."""
     if contact is None:
-        return NightLine(whose, WAY, t[f"night_{whose}_way"], t["night_that"], contacts_url=contacts_url, fill=fill)
+        return NightLine(
+            whose, WAY, t[f"night_{whose}_way"], t["night_that"], contacts_url=contacts_url, fill=fill
+        )
     label, ask = t[f"night_{whose}"].format(name=contact.name), t["night_named"].format(name=contact.name)
     night = contact.choice(False)["night"] or {}
     if not night.get("tel"):
         return NightLine(whose, NO_NUMBER, label, ask)
     hours = night.get("hours") or {}
-    return NightLine(whose, NUMBER, label, ask, night["phone"], night["tel"], hours.get("text") or "", tuple(map(tuple, hours.get("week") or ())))
+    return NightLine(
+        whose,
+        NUMBER,
+        label,
+        ask,
+        night["phone"],
+        night["tel"],
+        hours.get("text") or "",
+        tuple(map(tuple, hours.get("week") or ())),
+    )
 
 
 def contacts(handbook: Handbook, lang: str) -> list[Contact]:
@@ -216,12 +286,28 @@ def contacts(handbook: Handbook, lang: str) -> list[Contact]:
 
 
 def _contacts(handbook: Handbook, lang: str) -> list[Contact]:
-    files = {each.code or each.slug: each for each in loaded(handbook) if each.is_municipality and each.readable and each.values.get("name")}
+    files = {
+        each.code or each.slug: each
+        for each in loaded(handbook)
+        if each.is_municipality and each.readable and each.values.get("name")
+    }
     found = []
     for row in handbook.adoption:
         own = files.pop(row.code, None)
-        found.append(Contact(own.slug if own else row.slug, own.name(lang) if own else row.name_in(lang), row.adopted, row.night(lang), card(own, lang, handbook) if own else None, lang))
-    found += [Contact(each.slug, each.name(lang), True, None, card(each, lang, handbook), lang) for each in files.values()]  # a file the list lacks has its own problem
+        found.append(
+            Contact(
+                own.slug if own else row.slug,
+                own.name(lang) if own else row.name_in(lang),
+                row.adopted,
+                row.night(lang),
+                card(own, lang, handbook) if own else None,
+                lang,
+            )
+        )
+    found += [
+        Contact(each.slug, each.name(lang), True, None, card(each, lang, handbook), lang)
+        for each in files.values()
+    ]  # a file the list lacks has its own problem
     return sorted(found, key=lambda each: each.name.casefold())
 
 
@@ -279,7 +365,7 @@ class Section:
 def _heading_text(line: str, heading) -> str:
     """The heading's words: after its hashes, before its attribute list and any closing hashes."""
     end = heading.start("attributes") if heading["attributes"] else len(line)
-    return line[heading.end("hashes"):end].strip(" \t").rstrip(" \t#")
+    return line[heading.end("hashes") : end].strip(" \t").rstrip(" \t#")
 
 
 def sections(markdown: str) -> list[Section]:
@@ -291,7 +377,9 @@ def sections(markdown: str) -> list[Section]:
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
         if match:
-            anchor = heading_anchor(match["attributes"]) or _unique(slugify(re.sub(r"[*_`\[\]]", "", _heading_text(line, match)), "-"), seen, numbers)
+            anchor = heading_anchor(match["attributes"]) or _unique(
+                slugify(re.sub(r"[*_`\[\]]", "", _heading_text(line, match)), "-"), seen, numbers
+            )
             seen.add(anchor)
             headings.append((index, len(match["hashes"]), anchor))
     found, after = [], []  # after: the headings below the one at hand that no heading between them ranks over
@@ -341,11 +429,18 @@ class EditionMarkdown:
         """The municipalities a reader of the county edition may choose: every readable file."""
         if self.overlay.is_municipality:
             return []
-        return [each for each in loaded(self.handbook) if each.is_municipality and each.readable and each.values.get("name")]
+        return [
+            each
+            for each in loaded(self.handbook)
+            if each.is_municipality and each.readable and each.values.get("name")
+        ]
 
     def __call__(self, page: Page, markdown: str) -> str:
         top = []
-        for each in [*self.county_layer(), *([self.overlay] if self.overlay.is_municipality else self.choosable())]:
+        for each in [
+            *self.county_layer(),
+            *([self.overlay] if self.overlay.is_municipality else self.choosable()),
+        ]:
             markdown, parts = self._parts(page, markdown, each)
             top += parts
         return after_title(markdown, "\n\n".join(top)) if top else markdown
@@ -359,7 +454,11 @@ class EditionMarkdown:
 
     def _name(self, each: Overlay, lang: str) -> str:
         """The name an addition is shown under: the municipality's, or the county's own."""
-        return self.handbook.county.get(lang, {}).get("name", each.name(lang)) if each.is_county else each.name(lang)
+        return (
+            self.handbook.county.get(lang, {}).get("name", each.name(lang))
+            if each.is_county
+            else each.name(lang)
+        )
 
     def _parts(self, page: Page, markdown: str, each: Overlay) -> tuple[str, list[str]]:
         """The page's Markdown with the municipality's addition in place, and what goes under the title."""
@@ -373,7 +472,9 @@ class EditionMarkdown:
         shown = card(each, page.lang, self.handbook) if shows_card(self.handbook, page) else None
         if shown:
             top.append(str(self.module.contact_card(shown, t)))
-        return markdown, [_compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top]
+        return markdown, [
+            _compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top
+        ]
 
     def night_call(self, lang: str, contacts_url: str, whose: str) -> str:
         """What follows a call to socialjouren or social services (views/night.py): the socialjour of the municipality
@@ -382,7 +483,13 @@ class EditionMarkdown:
         municipality the reader chooses)."""
         t = self.labels(lang)
         own = self.own_contact(lang) if whose == HERE else None
-        return _compact(str(self.module.night_call(night_line(own, whose, t, contacts_url, not self.overlay.is_municipality), t)))
+        return _compact(
+            str(
+                self.module.night_call(
+                    night_line(own, whose, t, contacts_url, not self.overlay.is_municipality), t
+                )
+            )
+        )
 
     def own_contact(self, lang: str) -> Contact | None:
         """The edition's municipality as "Kontakter per kommun" lists it; None in the county edition."""
@@ -398,12 +505,20 @@ class EditionMarkdown:
             return Markup(_compact(str(self.module.banner(self.overlay.name(lang), t))))
         # the forms the script fills with the chosen municipality: until then a number that is one (112), and hours
         forms = [NightLine(HERE, NUMBER, "", "", "112", "112", " "), NightLine(HERE, NO_NUMBER, "", "")]
-        return Markup(_compact(str(self.module.chooser(t, forms)))) if contacts(self.handbook, lang) else Markup("")
+        return (
+            Markup(_compact(str(self.module.chooser(t, forms))))
+            if contacts(self.handbook, lang)
+            else Markup("")
+        )
 
     def choices(self, lang: str) -> list[dict]:
         """The county edition's chooser: every municipality of the county, and whether it has parts to show."""
         with_parts = self.part_slugs
-        return [each.choice(each.slug in with_parts) for each in contacts(self.handbook, lang)] if not self.overlay.is_municipality else []
+        return (
+            [each.choice(each.slug in with_parts) for each in contacts(self.handbook, lang)]
+            if not self.overlay.is_municipality
+            else []
+        )
 
     @functools.cached_property
     def part_slugs(self) -> frozenset:
@@ -418,13 +533,26 @@ class EditionMarkdown:
         that an edition filled into the county's site (site/fill.py) is the edition built on its own."""
         t = self.labels(page.lang)
         wanted = placement(each, page.id, page.lang)
-        section = next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
+        section = (
+            next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
+        )
         level = min(section.level + 1, 6) if section else 2
         if each.is_county:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
-            heading = Markup(f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(self._name(each, page.lang))} {{#{anchor} .admonition-title}}")
+            heading = Markup(
+                f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(self._name(each, page.lang))} {{#{anchor} .admonition-title}}"
+            )
         else:
-            heading = Markup(f'<p class="admonition-title" id="{anchor}" role="heading" aria-level="{level}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>')
-        box = self.env.get_template("local.html").render(heading=heading, text=addition, municipality=self._name(each, page.lang), source=each.file, t=t, county=each.is_county)
+            heading = Markup(
+                f'<p class="admonition-title" id="{anchor}" role="heading" aria-level="{level}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>'
+            )
+        box = self.env.get_template("local.html").render(
+            heading=heading,
+            text=addition,
+            municipality=self._name(each, page.lang),
+            source=each.file,
+            t=t,
+            county=each.is_county,
+        )
         if not own:
             box = str(self.module.chosen(each.slug, Markup(box), True))
         lines = markdown.split("\n")
@@ -437,7 +565,11 @@ class EditionMarkdown:
         mark, found = self.module.local_mark(self.labels(lang)), {}
         for each in [self.overlay] if self.overlay.is_municipality else self.choosable():
             for routine_id in each.additions:
-                found.setdefault(routine_id, []).append(mark if each is self.overlay else Markup(_compact(str(self.module.chosen(each.slug, mark)))))
+                found.setdefault(routine_id, []).append(
+                    mark
+                    if each is self.overlay
+                    else Markup(_compact(str(self.module.chosen(each.slug, mark))))
+                )
         return found
 
 
@@ -455,7 +587,7 @@ def after_title(markdown: str, block: str) -> str:
     """The block right after the page's first-level heading (or at the top when it has none)."""
     lines = markdown.split("\n")
     title = next((index for index, line in enumerate(lines) if re.match(r"#[ \t]", line)), -1)
-    return "\n".join(lines[: title + 1] + ["", block, ""] + lines[title + 1:])
+    return "\n".join(lines[: title + 1] + ["", block, ""] + lines[title + 1 :])
 
 
 # Checks
@@ -466,18 +598,38 @@ def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
     if not overlay.readable or not (overlay.is_municipality or overlay.is_county):
         return []
     if overlay.is_county:
-        return [problem for routine_id in overlay.additions for problem in _section_problems(handbook, overlay, routine_id)]
+        return [
+            problem
+            for routine_id in overlay.additions
+            for problem in _section_problems(handbook, overlay, routine_id)
+        ]
     problems = []
     url = overlay.data.get("site_url")
     if url is not None:
         fault = _url_fault(url) if isinstance(url, str) else "is not one address"
         if fault:
-            problems.append(Problem(overlay.file, overlay.lines.get(("site_url",), 1), f"site_url {fault}", "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)"))
+            problems.append(
+                Problem(
+                    overlay.file,
+                    overlay.lines.get(("site_url",), 1),
+                    f"site_url {fault}",
+                    "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)",
+                )
+            )
     date = overlay.data.get("reviewed")
     if date is not None and parse_date(date) is None:
-        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed '{str(date)[:20]}' is not a real date", "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29"))
+        problems.append(
+            Problem(
+                overlay.file,
+                overlay.lines.get(("reviewed",), 1),
+                f"reviewed '{str(date)[:20]}' is not a real date",
+                "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29",
+            )
+        )
     elif fault := future_date_fault(date):
-        problems.append(Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed {fault[0]}", fault[1]))
+        problems.append(
+            Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed {fault[0]}", fault[1])
+        )
     for routine_id in overlay.additions:
         problems += _section_problems(handbook, overlay, routine_id)
     return problems
@@ -501,9 +653,23 @@ def _section_problems(handbook: Handbook, overlay: Overlay, routine_id: str) -> 
     section = _section(overlay, routine_id)
     if section is None:
         return []
-    line = overlay.lines.get(("additions", routine_id, PLACEMENT), overlay.lines.get(("additions", routine_id), 1))
-    if not (isinstance(section, str) or isinstance(section, dict) and set(section) == set(LANGUAGES) and all(isinstance(v, str) for v in section.values())):
-        return [Problem(overlay.file, line, f"the section of the addition to '{routine_id}' must be one anchor or an sv:/en: pair", "write section: vem-gor-vad, or section: {sv: vem-gor-vad, en: who-does-what}")]
+    line = overlay.lines.get(
+        ("additions", routine_id, PLACEMENT), overlay.lines.get(("additions", routine_id), 1)
+    )
+    if not (
+        isinstance(section, str)
+        or isinstance(section, dict)
+        and set(section) == set(LANGUAGES)
+        and all(isinstance(v, str) for v in section.values())
+    ):
+        return [
+            Problem(
+                overlay.file,
+                line,
+                f"the section of the addition to '{routine_id}' must be one anchor or an sv:/en: pair",
+                "write section: vem-gor-vad, or section: {sv: vem-gor-vad, en: who-does-what}",
+            )
+        ]
     problems = []
     for lang in LANGUAGES:
         routine = handbook.get(lang, routine_id)
@@ -512,7 +678,14 @@ def _section_problems(handbook: Handbook, overlay: Overlay, routine_id: str) -> 
         if anchors is not None and wanted not in anchors:
             meant = difflib.get_close_matches(wanted, anchors, n=1, cutoff=0.6)
             hint = f"did you mean '{meant[0]}'? " if meant else ""
-            problems.append(Problem(overlay.file, line, f"'{routine_id}' ({lang}) has no section '{wanted}'", f"{hint}sections: {', '.join(anchors)}"))
+            problems.append(
+                Problem(
+                    overlay.file,
+                    line,
+                    f"'{routine_id}' ({lang}) has no section '{wanted}'",
+                    f"{hint}sections: {', '.join(anchors)}",
+                )
+            )
     return problems
 
 
@@ -527,14 +700,26 @@ def status_problems(handbook: Handbook) -> list[Problem]:
     problems = []
     for row in handbook.adoption:
         if row.adopted and not any(_is_file_of(each, row) for each in municipalities):
-            problems.append(Problem(STATUS_FILE, status_lines.get(row.code, 1), f"{row.name} ({row.code}) is marked adopted, but no file in {FOLDER}/ has code \"{row.code}\"",
-                                    f"add its file (copy {FOLDER}/TEMPLATE.yml), or write adopted: no until it exists"))
+            problems.append(
+                Problem(
+                    STATUS_FILE,
+                    status_lines.get(row.code, 1),
+                    f'{row.name} ({row.code}) is marked adopted, but no file in {FOLDER}/ has code "{row.code}"',
+                    f"add its file (copy {FOLDER}/TEMPLATE.yml), or write adopted: no until it exists",
+                )
+            )
     rows = {row.code: row for row in handbook.adoption}
     for code, each in sorted(files.items()):
         row = rows.get(code)
         if row is not None and not row.adopted:
-            problems.append(Problem(each.file, each.lines.get(("code",), 1), f"{row.name} has a file, but {STATUS_FILE}:{status_lines.get(code, 1)} says adopted: no",
-                                    f"write adopted: yes (or the date of the board's decision) in {STATUS_FILE} when the board has decided, else remove the file"))
+            problems.append(
+                Problem(
+                    each.file,
+                    each.lines.get(("code",), 1),
+                    f"{row.name} has a file, but {STATUS_FILE}:{status_lines.get(code, 1)} says adopted: no",
+                    f"write adopted: yes (or the date of the board's decision) in {STATUS_FILE} when the board has decided, else remove the file",
+                )
+            )
     return problems
 
 
@@ -549,7 +734,11 @@ def night_read_lines(handbook: Handbook) -> dict:
     """SCB code -> the line of its night contact's read: in status.yml."""
     data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
     entries = data.get("municipalities") if isinstance(data, dict) else None
-    return {str(entry.get("code")): lines.get(("municipalities", index, "night", "read"), 1) for index, entry in enumerate(entries or []) if isinstance(entry, dict)}
+    return {
+        str(entry.get("code")): lines.get(("municipalities", index, "night", "read"), 1)
+        for index, entry in enumerate(entries or [])
+        if isinstance(entry, dict)
+    }
 
 
 def _status_lines(handbook: Handbook) -> dict:
@@ -557,4 +746,8 @@ def _status_lines(handbook: Handbook) -> dict:
 
     data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
     entries = data.get("municipalities") if isinstance(data, dict) else None
-    return {str(entry.get("code")): lines.get(("municipalities", index), 1) for index, entry in enumerate(entries or []) if isinstance(entry, dict)}
+    return {
+        str(entry.get("code")): lines.get(("municipalities", index), 1)
+        for index, entry in enumerate(entries or [])
+        if isinstance(entry, dict)
+    }

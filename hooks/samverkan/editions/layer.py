@@ -50,7 +50,9 @@ def layer_folder(root: str | Path, name: str) -> Path:
     folder = Path(root) / LAYERS / name
     if not (folder / overlay.FOLDER).is_dir():
         known = ", ".join(sorted(p.name for p in (Path(root) / LAYERS).glob("*") if p.is_dir())) or "none yet"
-        raise NoLayer(f"there is no county layer {LAYERS}/{name}/ with a {overlay.FOLDER}/ folder — known: {known}")
+        raise NoLayer(
+            f"there is no county layer {LAYERS}/{name}/ with a {overlay.FOLDER}/ folder — known: {known}"
+        )
     return folder
 
 
@@ -80,21 +82,36 @@ def _copy_over(layer: Path, dest: Path) -> None:
     for folder, folders, files in os.walk(layer):
         for name in (*folders, *files):
             entry, there = Path(folder, name), dest / Path(folder, name).relative_to(layer)
-            if os.path.lexists(there) and (entry.is_symlink() or there.is_symlink() or entry.is_dir() != there.is_dir()):
+            if os.path.lexists(there) and (
+                entry.is_symlink() or there.is_symlink() or entry.is_dir() != there.is_dir()
+            ):
                 shutil.rmtree(there) if there.is_dir() and not there.is_symlink() else there.unlink()
     shutil.copytree(layer, dest, symlinks=True, dirs_exist_ok=True)
 
 
 def _write_config(core_config: Path, dest_config: Path, values: dict) -> None:
     """A configuration inheriting the core's, with the site's description in the county's words."""
-    settings: dict = {"INHERIT": os.path.relpath(core_config, dest_config.parent), "extra": {LAYER_SETTING: dest_config.parent.name}}
+    settings: dict = {
+        "INHERIT": os.path.relpath(core_config, dest_config.parent),
+        "extra": {LAYER_SETTING: dest_config.parent.name},
+    }
     descriptions = {lang: texts["description"] for lang, texts in values.items() if "description" in texts}
     if descriptions:
         settings["site_description"] = descriptions.get("sv")
         plugins = read_config(core_config).get("plugins") or {}
         i18n = plugins.get("i18n") if isinstance(plugins, dict) else None
         if i18n:
-            languages = [{**each, **({"site_description": descriptions[each["locale"]]} if not each.get("default") and each.get("locale") in descriptions else {})} for each in i18n["languages"]]
+            languages = [
+                {
+                    **each,
+                    **(
+                        {"site_description": descriptions[each["locale"]]}
+                        if not each.get("default") and each.get("locale") in descriptions
+                        else {}
+                    ),
+                }
+                for each in i18n["languages"]
+            ]
             settings["plugins"] = {"i18n": {**i18n, "languages": languages}}
     dest_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -106,7 +123,9 @@ def unreplaced(handbook: Handbook) -> str | None:
     if assembled is None:
         return None
     core, layer = assembled
-    missing = sorted(page.file for page in handbook.pages if page.county_facts and not (core / layer / page.file).is_file())
+    missing = sorted(
+        page.file for page in handbook.pages if page.county_facts and not (core / layer / page.file).is_file()
+    )
     if not missing:
         return None
     return f"{layer}: the county has no page yet for these pages of the core county's own facts (write each at the same path in {layer}/): {', '.join(missing)}"
@@ -127,7 +146,12 @@ def located(problems: list[Problem], root: str | Path) -> list[Problem]:
     core, layer = assembled
 
     def written_in(path: str) -> str:
-        return f"{layer}/{path}" if path.startswith(f"{overlay.FOLDER}/") or _taken_from(core / layer, path) else path
+        return (
+            f"{layer}/{path}"
+            if path.startswith(f"{overlay.FOLDER}/") or _taken_from(core / layer, path)
+            else path
+        )
+
     return [replace(problem, path=written_in(problem.path)) for problem in problems]
 
 
@@ -135,9 +159,13 @@ def _taken_from(folder: Path, path: str) -> bool:
     """True when ``assemble`` took the path from ``folder``: the entry itself is there (a file, a folder or a
     link, which the copy keeps as a link), or a link there holds it."""
     parts = Path(path).parts
-    return os.path.lexists(folder / path) or any(os.path.islink(folder.joinpath(*parts[:end])) for end in range(1, len(parts)))
+    return os.path.lexists(folder / path) or any(
+        os.path.islink(folder.joinpath(*parts[:end])) for end in range(1, len(parts))
+    )
 
 
 def site_dir(config_file: str | Path, name: str, municipality: str | None) -> Path:
     """site-<county>/, or site-<county>-<municipality>/, beside the core's own sites."""
-    return Path(config_file).resolve().parent / "-".join(["site", name, *([municipality] if municipality else [])])
+    return Path(config_file).resolve().parent / "-".join(
+        ["site", name, *([municipality] if municipality else [])]
+    )

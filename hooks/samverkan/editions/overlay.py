@@ -31,8 +31,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from samverkan.content.budget import breaches
 from samverkan.content.body import LOCAL_MARKER
+from samverkan.content.budget import breaches
 from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.hours import Hours, HoursError, parse_hours
 from samverkan.content.model import Handbook, Page
@@ -96,7 +96,11 @@ class Overlay:
         return self.lines.get(path, 1)
 
     def public_numbers(self) -> tuple[str, ...]:
-        return tuple(value for key, value in self.values.items() if key.endswith("." + PHONE_FIELD) and isinstance(value, str))
+        return tuple(
+            value
+            for key, value in self.values.items()
+            if key.endswith("." + PHONE_FIELD) and isinstance(value, str)
+        )
 
     def addition(self, routine_id: str, lang: str) -> Markup | None:
         """The addition to a routine as Markdown safe to put into a page: escaped, local values filled in."""
@@ -114,9 +118,9 @@ def key_path(key: str) -> tuple:
 
 def municipality_files(root: str | Path) -> list[Path]:
     folder = Path(root) / FOLDER
-    return sorted(p for p in folder.glob("*.yml") if p.stem not in NOT_MUNICIPALITIES) if folder.is_dir() else []
-
-
+    return (
+        sorted(p for p in folder.glob("*.yml") if p.stem not in NOT_MUNICIPALITIES) if folder.is_dir() else []
+    )
 
 
 def load(root: str | Path, slug: str | None = None) -> Overlay:
@@ -124,18 +128,38 @@ def load(root: str | Path, slug: str | None = None) -> Overlay:
     slug = slug or COUNTY
     overlay = Overlay(slug=slug, file=f"{FOLDER}/{slug}.yml")
     if overlay.is_municipality and not SLUG.fullmatch(slug):
-        return _unreadable(overlay, Problem(overlay.file, 1, f"the municipality's file name '{slug}.yml' is not lower-case a–z and hyphens", f"rename it, e.g. {_slug_hint(slug)}.yml, and build with that name"))
+        return _unreadable(
+            overlay,
+            Problem(
+                overlay.file,
+                1,
+                f"the municipality's file name '{slug}.yml' is not lower-case a–z and hyphens",
+                f"rename it, e.g. {_slug_hint(slug)}.yml, and build with that name",
+            ),
+        )
     if not (Path(root) / overlay.file).is_file() and not (Path(root) / overlay.file).is_symlink():
         if not overlay.is_county:
             known = ", ".join(p.stem for p in municipality_files(root)) or "none yet"
-            overlay.problems.append(Problem(overlay.file, 1, f"there is no municipality file for '{slug}'", f"copy {FOLDER}/{TEMPLATE}.yml to {overlay.file}; known: {known}"))
+            overlay.problems.append(
+                Problem(
+                    overlay.file,
+                    1,
+                    f"there is no municipality file for '{slug}'",
+                    f"copy {FOLDER}/{TEMPLATE}.yml to {overlay.file}; known: {known}",
+                )
+            )
         overlay.readable = overlay.is_county
         return overlay
     read = read_yaml_file(root, overlay.file)
     if read.data is None:
         return _unreadable(overlay, *read.problems)
     if not read.data:
-        return _unreadable(overlay, Problem(overlay.file, 1, "the file has no fields", f"copy {FOLDER}/{TEMPLATE}.yml and fill it in"))
+        return _unreadable(
+            overlay,
+            Problem(
+                overlay.file, 1, "the file has no fields", f"copy {FOLDER}/{TEMPLATE}.yml and fill it in"
+            ),
+        )
     overlay.data, overlay.lines, overlay.source = read.data, read.lines, read.text
     _read_values(overlay, read.data)
     return overlay
@@ -153,12 +177,31 @@ def _slug_hint(slug: str) -> str:
 
 
 def _read_values(overlay: Overlay, data: dict) -> None:
-    _unknown_keys(overlay, (), data, (*FIELDS, county.COUNTY_FIELD, county.WORKING_GROUP_FIELD) if overlay.is_county else FIELDS)  # county.py reads the county's values
-    if overlay.is_county and county.WORKING_GROUP_FIELD in data and county.mailbox_fault(data[county.WORKING_GROUP_FIELD]):
-        _fault(overlay, (county.WORKING_GROUP_FIELD,), f"'{county.WORKING_GROUP_FIELD}' {county.mailbox_fault(data[county.WORKING_GROUP_FIELD])}",
-               "write the working group's shared mailbox, e.g. samverkansplanen@lansstyrelsen.se: a function's address, never a person's")
+    _unknown_keys(
+        overlay,
+        (),
+        data,
+        (*FIELDS, county.COUNTY_FIELD, county.WORKING_GROUP_FIELD) if overlay.is_county else FIELDS,
+    )  # county.py reads the county's values
+    if (
+        overlay.is_county
+        and county.WORKING_GROUP_FIELD in data
+        and county.mailbox_fault(data[county.WORKING_GROUP_FIELD])
+    ):
+        _fault(
+            overlay,
+            (county.WORKING_GROUP_FIELD,),
+            f"'{county.WORKING_GROUP_FIELD}' {county.mailbox_fault(data[county.WORKING_GROUP_FIELD])}",
+            "write the working group's shared mailbox, e.g. samverkansplanen@lansstyrelsen.se: a function's address, never a person's",
+        )
     if _text_per_language(data.get("name")) is None:
-        _pair_fault(overlay, ("name",), data.get("name"), "'name' must give the name in sv and en", "write name: with 'sv:' and 'en:' lines")
+        _pair_fault(
+            overlay,
+            ("name",),
+            data.get("name"),
+            "'name' must give the name in sv and en",
+            "write name: with 'sv:' and 'en:' lines",
+        )
     else:
         overlay.values["name"] = data["name"]
     if "code" in data:
@@ -180,7 +223,12 @@ def _unknown_keys(overlay: Overlay, path: tuple, mapping: dict, allowed, what: s
         if meant:
             overlay.faulty.add(path + (meant[0],))
         hint = f"did you mean '{meant[0]}'? " if meant else ""
-        _fault(overlay, path + (key,), f"unknown {what} '{key}'{where}", f"{hint}allowed: {', '.join(allowed)} ({TEMPLATE_HINT})")
+        _fault(
+            overlay,
+            path + (key,),
+            f"unknown {what} '{key}'{where}",
+            f"{hint}allowed: {', '.join(allowed)} ({TEMPLATE_HINT})",
+        )
 
 
 def _pair_fault(overlay: Overlay, path: tuple, value, message: str, fix: str) -> None:
@@ -193,7 +241,12 @@ def _pair_fault(overlay: Overlay, path: tuple, value, message: str, fix: str) ->
 
 def _read_units(overlay: Overlay, units) -> None:
     if not isinstance(units, dict):
-        return _fault(overlay, ("units",), "'units' must be a set of named units", "write units: and under it e.g. socialjour: with name: and phone:")
+        return _fault(
+            overlay,
+            ("units",),
+            "'units' must be a set of named units",
+            "write units: and under it e.g. socialjour: with name: and phone:",
+        )
     for unit, fields in units.items():
         if not isinstance(fields, dict):
             _fault(overlay, ("units", unit), f"unit '{unit}' has no fields", "give it name: and phone:")
@@ -205,7 +258,13 @@ def _read_units(overlay: Overlay, units) -> None:
             if name == HOURS_FIELD:
                 _read_hours(overlay, unit, value)
             elif _text_per_language(value) is None and not (isinstance(value, str) and value.strip()):
-                _pair_fault(overlay, ("units", unit, name), value, f"'{unit}.{name}' must be a text or an sv:/en: pair", "write one text, or 'sv:' and 'en:' lines")
+                _pair_fault(
+                    overlay,
+                    ("units", unit, name),
+                    value,
+                    f"'{unit}.{name}' must be a text or an sv:/en: pair",
+                    "write one text, or 'sv:' and 'en:' lines",
+                )
             else:
                 overlay.values[f"{unit}.{name}"] = value
 
@@ -214,16 +273,29 @@ def _read_hours(overlay: Overlay, unit: str, value) -> None:
     try:
         parse_hours(value)
     except HoursError as refused:
-        return _fault(overlay, ("units", unit, HOURS_FIELD), f"'{unit}.{HOURS_FIELD}': {refused.what}", refused.fix)
+        return _fault(
+            overlay, ("units", unit, HOURS_FIELD), f"'{unit}.{HOURS_FIELD}': {refused.what}", refused.fix
+        )
     overlay.values[f"{unit}.{HOURS_FIELD}"] = value
 
 
 def _read_additions(overlay: Overlay, additions) -> None:
     if not isinstance(additions, dict):
-        return _fault(overlay, ("additions",), "'additions' must be a set of routine ids", "write additions: and under it e.g. avvikning: with 'sv: |' and 'en: |'")
+        return _fault(
+            overlay,
+            ("additions",),
+            "'additions' must be a set of routine ids",
+            "write additions: and under it e.g. avvikning: with 'sv: |' and 'en: |'",
+        )
     for routine_id, texts in additions.items():
         if _text_per_language(_texts_only(texts)) is None:
-            _pair_fault(overlay, ("additions", routine_id), _texts_only(texts), f"the addition to '{routine_id}' must have both sv and en", "write 'sv: |' and 'en: |' with the text below each")
+            _pair_fault(
+                overlay,
+                ("additions", routine_id),
+                _texts_only(texts),
+                f"the addition to '{routine_id}' must have both sv and en",
+                "write 'sv: |' and 'en: |' with the text below each",
+            )
         elif not _over_budget(overlay, routine_id, _texts_only(texts)):
             overlay.additions[routine_id] = _texts_only(texts)
 
@@ -233,18 +305,31 @@ def _over_budget(overlay: Overlay, routine_id: str, texts: dict) -> bool:
     over = False
     for lang, text in texts.items():
         for breach in breaches(text) if isinstance(text, str) else ():
-            _fault(overlay, ("additions", routine_id, lang), f"the addition to '{routine_id}' ({lang}) has {breach.message.replace('the page is', 'it is')}", breach.limit.fix)
+            _fault(
+                overlay,
+                ("additions", routine_id, lang),
+                f"the addition to '{routine_id}' ({lang}) has {breach.message.replace('the page is', 'it is')}",
+                breach.limit.fix,
+            )
             over = True
     return over
 
 
 def _texts_only(addition):
     """An addition without the section it is placed at (edition.PLACEMENT, checked in edition.py)."""
-    return {key: value for key, value in addition.items() if key != "section"} if isinstance(addition, dict) else addition
+    return (
+        {key: value for key, value in addition.items() if key != "section"}
+        if isinstance(addition, dict)
+        else addition
+    )
 
 
 def _text_per_language(value) -> dict | None:
-    ok = isinstance(value, dict) and set(value) <= set(LANGUAGES) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    ok = (
+        isinstance(value, dict)
+        and set(value) <= set(LANGUAGES)
+        and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
+    )
     return value if ok else None
 
 
@@ -261,7 +346,13 @@ def needed_keys(page: Page) -> list[tuple[str, int]]:
 
 def loaded(handbook: Handbook) -> list[Overlay]:
     """The county wording and every municipality file, read once per handbook."""
-    return handbook.memo(("overlays",), lambda: [load(handbook.root, slug) for slug in [COUNTY, *(path.stem for path in municipality_files(handbook.root))]])
+    return handbook.memo(
+        ("overlays",),
+        lambda: [
+            load(handbook.root, slug)
+            for slug in [COUNTY, *(path.stem for path in municipality_files(handbook.root))]
+        ],
+    )
 
 
 # Rendering
@@ -317,7 +408,14 @@ def read_public_numbers(root: str | Path) -> tuple[tuple[str, ...], list[Problem
         return (), problems
     entries = data.get("numbers")
     if set(data) != {"numbers"} or not isinstance(entries, list):
-        return (), [Problem(NUMBERS_FILE, 1, "the file is not a list of '- number: …' entries", "write each public number as '- number: 08-123 456 00' with 'what:' below it")]
+        return (), [
+            Problem(
+                NUMBERS_FILE,
+                1,
+                "the file is not a list of '- number: …' entries",
+                "write each public number as '- number: 08-123 456 00' with 'what:' below it",
+            )
+        ]
     numbers = []
     for index, entry in enumerate(entries):
         number = entry.get("number") if isinstance(entry, dict) else None
@@ -325,8 +423,19 @@ def read_public_numbers(root: str | Path) -> tuple[tuple[str, ...], list[Problem
         if fault is None:
             numbers.append(number)
         else:
-            what = f"entry '{number.strip()[:30]}' {fault}" if isinstance(number, str) and fault != NOT_A_NUMBER else "entry is not a public phone number"
-            problems.append(Problem(NUMBERS_FILE, lines.get(("numbers", index), 1), what, f"write '- number: 08-123 456 00' with 'what:' below it; {PUBLIC_KINDS_HINT}"))
+            what = (
+                f"entry '{number.strip()[:30]}' {fault}"
+                if isinstance(number, str) and fault != NOT_A_NUMBER
+                else "entry is not a public phone number"
+            )
+            problems.append(
+                Problem(
+                    NUMBERS_FILE,
+                    lines.get(("numbers", index), 1),
+                    what,
+                    f"write '- number: 08-123 456 00' with 'what:' below it; {PUBLIC_KINDS_HINT}",
+                )
+            )
     return tuple(numbers), problems
 
 
@@ -335,13 +444,23 @@ def attach(handbook: Handbook) -> Handbook:
     switchboards = tuple(number for each in loaded(handbook) for number in each.public_numbers())
     listed, number_problems = read_public_numbers(handbook.root)
     handbook.adoption, status_problems = county.read_status(handbook.root)
-    nights = (*county.night_numbers(handbook.adoption), *(each.values.get(f"{NIGHT_UNIT}.{PHONE_FIELD}") for each in loaded(handbook)))
-    handbook.night_numbers = frozenset(national(number) for number in nights if isinstance(number, str) and declared_fault(number) is None)
-    handbook.public_numbers = frozenset(national(number) for number in (*listed, *switchboards) if declared_fault(number) is None) | handbook.night_numbers
+    nights = (
+        *county.night_numbers(handbook.adoption),
+        *(each.values.get(f"{NIGHT_UNIT}.{PHONE_FIELD}") for each in loaded(handbook)),
+    )
+    handbook.night_numbers = frozenset(
+        national(number) for number in nights if isinstance(number, str) and declared_fault(number) is None
+    )
+    handbook.public_numbers = (
+        frozenset(national(number) for number in (*listed, *switchboards) if declared_fault(number) is None)
+        | handbook.night_numbers
+    )
     handbook.working_group = county.working_group_mailbox(load(handbook.root, None))
     if handbook.working_group:  # declared like a public number: the one address that may be shown
         handbook.public_numbers |= {handbook.working_group}
-    handbook.load_problems = list(handbook.load_problems) + [problem.on_one_line() for problem in number_problems + status_problems]
+    handbook.load_problems = list(handbook.load_problems) + [
+        problem.on_one_line() for problem in number_problems + status_problems
+    ]
     return handbook
 
 
@@ -356,5 +475,9 @@ def chosen(root: str | Path) -> Overlay:
 def fingerprint(root: str | Path) -> tuple:
     """What decides whether the edition must be read again: the chosen municipality and the folder's files."""
     folder = Path(root) / FOLDER
-    files = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.y*ml"))) if folder.is_dir() else ()
+    files = (
+        tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.y*ml")))
+        if folder.is_dir()
+        else ()
+    )
     return (os.environ.get(ENV, ""), files)

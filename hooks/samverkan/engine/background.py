@@ -14,7 +14,8 @@ import os
 import signal
 import threading
 import traceback
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -48,7 +49,9 @@ class Background(Generic[T]):
         self._receive.close()
         self._process.join()
         if not done:
-            raise BackgroundError(value or f"the background process ended without a result (exit code {self._process.exitcode})")
+            raise BackgroundError(
+                value or f"the background process ended without a result (exit code {self._process.exitcode})"
+            )
         return value
 
 

@@ -40,8 +40,14 @@ from samverkan.views import paper
 
 TAG = re.compile(r"v(?P<version>\d{1,4}\.\d{1,4})")
 # What the tagged tree may give, as data: (folder or file, allowed endings)
-TAKEN = (("docs/", (".md", ".png", ".jpg", ".jpeg", ".webp")), ("municipalities/", (".yml",)), ("search/", (".yml",)),
-         ("CHANGELOG.md", ()), ("CHANGELOG.en.md", ()), ("mkdocs.yml", ()))
+TAKEN = (
+    ("docs/", (".md", ".png", ".jpg", ".jpeg", ".webp")),
+    ("municipalities/", (".yml",)),
+    ("search/", (".yml",)),
+    ("CHANGELOG.md", ()),
+    ("CHANGELOG.en.md", ()),
+    ("mkdocs.yml", ()),
+)
 MAX_FILE = 5_000_000
 
 
@@ -54,11 +60,17 @@ def run(config_file: str, tag: str | None, every: bool) -> int:
     try:
         tags = plan_tags(root) if every else [tag]
         if not tags:
-            raise Refused("there are no plan version tags (vX.Y) to archive — make one with the release step in CONTRIBUTING.md")
+            raise Refused(
+                "there are no plan version tags (vX.Y) to archive — make one with the release step in CONTRIBUTING.md"
+            )
         for name in tags:
             version, warnings = archive(Path(config_file).resolve(), name)
-            note = f" ({warnings} problem(s) under today's checks, shown as the version was)" if warnings else ""
-            print(f"Archived plan version {version} (tag {name}) in {versions.ARCHIVE_DIR}/{version}/{note}; the next build publishes it")
+            note = (
+                f" ({warnings} problem(s) under today's checks, shown as the version was)" if warnings else ""
+            )
+            print(
+                f"Archived plan version {version} (tag {name}) in {versions.ARCHIVE_DIR}/{version}/{note}; the next build publishes it"
+            )
     except Refused as refusal:
         print(refusal)
         return 1
@@ -88,7 +100,9 @@ def archive(config_file: Path, tag: str) -> tuple[str, int]:
         unsafe = verify.problems(building, archived.public_numbers)
         if unsafe:  # an old version is shown as it was, but never with what today's verifier refuses
             shutil.rmtree(building, ignore_errors=True)
-            raise Refused(f"plan version {version} was not archived: {unsafe[0]} ({len(unsafe)} problem(s) in all)")
+            raise Refused(
+                f"plan version {version} was not archived: {unsafe[0]} ({len(unsafe)} problem(s) in all)"
+            )
         versions.write_manifest(building, release, archived)
         shutil.rmtree(target, ignore_errors=True)
         building.rename(target)
@@ -98,7 +112,9 @@ def archive(config_file: Path, tag: str) -> tuple[str, int]:
 def _version_of(tag: str) -> str:
     match = TAG.fullmatch(tag or "")
     if not match or not versions.is_plan_version(match["version"]):
-        raise Refused(f"'{str(tag)[:40]}' is not a plan version tag — name a tag like v2.0 (see 'git tag --list \"v*\"')")
+        raise Refused(
+            f"'{str(tag)[:40]}' is not a plan version tag — name a tag like v2.0 (see 'git tag --list \"v*\"')"
+        )
     return match["version"]
 
 
@@ -106,13 +122,17 @@ def _tag_commit(root: Path, tag: str) -> str:
     try:
         return _git(root, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}^{{commit}}").strip()
     except Refused:
-        raise Refused(f"there is no tag '{tag}' in this repository — see the tags with 'git tag --list \"v*\"'") from None
+        raise Refused(
+            f"there is no tag '{tag}' in this repository — see the tags with 'git tag --list \"v*\"'"
+        ) from None
 
 
 def _git(root: Path, *args: str, binary: bool = False):
     result = subprocess.run(["git", *args], cwd=root, capture_output=True)
     if result.returncode != 0:
-        raise Refused(f"git {args[0]} failed: {result.stderr.decode('utf-8', 'replace').strip().splitlines()[-1:] or ['no output']}")
+        raise Refused(
+            f"git {args[0]} failed: {result.stderr.decode('utf-8', 'replace').strip().splitlines()[-1:] or ['no output']}"
+        )
     return result.stdout if binary else result.stdout.decode("utf-8", "replace")
 
 
@@ -121,7 +141,13 @@ def _extract(root: Path, commit: str, tree: Path) -> None:
     with tarfile.open(fileobj=io.BytesIO(_git(root, "archive", "--format=tar", commit, binary=True))) as tar:
         for member in tar.getmembers():
             name = PurePosixPath(member.name)
-            if not member.isfile() or member.size > MAX_FILE or name.is_absolute() or ".." in name.parts or not _taken(name.as_posix()):
+            if (
+                not member.isfile()
+                or member.size > MAX_FILE
+                or name.is_absolute()
+                or ".." in name.parts
+                or not _taken(name.as_posix())
+            ):
                 continue
             target = tree / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,9 +167,13 @@ def _release(tree: Path, tag: str, version: str) -> versions.Release:
     changelog = versions.read(tree, "sv")
     release = changelog.release(version) if changelog else None
     if release is None:
-        raise Refused(f"tag {tag} has no section '## [{version}] – date' in its {versions.CHANGELOGS['sv']} — tag the commit that adds plan version {version}")
+        raise Refused(
+            f"tag {tag} has no section '## [{version}] – date' in its {versions.CHANGELOGS['sv']} — tag the commit that adds plan version {version}"
+        )
     if changelog.current is not release:
-        raise Refused(f"tag {tag} is at plan version {changelog.current.version}, not {version} — tag the commit that adds plan version {version}")
+        raise Refused(
+            f"tag {tag} is at plan version {changelog.current.version}, not {version} — tag the commit that adds plan version {version}"
+        )
     return release
 
 
@@ -179,7 +209,12 @@ def _is_nav(entries) -> bool:
         value = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
         if isinstance(entry, dict) and (len(entry) != 1 or not isinstance(next(iter(entry)), str)):
             return False
-        if not (isinstance(value, str) and value.endswith(".md") and ".." not in value and not value.startswith("/")) and not _is_nav(value):
+        if not (
+            isinstance(value, str)
+            and value.endswith(".md")
+            and ".." not in value
+            and not value.startswith("/")
+        ) and not _is_nav(value):
             return False
     return True
 

@@ -43,11 +43,17 @@ def run_all(config_file: str, site_dir_of=None) -> int:
         def county() -> str:
             built = lambda folder: publish.build(config_file, folder, None, offline_tree=county_offline)  # noqa: E731
             return f"Built the county edition into {county_site} (release {publish.publish(config_file, county_site, build_output=True, build_into=built)})"
+
         if publish.run_reported(county, failed=f"Nothing was built; {county_site} is unchanged."):
             return 1
         filler = Filler(config_file, handbook, county_site.resolve(), county_offline, Path(work))
-        failed = _on_every_core(lambda each: publish.run_reported(lambda: filler.publish(each, Path(site_dir_of(each.slug))),
-                                                                   failed=f"{site_dir_of(each.slug)} is unchanged."), editions)
+        failed = _on_every_core(
+            lambda each: publish.run_reported(
+                lambda: filler.publish(each, Path(site_dir_of(each.slug))),
+                failed=f"{site_dir_of(each.slug)} is unchanged.",
+            ),
+            editions,
+        )
     return 1 if any(failed) else 0
 
 
@@ -81,16 +87,27 @@ def _captured(task, item) -> tuple:
 class Filler:
     """Fills municipalities' editions into the county's built site and its offline copy, and publishes them."""
 
-    def __init__(self, config_file: str, handbook, county_site: Path, county_offline: Path | None, work: Path):
+    def __init__(
+        self, config_file: str, handbook, county_site: Path, county_offline: Path | None, work: Path
+    ):
         config = read_config(config_file)
         self.config_file, self.handbook, self.work = config_file, handbook, work
         self.county_site, self.county_offline = county_site, county_offline
         site_url = config.get("site_url") or ""
-        self.county = Renderer(handbook, config.get("use_directory_urls", True), site_url=site_url)  # as the county's site was rendered
-        self.county_offline_renderer = Renderer(handbook, False, site_url=site_url, old_after_days=offline.OLD_AFTER_DAYS)  # Material's offline plugin turns directory URLs off
+        self.county = Renderer(
+            handbook, config.get("use_directory_urls", True), site_url=site_url
+        )  # as the county's site was rendered
+        self.county_offline_renderer = Renderer(
+            handbook, False, site_url=site_url, old_after_days=offline.OLD_AFTER_DAYS
+        )  # Material's offline plugin turns directory URLs off
 
     def publish(self, each: overlay.Overlay, site_dir: Path) -> str:
-        release = publish.publish(self.config_file, site_dir, build_output=True, build_into=lambda folder: self._filled(each, folder))
+        release = publish.publish(
+            self.config_file,
+            site_dir,
+            build_output=True,
+            build_into=lambda folder: self._filled(each, folder),
+        )
         return f"Filled {each.slug}'s edition into {site_dir} (release {release})"
 
     def _filled(self, each: overlay.Overlay, folder: Path) -> None:

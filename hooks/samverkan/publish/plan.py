@@ -23,7 +23,10 @@ def run(config_file: str, slug: str | None, langs: list[str], site: str | None, 
     if publish.refused_name(slug):
         return 1
     if site and not (Path(site) / "index.html").is_file():
-        print(f"--site: {site} holds no built site (no index.html) — build it first (python -m samverkan build); no PDF was made", file=sys.stderr)
+        print(
+            f"--site: {site} holds no built site (no index.html) — build it first (python -m samverkan build); no PDF was made",
+            file=sys.stderr,
+        )
         return 1
 
     def work() -> str:
@@ -33,10 +36,13 @@ def run(config_file: str, slug: str | None, langs: list[str], site: str | None, 
                 publish.build(config_file, built, slug, offline_copy=False)
             written = write(config_file, built, slug, langs, Path(out))
         return "\n".join(f"{pages} page(s)  {path}" for path, pages in written)
+
     return publish.run_reported(work, failed="No PDF was made.")
 
 
-def write(config_file: str, site: Path, slug: str | None, langs: list[str], out: Path) -> list[tuple[Path, int]]:
+def write(
+    config_file: str, site: Path, slug: str | None, langs: list[str], out: Path
+) -> list[tuple[Path, int]]:
     """The plan PDFs of the edition built in ``site`` into ``out``: (path, pages) of each."""
     handbook = load_site(config_file)
     chosen = overlay.load(handbook.root, slug)

@@ -65,8 +65,14 @@ def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str],
     return [str(problem) for problem in problems], notes
 
 
-def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None, offline_copy: bool = True, offline_tree: Path | None = None,
-          plan_pdf: bool = False) -> None:
+def build(
+    config_file: str | Path,
+    site_dir: str | Path,
+    slug: str | None = None,
+    offline_copy: bool = True,
+    offline_tree: Path | None = None,
+    plan_pdf: bool = False,
+) -> None:
     """Build the edition strictly into ``site_dir``, with its offline copy as a zip in it (site/offline.py;
     ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too), and with ``plan_pdf``
     the whole plan as one PDF per language in both (site/plan_pdf.py); raise BuildFailed with the reason,
@@ -84,7 +90,12 @@ def build(config_file: str | Path, site_dir: str | Path, slug: str | None = None
         pdfs = _plan_pdfs(config_file, Path(site_dir), slug, site_url) if plan_pdf else []
         if offline_config:  # the same edition, for use without a network, as one zip in the site
             with _environ(offline.ENV, None):
-                offline.build_zip(offline_config, Path(site_dir), lambda config, folder: _built_and_verified(config, folder, Path(site_dir), pdfs), offline_tree)
+                offline.build_zip(
+                    offline_config,
+                    Path(site_dir),
+                    lambda config, folder: _built_and_verified(config, folder, Path(site_dir), pdfs),
+                    offline_tree,
+                )
         _verified(config_file, site_dir)  # with its zip in place: the start page links it
 
 
@@ -93,11 +104,20 @@ def _plan_pdfs(config_file: str | Path, site_dir: Path, slug: str | None, site_u
     from samverkan.site import plan_pdf  # Playwright and pypdf, only when asked for
 
     handbook = load_site(config_file)
-    written = plan_pdf.write_all(site_dir, handbook, overlay.load(handbook.root, slug), LANGUAGES, site_url or read_config(config_file).get("site_url") or "", site_dir)
+    written = plan_pdf.write_all(
+        site_dir,
+        handbook,
+        overlay.load(handbook.root, slug),
+        LANGUAGES,
+        site_url or read_config(config_file).get("site_url") or "",
+        site_dir,
+    )
     return [path.relative_to(site_dir).as_posix() for path, _ in written]
 
 
-def _built_and_verified(config_file: str | Path, site_dir: str | Path, beside: Path | None = None, copied: list[str] = ()) -> None:
+def _built_and_verified(
+    config_file: str | Path, site_dir: str | Path, beside: Path | None = None, copied: list[str] = ()
+) -> None:
     """One strict build, with the files ``copied`` from the folder ``beside`` (the site's PDFs), verified."""
     _built(config_file, site_dir)
     for name in copied:
@@ -113,7 +133,11 @@ def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None =
     with _mkdocs_messages() as messages:
         try:
             build_site(config_file, site_dir, site_url=site_url)
-        except (MkDocsException, SystemExit, Exception) as error:  # whatever a page's rendering raised, its page named (on_build_error)
+        except (
+            MkDocsException,
+            SystemExit,
+            Exception,
+        ) as error:  # whatever a page's rendering raised, its page named (on_build_error)
             raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
 
 
@@ -139,13 +163,22 @@ def _mkdocs_messages():
         logger.removeHandler(handler)
 
 
-def publish(config_file: str | Path, target: str | Path, slug: str | None = None, build_output: bool = False, build_into=None, plan_pdf: bool = False) -> str:
+def publish(
+    config_file: str | Path,
+    target: str | Path,
+    slug: str | None = None,
+    build_output: bool = False,
+    build_into=None,
+    plan_pdf: bool = False,
+) -> str:
     """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
     on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
     publish. A ``build_output`` (site/) may lie directly in the project folder. ``build_into(folder)``,
     when given, makes the release instead of a build of the edition (publish/editions.py fills one)."""
     place = releases.place(target, _project(config_file), inside_project=build_output)
-    return releases.publish(place, build_into or (lambda folder: build(config_file, folder, slug, plan_pdf=plan_pdf)))
+    return releases.publish(
+        place, build_into or (lambda folder: build(config_file, folder, slug, plan_pdf=plan_pdf))
+    )
 
 
 def _project(config_file: str | Path) -> Path:
@@ -160,15 +193,18 @@ def run_build(config_file: str, slug: str | None, site_dir: str | None, plan_pdf
     def work() -> str:
         release = publish(config_file, site_dir, slug, build_output=True, plan_pdf=plan_pdf)
         return f"Built the {slug or 'county'} edition into {site_dir} (release {release})"
+
     return run_reported(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 
 
 def run_publish(config_file: str, slug: str | None, target: str, plan_pdf: bool = False) -> int:
     if refused_name(slug):
         return 1
+
     def work() -> str:
         release = publish(config_file, target, slug, plan_pdf=plan_pdf)
         return f"Published the {slug or 'county'} edition to {target} (release {release})"
+
     return run_reported(work, failed=f"Nothing was published; {target} is unchanged.")
 
 
@@ -176,12 +212,15 @@ def run_rollback(config_file: str, target: str) -> int:
     def work() -> str:
         linked, removed = releases.rollback(releases.place(target, _project(config_file)))
         return f"Rolled back {target} to release {linked}; removed release {removed}"
+
     return run_reported(work)
 
 
 def refused_name(slug: str | None) -> bool:
     """A municipality name that cannot be a file name is refused before any folder is made for its edition."""
-    problem = slug is not None and paths.name_problem(slug, "the municipality", overlay.SLUG, "lower-case letters a–z and hyphens")
+    problem = slug is not None and paths.name_problem(
+        slug, "the municipality", overlay.SLUG, "lower-case letters a–z and hyphens"
+    )
     if problem:
         print(f"--municipality: {problem}; nothing was built", file=sys.stderr)
     return bool(problem)

@@ -23,9 +23,9 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from samverkan.content import paths
 
@@ -67,12 +67,17 @@ class Place:
 
 # --- Which folders may be replaced ------------------------------------------------------------------
 
+
 def place(target: str | os.PathLike, project: Path, inside_project: bool = False) -> Place:
     """The place to publish into, or Refused; nothing is touched. ``inside_project`` lets a build write its
     own output folder (site/) directly in the project folder."""
     path = _absolute(target)
     project = project.resolve()
-    reason = _protected(path, project, inside_project) or paths.folder_problem(path.parent) or _not_ours(Place(path))
+    reason = (
+        _protected(path, project, inside_project)
+        or paths.folder_problem(path.parent)
+        or _not_ours(Place(path))
+    )
     if reason:
         raise Refused(f"{path}: {reason}")
     return Place(path)
@@ -96,7 +101,11 @@ def _protected(path: Path, project: Path, inside_project: bool) -> str | None:
     if path in project.parents or path in home.parents:
         return f"holds the {'project' if path in project.parents else 'home'} folder — {elsewhere}"
     if project in path.parents and not (inside_project and path.parent == project):
-        where = "build into site/ or a folder outside the project" if inside_project else "publish outside the project"
+        where = (
+            "build into site/ or a folder outside the project"
+            if inside_project
+            else "publish outside the project"
+        )
         return f"is inside the project folder — {where}"
     return None
 
@@ -104,7 +113,11 @@ def _protected(path: Path, project: Path, inside_project: bool) -> str | None:
 def _not_ours(place: Place) -> str | None:
     path, releases = place.path, place.releases
     if path.is_symlink():
-        return None if _linked_release(place) else "is a symbolic link that build or publish did not make — remove it yourself or give another folder"
+        return (
+            None
+            if _linked_release(place)
+            else "is a symbolic link that build or publish did not make — remove it yourself or give another folder"
+        )
     if path.exists() and not path.is_dir():
         return "is a file, not a folder — give a folder"
     if path.is_dir() and not _made_by_us(path):
@@ -115,7 +128,11 @@ def _not_ours(place: Place) -> str | None:
 
 
 def _made_by_us(folder: Path) -> bool:
-    return folder.is_dir() and not folder.is_symlink() and ((folder / MARKER).is_file() or not any(folder.iterdir()))
+    return (
+        folder.is_dir()
+        and not folder.is_symlink()
+        and ((folder / MARKER).is_file() or not any(folder.iterdir()))
+    )
 
 
 def _linked_release(place: Place) -> str | None:
@@ -123,12 +140,18 @@ def _linked_release(place: Place) -> str | None:
     if not place.path.is_symlink():
         return None
     parts = os.readlink(place.path).split("/")
-    if len(parts) == 2 and parts[0] == place.releases.name and RELEASE.fullmatch(parts[1]) and _made_by_us(place.releases):
+    if (
+        len(parts) == 2
+        and parts[0] == place.releases.name
+        and RELEASE.fullmatch(parts[1])
+        and _made_by_us(place.releases)
+    ):
         return parts[1]
     return None
 
 
 # --- Making, switching and removing releases --------------------------------------------------------
+
 
 def publish(place: Place, build: Callable[[Path], None]) -> str:
     """Build a new release with ``build(folder)`` and switch X to it once it is complete; the new release's
@@ -175,7 +198,9 @@ def _locked(place: Place):
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Refused(f"{place}: another build or publish into it is running — wait for it to finish") from None
+            raise Refused(
+                f"{place}: another build or publish into it is running — wait for it to finish"
+            ) from None
         yield _tidy(place)
     finally:
         os.close(lock)
@@ -201,7 +226,9 @@ def _tidy(place: Place) -> str | None:
 
 
 def _release_ids(place: Place) -> list[str]:
-    return sorted(entry.name for entry in place.releases.iterdir() if RELEASE.fullmatch(entry.name) and entry.is_dir())
+    return sorted(
+        entry.name for entry in place.releases.iterdir() if RELEASE.fullmatch(entry.name) and entry.is_dir()
+    )
 
 
 def _new_ids(place: Place) -> tuple[str, str]:

@@ -41,8 +41,18 @@ class Role:
 def municipal_roles(handbook) -> list[Role]:
     """The roles a municipality holds in the plan, each with the checklists its staff use."""
     checklists = views.in_nav_order(handbook, handbook.of_type(LANG, Checklist))
-    return [Role(actor, tuple(page for page in checklists if any(item.actor and item.actor.id == actor.id for item in page.items)))
-            for actor in views.in_nav_order(handbook, handbook.of_type(LANG, Actor)) if actor.kind == MUNICIPAL]
+    return [
+        Role(
+            actor,
+            tuple(
+                page
+                for page in checklists
+                if any(item.actor and item.actor.id == actor.id for item in page.items)
+            ),
+        )
+        for actor in views.in_nav_order(handbook, handbook.of_type(LANG, Actor))
+        if actor.kind == MUNICIPAL
+    ]
 
 
 def laws_of_routines(handbook) -> list[tuple[Law, tuple[str, ...]]]:
@@ -73,18 +83,32 @@ def draft(handbook, row, chosen: overlays.Overlay) -> str:
     when it has no file of its own)."""
     plan = versions.plan(handbook.root)
     county = overlays.load(handbook.root, None)
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True,
-                                     lstrip_blocks=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
     environment.filters["text"] = markdown_text
     environment.filters["series"] = series
     roles = municipal_roles(handbook)
     return environment.get_template(TEMPLATE).render(
-        plan=plan, row=row, edition=chosen if chosen.is_municipality else None,
-        county=handbook.county.get(LANG, {}), adopted=[each for each in handbook.adoption if each.adopted],
-        total=len(handbook.adoption), roles=roles, night=row.night(LANG),
-        checklists=len(handbook.of_type(LANG, Checklist)), routines=len(handbook.of_type(LANG, Routine)),
+        plan=plan,
+        row=row,
+        edition=chosen if chosen.is_municipality else None,
+        county=handbook.county.get(LANG, {}),
+        adopted=[each for each in handbook.adoption if each.adopted],
+        total=len(handbook.adoption),
+        roles=roles,
+        night=row.night(LANG),
+        checklists=len(handbook.of_type(LANG, Checklist)),
+        routines=len(handbook.of_type(LANG, Routine)),
         units=[value[LANG] for key, value in county.values.items() if key.endswith(".name")],
-        laws=laws_of_routines(handbook), mailbox=handbook.working_group, attachment=paper.plan_pdf_name(plan.version, chosen, LANG),
+        laws=laws_of_routines(handbook),
+        mailbox=handbook.working_group,
+        attachment=paper.plan_pdf_name(plan.version, chosen, LANG),
     )
 
 
@@ -94,7 +118,10 @@ def run(config_file: str, slug: str, out: str | None) -> int:
     row = next((each for each in handbook.adoption if each.slug == slug), None)
     if row is None:
         known = ", ".join(each.slug for each in handbook.adoption)
-        print(f"--municipality: {slug[:40]!r} is not in municipalities/status.yml; choose one of: {known}; no draft was written", file=sys.stderr)
+        print(
+            f"--municipality: {slug[:40]!r} is not in municipalities/status.yml; choose one of: {known}; no draft was written",
+            file=sys.stderr,
+        )
         return 1
     has_file = any(path.stem == slug for path in overlays.municipality_files(handbook.root))
     chosen = overlays.load(handbook.root, slug if has_file else None)
@@ -103,7 +130,10 @@ def run(config_file: str, slug: str, out: str | None) -> int:
             print(problem, file=sys.stderr)
         return 1
     if versions.plan(handbook.root) is None:
-        print(f"{versions.CHANGELOGS[LANG]}: no plan version (## [X.Y] – YYYY-MM-DD) — add one; no draft was written", file=sys.stderr)
+        print(
+            f"{versions.CHANGELOGS[LANG]}: no plan version (## [X.Y] – YYYY-MM-DD) — add one; no draft was written",
+            file=sys.stderr,
+        )
         return 1
     target = Path(out or f"tjansteutlatande-{slug}.md")
     target.write_text(draft(handbook, row, chosen), encoding="utf-8")

@@ -33,7 +33,9 @@ _ENGLISH = rf"(?:[Cc]hapter\s+{_NUMBER}(?:,?\s+[Ss]ections?\s+{_NUMBERS})?|[Ss]e
 _ARTICLES = rf"(?:[Aa]rtikel|[Aa]rtiklarna|[Aa]rtiklar|[Aa]rticles?)\s+\d{{1,4}}(?:{_JOIN}\d{{1,4}}){{0,{LIST_LENGTH}}}"
 UNIT = re.compile(rf"{_SWEDISH}|{_ENGLISH}|{_ARTICLES}")
 # Units joined into one run: 'SoL 19 kap. 1 §, 20 kap. 1 och 2 §§' or 'LVU 6 § och 43 §'.
-RUN = re.compile(rf"(?<![\w§.:])(?:{UNIT.pattern})(?:(?:\s*+,\s*+|\s++(?:och|and)\s++)(?:{UNIT.pattern})){{0,{LIST_LENGTH}}}")
+RUN = re.compile(
+    rf"(?<![\w§.:])(?:{UNIT.pattern})(?:(?:\s*+,\s*+|\s++(?:och|and)\s++)(?:{UNIT.pattern})){{0,{LIST_LENGTH}}}"
+)
 
 _CHAPTER = re.compile(rf"(?:[Cc]hapter\s+({_NUMBER})|({_NUMBER})\s+kap\.)")
 _CHAPTERS = re.compile(rf"({_NUMBERS})\s+kap\.")
@@ -60,7 +62,7 @@ def _unit_refs(unit: str) -> list[str]:
         return [f"{number} kap." for number in _numbers(chapters[1])]
     chapter = _CHAPTER.match(unit)
     chapter_number = _canonical_number(chapter[1] or chapter[2]) if chapter else None
-    rest = unit[chapter.end():] if chapter else unit
+    rest = unit[chapter.end() :] if chapter else unit
     numbers = _NUMBER_RUN.search(rest)
     if numbers is None:  # 'chapter 19'
         return [f"{chapter_number} kap."]
@@ -83,7 +85,7 @@ def _numbers(run: str) -> list[str]:
 def _canonical_number(number: str) -> str:
     """'8a' and '8 a' -> '8 a'."""
     digits = number.rstrip("abcdefghijklmnopqrstuvwxyz ")
-    letter = number[len(digits):].strip()
+    letter = number[len(digits) :].strip()
     return f"{digits} {letter}" if letter else digits
 
 
@@ -135,15 +137,27 @@ class Recogniser:
             for index, unit in enumerate(units):
                 # '[[lvu]] 6 §, 12 § polislagen': the name after a run claims its last unit only
                 law = after if after and (before is None or index == len(units) - 1) else before
-                found.append(Citation(law, tuple(_unit_refs(" ".join(unit[0].split()))), unit.start(), unit.end(), line + text.count("\n", run.start(), unit.start())))
+                found.append(
+                    Citation(
+                        law,
+                        tuple(_unit_refs(" ".join(unit[0].split()))),
+                        unit.start(),
+                        unit.end(),
+                        line + text.count("\n", run.start(), unit.start()),
+                    )
+                )
         return found
 
     def _law_before(self, text: str, start: int) -> Law | None:
-        window = text[max(0, start - 120):start][::-1]
+        window = text[max(0, start - 120) : start][::-1]
         match = self._before.match(window)
         if match is None:
             return None
-        return self._resolve(match["name"] and match["name"][::-1], match["id"] and match["id"][::-1], match["sfs"] and match["sfs"][::-1])
+        return self._resolve(
+            match["name"] and match["name"][::-1],
+            match["id"] and match["id"][::-1],
+            match["sfs"] and match["sfs"][::-1],
+        )
 
     def _law_after(self, text: str, end: int) -> Law | None:
         match = self._after.match(text, end)
@@ -161,7 +175,10 @@ class Recogniser:
 
 def _either(words, reverse: bool = False) -> str:
     """A pattern matching any of the words, longest first (or, reversed, their mirror images); none: nothing."""
-    return "|".join(re.escape(word[::-1] if reverse else word) for word in sorted(words, key=len, reverse=True)) or "(?!)"
+    return (
+        "|".join(re.escape(word[::-1] if reverse else word) for word in sorted(words, key=len, reverse=True))
+        or "(?!)"
+    )
 
 
 def _names(handbook: Handbook) -> tuple[dict[str, str], dict[str, str]]:
@@ -176,7 +193,9 @@ def _names(handbook: Handbook) -> tuple[dict[str, str], dict[str, str]]:
         if law.abbr:
             exact.setdefault(law.abbr, law.id)
         repealed = law.status == "repealed"
-        candidates = [(law.title, 0), (law.id, 0)] + [(keyword, 2) for keyword in law.keywords if _is_name(keyword)]
+        candidates = [(law.title, 0), (law.id, 0)] + [
+            (keyword, 2) for keyword in law.keywords if _is_name(keyword)
+        ]
         for name, rank in candidates:
             ranked.setdefault(name.casefold(), []).append((rank + repealed, law.id))
     folded = {}
@@ -201,12 +220,14 @@ def recogniser(handbook: Handbook, lang: str) -> Recogniser:
 
 def page_citations(handbook: Handbook, page: Page) -> list[Citation]:
     """The citations in a page's body, found once per page."""
-    return handbook.memo(("citations", page.lang, page.path), lambda: recogniser(handbook, page.lang).find(page.body, page.body_line))
+    return handbook.memo(
+        ("citations", page.lang, page.path),
+        lambda: recogniser(handbook, page.lang).find(page.body, page.body_line),
+    )
 
 
 def listed(law: Law) -> set[str]:
     return {section.ref for section in law.sections}
-
 
 
 def legal_basis_sections(handbook: Handbook) -> list[Problem]:
@@ -220,7 +241,14 @@ def legal_basis_sections(handbook: Handbook) -> list[Problem]:
             line = page.line_of("legal_basis", index, "ref")
             refs = section_refs(citation.ref)
             if refs is None:
-                problems.append(Problem(page.file, line, f"'{citation.ref}' is not a section reference", f"write it as {SECTION_REF_FORMS}; several as '19 kap. 1 och 4 §§'"))
+                problems.append(
+                    Problem(
+                        page.file,
+                        line,
+                        f"'{citation.ref}' is not a section reference",
+                        f"write it as {SECTION_REF_FORMS}; several as '19 kap. 1 och 4 §§'",
+                    )
+                )
                 continue
             problems += [_unlisted(page, line, law, ref) for ref in refs if ref not in listed(law)]
     return problems
@@ -235,14 +263,31 @@ def inline_citations(handbook: Handbook) -> list[Problem]:
             law = citation.law
             if law.status == "repealed" and law.id != page.id:
                 successor = f"{law.replaced_by.id}" if law.replaced_by else "the law now in force"
-                problems += [Problem(page.file, citation.line, f"cites section '{ref}' of the repealed law {law.id}", f"cite the law that replaced it ({successor}) with its new chapter and section") for ref in citation.refs]
+                problems += [
+                    Problem(
+                        page.file,
+                        citation.line,
+                        f"cites section '{ref}' of the repealed law {law.id}",
+                        f"cite the law that replaced it ({successor}) with its new chapter and section",
+                    )
+                    for ref in citation.refs
+                ]
             else:
-                problems += [_unlisted(page, citation.line, law, ref) for ref in citation.refs if ref not in listed(law)]
+                problems += [
+                    _unlisted(page, citation.line, law, ref)
+                    for ref in citation.refs
+                    if ref not in listed(law)
+                ]
     return problems
 
 
 def _unlisted(page: Page, line: int, law: Law, ref: str) -> Problem:
-    return Problem(page.file, line, f"'{ref}' is not a listed section of {law.id}", f"add it to {law.file} under 'sections:' (checked against the statute text) or correct the reference")
+    return Problem(
+        page.file,
+        line,
+        f"'{ref}' is not a listed section of {law.id}",
+        f"add it to {law.file} under 'sections:' (checked against the statute text) or correct the reference",
+    )
 
 
 # What the site shows: the law page's table of sections, and each citation's note.
@@ -291,7 +336,13 @@ def section_rows(handbook: Handbook, law: Law) -> list[SectionRow]:
     """The law page's table: each listed section with its official text and the pages that cite it."""
     citing = handbook.memo(("pages-citing-sections", law.lang), lambda: _pages_by_section(handbook, law.lang))
     return [
-        SectionRow(section, anchor(section.ref), ref_label(section.ref, law.lang), official_url(law, section.ref), tuple(citing.get((law.id, section.ref), ())))
+        SectionRow(
+            section,
+            anchor(section.ref),
+            ref_label(section.ref, law.lang),
+            official_url(law, section.ref),
+            tuple(citing.get((law.id, section.ref), ())),
+        )
         for section in law.sections
     ]
 
@@ -299,8 +350,14 @@ def section_rows(handbook: Handbook, law: Law) -> list[SectionRow]:
 def _pages_by_section(handbook: Handbook, lang: str) -> dict[tuple[str, str], list[Page]]:
     found: dict[tuple[str, str], list[Page]] = {}
     for page in in_nav_order(handbook, [page for page in handbook.pages if page.lang == lang]):
-        keys = [(citation.law.id, ref) for citation in page.legal_basis for ref in (section_refs(citation.ref or "") or ())]
-        keys += [(citation.law.id, ref) for citation in page_citations(handbook, page) for ref in citation.refs]
+        keys = [
+            (citation.law.id, ref)
+            for citation in page.legal_basis
+            for ref in (section_refs(citation.ref or "") or ())
+        ]
+        keys += [
+            (citation.law.id, ref) for citation in page_citations(handbook, page) for ref in citation.refs
+        ]
         for key in dict.fromkeys(keys):
             if key[0] != page.id:
                 found.setdefault(key, []).append(page)
@@ -326,5 +383,11 @@ def notes(handbook: Handbook, page: Page, relative_url) -> dict[tuple[str, str],
         sections = {section.ref: section for section in citation.law.sections}
         for ref in citation.refs:
             if ref in sections and (citation.law.id, ref) not in found:
-                found[(citation.law.id, ref)] = Note(len(found) + 1, citation.law, sections[ref], ref_label(ref, page.lang), f"{relative_url(citation.law)}#{anchor(ref)}")
+                found[(citation.law.id, ref)] = Note(
+                    len(found) + 1,
+                    citation.law,
+                    sections[ref],
+                    ref_label(ref, page.lang),
+                    f"{relative_url(citation.law)}#{anchor(ref)}",
+                )
     return found

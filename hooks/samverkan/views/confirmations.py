@@ -25,7 +25,12 @@ from samverkan.views.render import TEMPLATES
 
 LANG = "sv"  # the working group asks the municipalities in Swedish
 TEMPLATE = "confirmation-sheet.html"
-NIGHT_VALUES = (("service", "Socialjour"), ("phone", "Nummer"), ("hours", "Tider"), ("when_closed", "När ingen svarar"))
+NIGHT_VALUES = (
+    ("service", "Socialjour"),
+    ("phone", "Nummer"),
+    ("hours", "Tider"),
+    ("when_closed", "När ingen svarar"),
+)
 FILE_FIELDS = {"name": "namn", "phone": "nummer"}
 
 
@@ -42,14 +47,30 @@ def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[
     """Every value the handbook shows for the municipality, in the order of the sheet. The values of its own
     file are the municipality's own words: listed to check, not asked about."""
     night = row.night(LANG)
-    found = [Value(label, _shown(row, night, field), night.source if night else "", night.read if night else None,
-                   bool(night and night.confirmed)) for field, label in NIGHT_VALUES]
+    found = [
+        Value(
+            label,
+            _shown(row, night, field),
+            night.source if night else "",
+            night.read if night else None,
+            bool(night and night.confirmed),
+        )
+        for field, label in NIGHT_VALUES
+    ]
     if own is not None:
         reviewed = own.data.get("reviewed")
         for key in sorted(key for key in own.values if "." in key):
             unit, field = key.split(".", 1)
             what = f"{county.value(f'{unit}.name', LANG) or unit}: {FILE_FIELDS.get(field, field)}"
-            found.append(Value(what, own.value(key, LANG), f"kommunens egen fil ({own.file})", str(reviewed) if reviewed else None, None))
+            found.append(
+                Value(
+                    what,
+                    own.value(key, LANG),
+                    f"kommunens egen fil ({own.file})",
+                    str(reviewed) if reviewed else None,
+                    None,
+                )
+            )
     return found
 
 
@@ -59,7 +80,11 @@ def _shown(row, night, field: str) -> str | None:
     if night is None:
         return None
     if field == "hours":
-        return night.hours.text(LANG) + (f" (som för {night.hours_from})" if night.hours_from else "") if night.hours else None
+        return (
+            night.hours.text(LANG) + (f" (som för {night.hours_from})" if night.hours_from else "")
+            if night.hours
+            else None
+        )
     if field == "when_closed":
         return when_closed(LANG, row.name) if night.phone else None
     return getattr(night, field)
@@ -67,7 +92,9 @@ def _shown(row, night, field: str) -> str | None:
 
 def open_values(each: list[Value]) -> tuple[list[str], list[str]]:
     """(missing, not confirmed): the names of the values the working group still has to ask about."""
-    return [value.what for value in each if not value.shown], [value.what for value in each if value.shown and value.confirmed is False]
+    return [value.what for value in each if not value.shown], [
+        value.what for value in each if value.shown and value.confirmed is False
+    ]
 
 
 def run(config_file: str, sheets: str | None) -> int:
@@ -76,19 +103,38 @@ def run(config_file: str, sheets: str | None) -> int:
     with_files = {path.stem for path in overlays.municipality_files(handbook.root)}
     county = overlays.load(handbook.root, None)
     asked = 0
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     for row in handbook.adoption:
         own = overlays.load(handbook.root, row.slug) if row.slug in with_files else None
         each = values(row, own, county)
         missing, unconfirmed = open_values(each)
         if missing or unconfirmed:
             asked += 1
-            print(f"{row.name} ({row.code}): " + "; ".join(part for part in (
-                f"missing: {', '.join(missing)}" if missing else "", f"not confirmed: {', '.join(unconfirmed)}" if unconfirmed else "") if part))
+            print(
+                f"{row.name} ({row.code}): "
+                + "; ".join(
+                    part
+                    for part in (
+                        f"missing: {', '.join(missing)}" if missing else "",
+                        f"not confirmed: {', '.join(unconfirmed)}" if unconfirmed else "",
+                    )
+                    if part
+                )
+            )
         if sheets:
             target = Path(sheets) / f"{row.slug}.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(environment.get_template(TEMPLATE).render(row=row, values=each, plan=versions.plan(handbook.root)), encoding="utf-8")
-    print(f"{asked} of {len(handbook.adoption)} municipalities have values that are missing or not confirmed"
-          + (f"; a sheet for each of the {len(handbook.adoption)} is in {sheets}" if sheets else ""), file=sys.stderr)
+            target.write_text(
+                environment.get_template(TEMPLATE).render(
+                    row=row, values=each, plan=versions.plan(handbook.root)
+                ),
+                encoding="utf-8",
+            )
+    print(
+        f"{asked} of {len(handbook.adoption)} municipalities have values that are missing or not confirmed"
+        + (f"; a sheet for each of the {len(handbook.adoption)} is in {sheets}" if sheets else ""),
+        file=sys.stderr,
+    )
     return 0

@@ -15,9 +15,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 # Style attributes and elements stay allowed: Material's scripts set styles, and the sanitizer keeps them out of
 # the content. A page loads nothing from another host: every directive is the site itself, or data made in the page.
-POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-          "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
 CONTENT = "article.md-content__inner"
 
 
@@ -38,9 +40,13 @@ def _theme_scripts(html: str) -> list[str]:
 def frame_scripts(tree: LexborHTMLParser) -> list[str]:
     """``_theme_scripts`` of a page already parsed."""
     content = tree.css_first(CONTENT)
-    return [script.text() for script in tree.css("script")
-            if not script.attributes.get("src") and script.attributes.get("type") in (None, "text/javascript", "module")
-            and not within(script, content)]
+    return [
+        script.text()
+        for script in tree.css("script")
+        if not script.attributes.get("src")
+        and script.attributes.get("type") in (None, "text/javascript", "module")
+        and not within(script, content)
+    ]
 
 
 def within(node, ancestor) -> bool:

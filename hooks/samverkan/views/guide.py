@@ -1,4 +1,4 @@
-""""Vad gör jag nu? / What do I do now?": what has happened -> who you are -> your items, from the model.
+""" "Vad gör jag nu? / What do I do now?": what has happened -> who you are -> your items, from the model.
 
 A situation is a routine with something to do at once (a checklist item or step in the phase 'at-once'); its
 roles are the actors responsible for items or steps in it; a role's result is its items in that routine, per
@@ -34,11 +34,14 @@ class Role:
         """The stages the role's items differ by (model.STAGES); empty when none does, and the guide does not ask."""
         return tuple(stage for stage in STAGES if any(item.stage == stage for item in self.items))
 
-    def at(self, stage: str | None) -> "Role":
+    def at(self, stage: str | None) -> Role:
         """The role with only the items that apply at ``stage`` (those of no stage apply at every one)."""
         if stage is None:
             return self
-        groups = (replace(group, items=tuple(item for item in group.items if item.stage in (None, stage))) for group in self.groups)
+        groups = (
+            replace(group, items=tuple(item for item in group.items if item.stage in (None, stage)))
+            for group in self.groups
+        )
         return Role(self.actor, tuple(group for group in groups if group.items))
 
 
@@ -61,30 +64,41 @@ def situations(handbook: Handbook, lang: str) -> list[Situation]:
 def _situations(handbook: Handbook, lang: str) -> list[Situation]:
     found = []
     for routine in views.in_nav_order(handbook, handbook.of_type(lang, Routine)):
-        sources = [routine] + [page for page in (handbook.get(lang, ref.id) for ref in routine.checklists) if page]
+        sources = [routine] + [
+            page for page in (handbook.get(lang, ref.id) for ref in routine.checklists) if page
+        ]
         if not any(item.phase == "at-once" for source in sources for item in (*source.steps, *source.items)):
             continue
         roles = [_role(handbook, actor, routine) for actor in _acting(handbook, lang, sources)]
-        ranked = sorted(routine.actors, key=lambda role: ("responsible", "participates", "informed").index(role.role))
+        ranked = sorted(
+            routine.actors, key=lambda role: ("responsible", "participates", "informed").index(role.role)
+        )
         actors = tuple((actor, role.role) for role in ranked if (actor := handbook.get(lang, role.actor.id)))
         found.append(Situation(routine, tuple(sorted(roles, key=lambda role: role.actor.title)), actors))
     return found
 
 
 def _acting(handbook: Handbook, lang: str, sources: list[Page]) -> list[Actor]:
-    ids = dict.fromkeys(item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor)
+    ids = dict.fromkeys(
+        item.actor.id for source in sources for item in (*source.steps, *source.items) if item.actor
+    )
     return [actor for actor in (handbook.get(lang, actor_id) for actor_id in ids) if isinstance(actor, Actor)]
 
 
 def _role(handbook: Handbook, actor: Actor, routine: Routine) -> Role:
-    groups = [_now_first(group) for group in views.actor_items(handbook, actor) if group.routine.id == routine.id]
+    groups = [
+        _now_first(group) for group in views.actor_items(handbook, actor) if group.routine.id == routine.id
+    ]
     return Role(actor, tuple(sorted(groups, key=lambda group: not _has_urgent(group))))
 
 
 def _now_first(group: views.ItemGroup) -> views.ItemGroup:
     """A reader who asks what to do now reads what must be done at once first, then the rest in time order, and
     what should have been done before last: in an emergency it can no longer be done."""
-    return replace(group, items=tuple(sorted(group.items, key=lambda item: (item.phase != "at-once", item.phase == "before"))))
+    return replace(
+        group,
+        items=tuple(sorted(group.items, key=lambda item: (item.phase != "at-once", item.phase == "before"))),
+    )
 
 
 def _has_urgent(group: views.ItemGroup) -> bool:
@@ -94,7 +108,10 @@ def _has_urgent(group: views.ItemGroup) -> bool:
 
 def url_from(handbook: Handbook, page: Page, directory_urls: bool) -> str | None:
     """The guide's address from a page (the link in every page's header); None on the guide itself or without one."""
-    target = handbook.memo(("guide-page", page.lang), lambda: next((p for p in handbook.of_type(page.lang, PlainPage) if p.view == "guide"), None))
+    target = handbook.memo(
+        ("guide-page", page.lang),
+        lambda: next((p for p in handbook.of_type(page.lang, PlainPage) if p.view == "guide"), None),
+    )
     return relative_url(page.path, target.path, directory_urls) if target and target is not page else None
 
 
@@ -109,12 +126,24 @@ def problems(handbook: Handbook) -> list[Problem]:
     reached = {routine_id: {role.actor.id for role in s.roles} for routine_id, s in shown.items()}
     for routine in handbook.of_type(DEFAULT_LANGUAGE, Routine):
         if routine.checklists and routine.id not in reached:
-            found.append(Problem(routine.file, 1, "'Vad gör jag nu?' cannot reach this routine: nothing in it is to be done at once",
-                                 "put its urgent items under a heading '## Genast {#at-once}' in its checklist"))
+            found.append(
+                Problem(
+                    routine.file,
+                    1,
+                    "'Vad gör jag nu?' cannot reach this routine: nothing in it is to be done at once",
+                    "put its urgent items under a heading '## Genast {#at-once}' in its checklist",
+                )
+            )
         for role in routine.actors if routine.id in reached else ():
             if role.role == "responsible" and role.actor.id not in reached[routine.id]:
-                found.append(Problem(routine.file, routine.line_of("actors"), f"'Vad gör jag nu?' cannot show '{role.actor.id}' anything: it is responsible but has no item or step here",
-                                     f"end the steps or checklist items it does with [[{role.actor.id}]]"))
+                found.append(
+                    Problem(
+                        routine.file,
+                        routine.line_of("actors"),
+                        f"'Vad gör jag nu?' cannot show '{role.actor.id}' anything: it is responsible but has no item or step here",
+                        f"end the steps or checklist items it does with [[{role.actor.id}]]",
+                    )
+                )
         found += _nothing_at_once(routine, shown.get(routine.id))
     return found
 
@@ -127,8 +156,16 @@ def _nothing_at_once(routine: Routine, situation: Situation | None) -> list[Prob
     found = []
     for role in situation.roles:
         for stage in role.stages or (None,):
-            if role.actor.id in responsible and not any(item.phase == "at-once" for item in role.at(stage).items):
+            if role.actor.id in responsible and not any(
+                item.phase == "at-once" for item in role.at(stage).items
+            ):
                 when = f" ({stage})" if stage else ""
-                found.append(Problem(routine.file, routine.line_of("actors"), f"'Vad gör jag nu?' shows '{role.actor.id}'{when} nothing to do at once, though it is responsible here",
-                                     f"put what it must do first under a heading ending in {{#at-once}}, in this routine or its checklist, ending with [[{role.actor.id}]]"))
+                found.append(
+                    Problem(
+                        routine.file,
+                        routine.line_of("actors"),
+                        f"'Vad gör jag nu?' shows '{role.actor.id}'{when} nothing to do at once, though it is responsible here",
+                        f"put what it must do first under a heading ending in {{#at-once}}, in this routine or its checklist, ending with [[{role.actor.id}]]",
+                    )
+                )
     return found

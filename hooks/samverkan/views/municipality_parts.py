@@ -16,7 +16,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-OPEN = '<div class="sv-chosen" data-sv-municipality="'  # editions/edition.html, macro chosen: it holds no <div>
+OPEN = (
+    '<div class="sv-chosen" data-sv-municipality="'  # editions/edition.html, macro chosen: it holds no <div>
+)
 CLOSE = "</div>"
 FOLDER = "assets/javascripts/municipalities"
 LIST = "_list"  # _list.<lang>.js: the chooser's municipalities; no slug has a "_" (a file name is a–z and hyphens)
@@ -33,16 +35,16 @@ def take_out(html: str, slot_key: str, slugs: frozenset) -> tuple[str, list[tupl
         close = html.find(CLOSE, slug_end)
         if slug_end < 0 or close < 0:
             break
-        slug = html[start + len(OPEN):slug_end]
+        slug = html[start + len(OPEN) : slug_end]
         if slug not in slugs:
-            kept.append(html[position:start + len(OPEN)])
+            kept.append(html[position : start + len(OPEN)])
             position = start + len(OPEN)
             continue
         between = html[position:start]
         if not parts or between.strip():  # a new place in the page
             slot, slots = f"{slot_key}#{slots}", slots + 1
             kept += [between, f'<div class="sv-slot" data-sv-slot="{slot}"></div>']
-        parts.append((slot, slug, html[start:close + len(CLOSE)]))
+        parts.append((slot, slug, html[start : close + len(CLOSE)]))
         position = close + len(CLOSE)
     return "".join(kept) + html[position:], parts
 
@@ -51,7 +53,9 @@ class Collected:
     """Every municipality's parts of one build, by language: each distinct part once, and the slots it fills."""
 
     def __init__(self) -> None:
-        self.parts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # (slug, lang) -> part -> its index
+        self.parts: dict[tuple[str, str], dict[str, int]] = defaultdict(
+            dict
+        )  # (slug, lang) -> part -> its index
         self.slots: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
     def add(self, lang: str, taken: list[tuple[str, str, str]]) -> None:
@@ -74,11 +78,14 @@ class Collected:
 
 def _write_script(path: Path, function: str, lang: str, data, slug: str | None = None) -> None:
     """A script that hands ``data`` (JSON, which is JavaScript) to samverkan-edition.js."""
-    arguments = [json.dumps(value, ensure_ascii=False, separators=(",", ":")) for value in (*([slug] if slug else []), lang, data)]
+    arguments = [
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        for value in (*([slug] if slug else []), lang, data)
+    ]
     path.write_text(f"{function}({','.join(arguments)});\n", encoding="utf-8")
 
 
 def read_script(text: str):
     """What a script written here hands to samverkan-edition.js: its last argument (site/fill.py reads it back)."""
-    arguments = text[text.index("(") + 1:].rstrip().removesuffix(");")
+    arguments = text[text.index("(") + 1 :].rstrip().removesuffix(");")
     return json.loads(f"[{arguments}]")[-1]

@@ -19,7 +19,9 @@ from html import unescape
 from samverkan.editions.edition import calls
 
 # The elements that end one block of text and start the next; a heading's text is never followed by a number.
-_BOUNDARY = re.compile(r"<(/?)(li|p|td|th|dd|dt|h[1-6]|ul|ol|div|section|table|tr|blockquote|details|summary|nav|figure)\b[^<>]*+>")
+_BOUNDARY = re.compile(
+    r"<(/?)(li|p|td|th|dd|dt|h[1-6]|ul|ol|div|section|table|tr|blockquote|details|summary|nav|figure)\b[^<>]*+>"
+)
 _TAG = re.compile(r"<[^<>]*+>")
 _TEL = re.compile(r'href="tel:\+?(\d++)"')
 MARK = "data-sv-numbers"  # on an element that gives its numbers itself
@@ -59,7 +61,9 @@ def relined(html: str, lang: str, lines: dict[str, str], night_numbers: frozense
     out, copied, start, opening = [], 0, 0, ""
     for boundary in [*_BOUNDARY.finditer(html), None]:  # a line holds no boundary: each lies in one block
         end = boundary.start() if boundary else len(html)
-        found = min(((at, line) for line in lines.values() if (at := html.find(line, start, end)) >= 0), default=None)
+        found = min(
+            ((at, line) for line in lines.values() if (at := html.find(line, start, end)) >= 0), default=None
+        )
         if found:
             at, line = found
             whose = _needs_number(html[start:at], opening, lang, night_numbers)
@@ -72,7 +76,11 @@ def relined(html: str, lang: str, lines: dict[str, str], night_numbers: frozense
 
 def _needs_number(run: str, opening: str, lang: str, night_numbers: frozenset) -> str | None:
     """Whose socialjour the block calls (edition.CHILD or edition.HERE) when it needs the line, else None."""
-    if not run.strip() or any(mark in run or mark in opening for mark in (MARK, HISTORY)) or re.match(r"<h\d", opening):
+    if (
+        not run.strip()
+        or any(mark in run or mark in opening for mark in (MARK, HISTORY))
+        or re.match(r"<h\d", opening)
+    ):
         return None
     if any(_night(target, night_numbers) for target in _TEL.findall(run)):
         return None

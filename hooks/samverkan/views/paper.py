@@ -26,7 +26,9 @@ from samverkan.content.urls import language_url, published_url
 from samverkan.views import qr
 
 ARCHIVE_ENV = "SAMVERKAN_ARCHIVE"  # the plan version being archived, while archive.py builds it
-PLAN_PDF_ENV = "SAMVERKAN_PLAN_PDF"  # set while building a site that will carry the plan's PDFs (build --plan-pdf)
+PLAN_PDF_ENV = (
+    "SAMVERKAN_PLAN_PDF"  # set while building a site that will carry the plan's PDFs (build --plan-pdf)
+)
 
 
 def plan_pdf_wanted() -> bool:
@@ -46,9 +48,15 @@ def frame(renderer, page: Page) -> dict:
     plan = versions.plan(renderer.handbook.root)
     printable = isinstance(page, (Checklist, Actor))
     address = renderer.address(page)
-    context = {"plan": plan, "archived": _archived(page, plan, renderer.directory_urls), "qr": None, "qr_address": "",
-               "county": not renderer.overlay.is_municipality,  # a county print-out has a line for the night number
-               "built": renderer.built.isoformat(), "old": _old(renderer, page)}
+    context = {
+        "plan": plan,
+        "archived": _archived(page, plan, renderer.directory_urls),
+        "qr": None,
+        "qr_address": "",
+        "county": not renderer.overlay.is_municipality,  # a county print-out has a line for the night number
+        "built": renderer.built.isoformat(),
+        "old": _old(renderer, page),
+    }
     if printable and address:
         context["qr_address"] = qr.versioned_address(address, plan.version if plan else None, page.version)
         context["qr"] = Markup(qr.svg(context["qr_address"]))
@@ -61,7 +69,11 @@ def plan_pdf_link(renderer, page: Page) -> dict | None:
     plan = versions.plan(renderer.handbook.root)
     if not renderer.plan_pdf or plan is None:
         return None
-    return {"href": to_site_root(page, renderer.directory_urls) + plan_pdf_name(plan.version, renderer.overlay, page.lang), "version": plan.version}
+    return {
+        "href": to_site_root(page, renderer.directory_urls)
+        + plan_pdf_name(plan.version, renderer.overlay, page.lang),
+        "version": plan.version,
+    }
 
 
 def _old(renderer, page: Page) -> dict | None:
@@ -69,8 +81,11 @@ def _old(renderer, page: Page) -> dict | None:
     and the site's start page, where a new copy is (a plain file address, which any web server serves)."""
     if renderer.old_after_days is None:
         return None
-    return {"after": (renderer.built + dt.timedelta(days=renderer.old_after_days)).isoformat(), "days": renderer.old_after_days,
-            "site": published_url(renderer.site_url, page.lang, "index.md", False) if renderer.site_url else None}
+    return {
+        "after": (renderer.built + dt.timedelta(days=renderer.old_after_days)).isoformat(),
+        "days": renderer.old_after_days,
+        "site": published_url(renderer.site_url, page.lang, "index.md", False) if renderer.site_url else None,
+    }
 
 
 def to_site_root(page: Page, directory_urls: bool = True) -> str:
@@ -82,7 +97,13 @@ def _archived(page: Page, plan, directory_urls: bool) -> dict | None:
     version = os.environ.get(ARCHIVE_ENV)
     if not version or plan is None:
         return None
-    return {"version": plan.version, "date": plan.date.isoformat(), "current": to_site_root(page, directory_urls) + "../../" + language_url(page.lang, page.path, directory_urls)}
+    return {
+        "version": plan.version,
+        "date": plan.date.isoformat(),
+        "current": to_site_root(page, directory_urls)
+        + "../../"
+        + language_url(page.lang, page.path, directory_urls),
+    }
 
 
 def history_links(renderer, page: Page) -> dict[str, str]:
@@ -92,7 +113,11 @@ def history_links(renderer, page: Page) -> dict[str, str]:
     for entry in getattr(page, "history", ()):
         version = versions.page_archive(archived, page.lang, page.path, entry.version)
         if version:
-            links[entry.version] = to_site_root(page, renderer.directory_urls) + versions.archive_url(version) + language_url(page.lang, page.path, renderer.directory_urls)
+            links[entry.version] = (
+                to_site_root(page, renderer.directory_urls)
+                + versions.archive_url(version)
+                + language_url(page.lang, page.path, renderer.directory_urls)
+            )
     return links
 
 
@@ -115,7 +140,14 @@ def news(renderer, page: Page) -> dict:
 def write_feeds(renderer, site_dir: str | Path, site_url: str) -> None:
     """One Atom feed of plan versions per language: feed.xml, en/feed.xml."""
     root = renderer.handbook.root
-    news_page = next((p for p in renderer.handbook.pages if getattr(p, "view", None) == "changelog" and p.lang == DEFAULT_LANGUAGE), None)
+    news_page = next(
+        (
+            p
+            for p in renderer.handbook.pages
+            if getattr(p, "view", None) == "changelog" and p.lang == DEFAULT_LANGUAGE
+        ),
+        None,
+    )
     archived = versions.archives(root)
     for lang in renderer.labels:
         changelog = versions.read(root, lang)
@@ -124,7 +156,9 @@ def write_feeds(renderer, site_dir: str | Path, site_url: str) -> None:
         lang_folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         owner = renderer.handbook.get(lang, news_page.owner.id)
         feed = versions.atom_feed(
-            changelog, lang, site_url,
+            changelog,
+            lang,
+            site_url,
             news_url=language_url(lang, news_page.path, renderer.directory_urls),
             feed_url=lang_folder + versions.FEED_FILE,
             title=renderer.labels[lang]["feed_title"],

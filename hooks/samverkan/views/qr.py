@@ -28,4 +28,6 @@ def svg(text: str) -> str:
     # A fixed mask: choosing the best of eight took two thirds of the build's background work, and any mask
     # is valid for a scanner (the PDF test decodes the codes).
     code = segno.make(text, error="m", micro=False, boost_error=False, mask=MASK)
-    return code.svg_inline(border=2, omitsize=True, svgclass="sv-qr__code", lineclass=None).replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    return code.svg_inline(border=2, omitsize=True, svgclass="sv-qr__code", lineclass=None).replace(
+        "<svg ", '<svg aria-hidden="true" focusable="false" ', 1
+    )

@@ -40,27 +40,48 @@ _TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\[\]\n]+)\]\]")
 _MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{TEXT_SEPARATOR}(?P<text>[^\[\]\n]+))?\]\]"
 _HTML_MARKER = re.compile(_MARKER_IN_HTML + "(?P<code>)")
 # the same, also matching whole code elements (kept as written); slower, so only for pages with code
-_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b(?:.*?</\2>|.*)))|{_MARKER_IN_HTML}")  # unclosed: the rest
+_HTML_MARKER_OR_CODE = re.compile(
+    rf"(?P<code>(?s:<(pre|code)\b(?:.*?</\2>|.*)))|{_MARKER_IN_HTML}"
+)  # unclosed: the rest
 _LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 
 class Renderer:
-    def __init__(self, handbook: Handbook, directory_urls: bool = True, templates: Path = TEMPLATES, overlay: overlays.Overlay | None = None,
-                 site_url: str = "", download: str | None = None, fillable: bool = False, plan_pdf: bool = False,
-                 old_after_days: int | None = None):
+    def __init__(
+        self,
+        handbook: Handbook,
+        directory_urls: bool = True,
+        templates: Path = TEMPLATES,
+        overlay: overlays.Overlay | None = None,
+        site_url: str = "",
+        download: str | None = None,
+        fillable: bool = False,
+        plan_pdf: bool = False,
+        old_after_days: int | None = None,
+    ):
         self.handbook = handbook
-        self.built = build_day()  # one day for the whole build: every page says it, and whether a review is overdue
-        self.old_after_days = old_after_days  # the offline copy's pages say it is old this many days after it was built
+        self.built = (
+            build_day()
+        )  # one day for the whole build: every page says it, and whether a review is overdue
+        self.old_after_days = (
+            old_after_days  # the offline copy's pages say it is old this many days after it was built
+        )
         self.fillable = fillable  # the county's site, into which editions are filled (site/fill.py): its local values keyed
         self.site_url = site_url  # where the site is published, for the address on print-outs
-        self.download = download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
+        self.download = (
+            download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
+        )
         self.plan_pdf = plan_pdf  # the site carries the whole plan as PDF (site/plan_pdf.py), linked from the adoption and news pages
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates), autoescape=True, trim_blocks=True, lstrip_blocks=True
+        )
         self.env.globals["county"] = handbook.county  # the county's name in the labels
         self.labels = self.env.get_template("labels.html").module.labels
-        self.edition = edition.EditionMarkdown(self.env, handbook, self.overlay)  # name, contact card, additions in place
+        self.edition = edition.EditionMarkdown(
+            self.env, handbook, self.overlay
+        )  # name, contact card, additions in place
 
     @cached_property
     def _abbreviations(self) -> dict[str, str]:
@@ -72,10 +93,14 @@ class Renderer:
         [[id]] markers go through Markdown as plain text and become links in the HTML (``links``):
         a link written into the Markdown would cost Markdown's HTML parser and MkDocs' link lookup on
         every page, for targets the model has already checked."""
-        text = self.edition(page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown, self.fillable)))
+        text = self.edition(
+            page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown, self.fillable))
+        )
         text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
-        used = sorted((abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text)
+        used = sorted(
+            (abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text
+        )
         return "\n".join([text, ""] + [f"*[{abbr}]: {meaning}" for abbr, meaning in used])
 
     def links(self, page: Page, html: str) -> str:
@@ -100,13 +125,18 @@ class Renderer:
 
     def all_page_parts(self) -> dict[tuple[str, str], tuple[str, dict[str, Markup]]]:
         """(language, path) -> (generated_html, page_frame), for every page."""
-        return {(page.lang, page.path): (self.generated_html(page), self.page_frame(page)) for page in self.handbook.pages}
+        return {
+            (page.lang, page.path): (self.generated_html(page), self.page_frame(page))
+            for page in self.handbook.pages
+        }
 
     def generated_html(self, page: Page) -> str:
         """What the model adds after the page's own text: its view and change history.
 
         Added to the HTML, not the Markdown, so Markdown never re-parses generated markup."""
-        return "\n".join(part for part in (self.view_html(page), self.history_html(page), self.notes_html(page)) if part)
+        return "\n".join(
+            part for part in (self.view_html(page), self.history_html(page), self.notes_html(page)) if part
+        )
 
     def plain(self, lang: str, text: str) -> str:
         """Text with [[id]] markers replaced by the words a reader sees: the custom text or the page title."""
@@ -146,26 +176,45 @@ class Renderer:
             refs = []
             for note in listed:
                 seen[note.number] = seen.get(note.number, 0) + 1
-                refs.append((note.number, f"cite-ref-{note.number}" + (f"-{seen[note.number]}" if seen[note.number] > 1 else "")))
-            parts += [markdown[last:citation.start], str(cited(listed[0].url, markdown[citation.start:citation.end], refs, self.labels[page.lang]))]
+                refs.append(
+                    (
+                        note.number,
+                        f"cite-ref-{note.number}"
+                        + (f"-{seen[note.number]}" if seen[note.number] > 1 else ""),
+                    )
+                )
+            parts += [
+                markdown[last : citation.start],
+                str(
+                    cited(
+                        listed[0].url, markdown[citation.start : citation.end], refs, self.labels[page.lang]
+                    )
+                ),
+            ]
             last = citation.end
         return "".join(parts) + markdown[last:]
 
     def notes_html(self, page: Page) -> str:
         """The summaries of the sections the page cites, numbered as in the text."""
         notes = sorted(self._notes(page).values(), key=lambda note: note.number)
-        html = self.env.get_template("citations.html").render(notes=notes, t=self.labels[page.lang], plain=lambda text: self.plain(page.lang, text))
+        html = self.env.get_template("citations.html").render(
+            notes=notes, t=self.labels[page.lang], plain=lambda text: self.plain(page.lang, text)
+        )
         return "\n".join(line for line in html.split("\n") if line.strip())
 
     def _notes(self, page: Page) -> dict:
-        return citations.notes(self.handbook, page, lambda law: relative_url(page.path, law.path, self.directory_urls))
+        return citations.notes(
+            self.handbook, page, lambda law: relative_url(page.path, law.path, self.directory_urls)
+        )
 
     def history_html(self, page: Page) -> str:
         """A routine's change history from its front matter, newest first."""
         if not isinstance(page, Routine) or not page.history:
             return ""
         entries = sorted(page.history, key=lambda entry: entry.date, reverse=True)
-        html = self.env.get_template("history.html").render(t=self.labels[page.lang], entries=entries, archived=paper.history_links(self, page))
+        html = self.env.get_template("history.html").render(
+            t=self.labels[page.lang], entries=entries, archived=paper.history_links(self, page)
+        )
         return "\n".join(line for line in html.split("\n") if line.strip())
 
     def _view_context(self, page: Page):
@@ -173,32 +222,55 @@ class Renderer:
         if isinstance(page, Actor):
             return "actor.html", {"roles": views.actor_roles(hb, page), "groups": views.actor_items(hb, page)}
         if isinstance(page, Law):
-            return "law.html", {"sections": citations.section_rows(hb, page), "cites": views.citing_pages(hb, page), "replaces": views.replaced_laws(hb, page), "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id)}
+            return "law.html", {
+                "sections": citations.section_rows(hb, page),
+                "cites": views.citing_pages(hb, page),
+                "replaces": views.replaced_laws(hb, page),
+                "successor": page.replaced_by and hb.get(page.lang, page.replaced_by.id),
+            }
         if isinstance(page, PlainPage) and page.view == "guide":
             return "guide.html", {"situations": guide.situations(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view == "matrix":
             return "matrix.html", {"matrix": views.matrix(hb, page.lang), "roles": ROLES}
         if isinstance(page, PlainPage) and page.view == "adoption":
-            return "adoption.html", {"rows": hb.adoption, "adopted": sum(row.adopted for row in hb.adoption), "plan_pdf": paper.plan_pdf_link(self, page),
-                                     "mailbox": hb.working_group}
+            return "adoption.html", {
+                "rows": hb.adoption,
+                "adopted": sum(row.adopted for row in hb.adoption),
+                "plan_pdf": paper.plan_pdf_link(self, page),
+                "mailbox": hb.working_group,
+            }
         if isinstance(page, PlainPage) and page.view == "changelog":
             return "changelog.html", paper.news(self, page)
         if isinstance(page, PlainPage) and page.view == "contacts":
-            return "contacts.html", {"contacts": edition.contacts(hb, page.lang), "edition_labels": self.edition.labels(page.lang)}
+            return "contacts.html", {
+                "contacts": edition.contacts(hb, page.lang),
+                "edition_labels": self.edition.labels(page.lang),
+            }
         if isinstance(page, PlainPage) and page.view == "glossary":
             return "glossary.html", {"terms": views.glossary(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
-            return "listing.html", {"pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]), "local": self.edition.marks(page.lang)}
+            return "listing.html", {
+                "pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]),
+                "local": self.edition.marks(page.lang),
+            }
         return None
 
     def night_lines(self, page: Page) -> dict[str, str]:
         """Whose -> what follows a call to that municipality's socialjour on the page (views/night.py), linking
         "Kontakter per kommun"."""
-        return {whose: self.edition.night_call(page.lang, self.contacts_url(page), whose) for whose in edition.WHOSE}
+        return {
+            whose: self.edition.night_call(page.lang, self.contacts_url(page), whose)
+            for whose in edition.WHOSE
+        }
 
     def contacts_url(self, page: Page) -> str:
         """The address of "Kontakter per kommun" from the page."""
-        contacts = self.handbook.memo(("contacts-page", page.lang), lambda: next((p for p in self.handbook.of_type(page.lang, PlainPage) if p.view == "contacts"), None))
+        contacts = self.handbook.memo(
+            ("contacts-page", page.lang),
+            lambda: next(
+                (p for p in self.handbook.of_type(page.lang, PlainPage) if p.view == "contacts"), None
+            ),
+        )
         return relative_url(page.path, contacts.path, self.directory_urls) if contacts else ""
 
     def page_frame(self, page: Page) -> dict[str, Markup]:
@@ -207,20 +279,41 @@ class Renderer:
 
         Rendered here with a small context: as includes in Material's templates, each of them cost
         as much as a page's whole Markdown conversion."""
-        context = {"m": self.page_meta(page), "t": self.labels[page.lang], "address": self.address(page), **paper.frame(self, page)}
-        parts = {part: Markup(self.env.get_template(f"page-{part}.html").render(context)) for part in ("header", "footer")}
-        emergency = Markup(self.env.get_template("emergency.html").render(t=self.labels[page.lang])) if page.id == edition.START_PAGE else Markup("")
-        return parts | {"banner": self.edition.banner(page.lang), "emergency": emergency, "search_help": self.search_help(page)}
+        context = {
+            "m": self.page_meta(page),
+            "t": self.labels[page.lang],
+            "address": self.address(page),
+            **paper.frame(self, page),
+        }
+        parts = {
+            part: Markup(self.env.get_template(f"page-{part}.html").render(context))
+            for part in ("header", "footer")
+        }
+        emergency = (
+            Markup(self.env.get_template("emergency.html").render(t=self.labels[page.lang]))
+            if page.id == edition.START_PAGE
+            else Markup("")
+        )
+        return parts | {
+            "banner": self.edition.banner(page.lang),
+            "emergency": emergency,
+            "search_help": self.search_help(page),
+        }
 
     def search_help(self, page: Page) -> Markup:
         """What search shows when nothing is found: the guide's situations, linked from this page, and 112."""
-        situations = [(relative_url(page.path, s.routine.path, self.directory_urls), s.routine.title) for s in guide.situations(self.handbook, page.lang)]
+        situations = [
+            (relative_url(page.path, s.routine.path, self.directory_urls), s.routine.title)
+            for s in guide.situations(self.handbook, page.lang)
+        ]
         t = self.labels[page.lang]
         return Markup(self.env.get_template("search-help.html").render(t=t, situations=situations))
 
     def address(self, page: Page) -> str:
         """The page's published address (MkDocs' canonical URL), or '' when the site has no site_url."""
-        return published_url(self.site_url, page.lang, page.path, self.directory_urls) if self.site_url else ""
+        return (
+            published_url(self.site_url, page.lang, page.path, self.directory_urls) if self.site_url else ""
+        )
 
     def page_meta(self, page: Page) -> dict:
         """What the page header shows: type, version, review dates and owner, in the page's language."""
@@ -234,22 +327,36 @@ class Renderer:
             "owner": owner.title if owner else page.owner.id,
             "untranslated": page.untranslated,
             "suggest_url": self._suggest_url(page),
-            "guide_url": guide.url_from(self.handbook, page, self.directory_urls),  # "Vad gör jag nu?" in every header
+            "guide_url": guide.url_from(
+                self.handbook, page, self.directory_urls
+            ),  # "Vad gör jag nu?" in every header
             "overdue": page.next_review < self.built,
             "routine": self._routine_link(page),
             "printable": isinstance(page, (Checklist, Actor)),  # checklists and actor pages (print packs)
             "start": page.id == edition.START_PAGE,
-            "download": paper.to_site_root(page, self.directory_urls) + self.download if self.download else None,
+            "download": paper.to_site_root(page, self.directory_urls) + self.download
+            if self.download
+            else None,
         }
 
     def _suggest_url(self, page: Page) -> str | None:
         """Link to the page that explains how to propose a change, when the handbook has it."""
-        return relative_url(page.path, SUGGEST_PAGE, self.directory_urls) if self.handbook.at(page.lang, SUGGEST_PAGE) else None
+        return (
+            relative_url(page.path, SUGGEST_PAGE, self.directory_urls)
+            if self.handbook.at(page.lang, SUGGEST_PAGE)
+            else None
+        )
 
     def _routine_link(self, page: Page) -> tuple[str, str] | None:
         """(title, relative URL) of a checklist's routine, for its header and print-out."""
-        routine = self.handbook.get(page.lang, page.routine.id) if isinstance(page, Checklist) and page.routine else None
-        return (routine.title, relative_url(page.path, routine.path, self.directory_urls)) if routine else None
+        routine = (
+            self.handbook.get(page.lang, page.routine.id)
+            if isinstance(page, Checklist) and page.routine
+            else None
+        )
+        return (
+            (routine.title, relative_url(page.path, routine.path, self.directory_urls)) if routine else None
+        )
 
 
 def _in_link_or_heading(markdown: str, offset: int) -> bool:

@@ -17,14 +17,83 @@ import nh3
 from selectolax.lexbor import LexborHTMLParser
 
 TAGS = {
-    "a", "abbr", "article", "aside", "b", "blockquote", "br", "button", "caption", "code", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd",
-    "label", "li", "mark", "nav", "ol", "option", "p", "path", "pre", "q", "s", "section", "select", "small", "span", "strong",
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "br",
+    "button",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "mark",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "path",
+    "pre",
+    "q",
+    "s",
+    "section",
+    "select",
+    "small",
+    "span",
+    "strong",
     "sub",
-    "summary", "sup", "svg", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "ul",
 }
-EVERY_TAG = {"class", "id", "title", "role", "hidden", "lang", "tabindex", "aria-label", "aria-labelledby",
-             "aria-describedby", "aria-hidden", "aria-live", "aria-current", "aria-level"}
+EVERY_TAG = {
+    "class",
+    "id",
+    "title",
+    "role",
+    "hidden",
+    "lang",
+    "tabindex",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-hidden",
+    "aria-live",
+    "aria-current",
+    "aria-level",
+}
 ATTRIBUTES = {
     "*": EVERY_TAG,
     "a": {"href", "type", "hreflang"},
@@ -47,7 +116,9 @@ DATA_PREFIX = "data-"
 
 
 class Removed(NamedTuple):
-    source: str | None  # the municipality file an addition came from (data-sv-source), else None: the page itself
+    source: (
+        str | None
+    )  # the municipality file an addition came from (data-sv-source), else None: the page itself
     what: str  # the element as the source wrote it, e.g. '<img src onerror>'
 
 
@@ -64,8 +135,16 @@ def _keep(tag: str, attribute: str, value: str) -> str | None:
 
 
 def _sanitize(html: str) -> str:
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None,
-                     generic_attribute_prefixes={DATA_PREFIX}, attribute_filter=_keep, strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel=None,
+        generic_attribute_prefixes={DATA_PREFIX},
+        attribute_filter=_keep,
+        strip_comments=True,
+    )
 
 
 def clean(html: str) -> tuple[str, list[Removed]]:
@@ -86,7 +165,15 @@ def clean(html: str) -> tuple[str, list[Removed]]:
 
 def _elements(html: str):
     body = LexborHTMLParser(f"<body>{html}</body>").body
-    return [node for node in body.traverse(include_text=False) if node.tag and node.tag != "body" and not node.tag.startswith("-")] if body else []
+    return (
+        [
+            node
+            for node in body.traverse(include_text=False)
+            if node.tag and node.tag != "body" and not node.tag.startswith("-")
+        ]
+        if body
+        else []
+    )
 
 
 def _signature(node) -> tuple:

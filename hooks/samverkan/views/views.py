@@ -11,7 +11,14 @@ from samverkan.content.parts import PHASES, ROLES, Item
 def in_nav_order(handbook: Handbook, pages: list[Page]) -> list[Page]:
     """Pages in the order a reader meets them: the navigation's, then their 'order' field, then by title."""
     nav, last = handbook.nav_order, len(handbook.nav_order)
-    return sorted(pages, key=lambda page: (nav.get(page.path, last), page.order if page.order is not None else last, page.title))
+    return sorted(
+        pages,
+        key=lambda page: (
+            nav.get(page.path, last),
+            page.order if page.order is not None else last,
+            page.title,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,9 @@ class ItemGroup:
 
 
 def actor_roles(handbook: Handbook, actor: Actor) -> list[tuple[Routine, str]]:
-    return handbook.memo(("roles", actor.lang), lambda: _roles_by_actor(handbook, actor.lang)).get(actor.id, [])
+    return handbook.memo(("roles", actor.lang), lambda: _roles_by_actor(handbook, actor.lang)).get(
+        actor.id, []
+    )
 
 
 def _roles_by_actor(handbook: Handbook, lang: str) -> dict[str, list[tuple[Routine, str]]]:
@@ -35,7 +44,9 @@ def _roles_by_actor(handbook: Handbook, lang: str) -> dict[str, list[tuple[Routi
 
 def actor_items(handbook: Handbook, actor: Actor) -> list[ItemGroup]:
     """Every checklist item and step the actor is responsible for, grouped by routine, in time order."""
-    return list(handbook.memo(("items", actor.lang), lambda: _items_by_actor(handbook, actor.lang)).get(actor.id, ()))
+    return list(
+        handbook.memo(("items", actor.lang), lambda: _items_by_actor(handbook, actor.lang)).get(actor.id, ())
+    )
 
 
 def _items_by_actor(handbook: Handbook, lang: str) -> dict[str, list[ItemGroup]]:
@@ -49,7 +60,9 @@ def _items_by_actor(handbook: Handbook, lang: str) -> dict[str, list[ItemGroup]]
                 if item.actor:
                     mine.setdefault(item.actor.id, []).append(item)
             for actor_id, items in mine.items():
-                groups.setdefault(actor_id, []).append(ItemGroup(routine, source, tuple(sorted(items, key=_time_order))))
+                groups.setdefault(actor_id, []).append(
+                    ItemGroup(routine, source, tuple(sorted(items, key=_time_order)))
+                )
     return groups
 
 
@@ -77,7 +90,11 @@ def _citations_by_law(handbook: Handbook, lang: str) -> dict[str, list[tuple[Pag
 
 
 def replaced_laws(handbook: Handbook, law: Law) -> list[Law]:
-    return [other for other in handbook.of_type(law.lang, Law) if other.replaced_by and other.replaced_by.id == law.id]
+    return [
+        other
+        for other in handbook.of_type(law.lang, Law)
+        if other.replaced_by and other.replaced_by.id == law.id
+    ]
 
 
 @dataclass(frozen=True)

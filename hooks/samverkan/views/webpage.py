@@ -46,14 +46,18 @@ def relative_alternates(extra, directory_urls: bool = True, site_url: str = "") 
     for every page, so this runs per page.
     """
     # mkdocs-static-i18n sets it as an attribute of the extra config, which templates read before the key
-    alternates = getattr(extra, "alternate", None) or (extra.get("alternate") if hasattr(extra, "get") else None)
+    alternates = getattr(extra, "alternate", None) or (
+        extra.get("alternate") if hasattr(extra, "get") else None
+    )
     base = "/" + urlsplit(site_url).path.strip("/")
     for alternate in alternates or ():
         link = alternate.get("link", "")
         if link.startswith("/") and not link.startswith("//"):
-            link = link[len(base):] if base != "/" and (link + "/").startswith(base + "/") else link
+            link = link[len(base) :] if base != "/" and (link + "/").startswith(base + "/") else link
             link = link.lstrip("/")
-            alternate["link"] = (link or "./") if directory_urls else link + "index.html"  # file:// has no index pages
+            alternate["link"] = (
+                (link or "./") if directory_urls else link + "index.html"
+            )  # file:// has no index pages
 
 
 # ---- For a reader on a phone (issue 14): numbers that call, urgent items first, one tap to a role, tables as cards ----
@@ -61,8 +65,12 @@ def relative_alternates(extra, directory_urls: bool = True, site_url: str = "") 
 # Elements whose text is never turned into a call link: links and code already mean something else.
 _NO_CALL_LINK = ("a", "code", "pre", "script", "style", "textarea", "button", "kbd", "samp")
 _SPACE_GAP = re.compile("[ \u00a0\u202f]|&nbsp;|&#160;")  # a space or no-break space between digits
-_DIGIT_GAP = re.compile("[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;")  # also a dash: only in numbers with an area code
-_COUNTRY_CODE = re.compile(rf"\+46(?:{_DIGIT_GAP.pattern})?(?:\(0\)(?:{_DIGIT_GAP.pattern})?)?")  # '+46 (0)' for the leading 0
+_DIGIT_GAP = re.compile(
+    "[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;"
+)  # also a dash: only in numbers with an area code
+_COUNTRY_CODE = re.compile(
+    rf"\+46(?:{_DIGIT_GAP.pattern})?(?:\(0\)(?:{_DIGIT_GAP.pattern})?)?"
+)  # '+46 (0)' for the leading 0
 _DIGITS = "0123456789"
 # After a number: it is part of a longer number, a date, an SFS number or a section.
 _NOT_AFTER = re.compile(r"[\w\-/\u2010-\u2015]|[.:,]\d|(?<!\s)\s*+§")
@@ -92,7 +100,10 @@ def call_links(html: str, public_numbers: frozenset) -> str:
         number = _number_at(html, token.start(), public_numbers, longest)
         if number is not None:
             digits, position = number
-            out += [html[copied:token.start()], f'<a class="sv-tel" href="tel:{dial_target(digits)}">{html[token.start():position]}</a>']
+            out += [
+                html[copied : token.start()],
+                f'<a class="sv-tel" href="tel:{dial_target(digits)}">{html[token.start() : position]}</a>',
+            ]
             copied = position
     return "".join(out) + html[copied:]
 
@@ -112,13 +123,22 @@ def _number_at(html: str, start: int, public_numbers: frozenset, longest: int) -
         country_code = _COUNTRY_CODE.match(html, start)
         readings = _readings(html, country_code.end(), "0", _DIGIT_GAP, longest) if country_code else []
     else:
-        readings = _readings(html, start + 1, html[start], _DIGIT_GAP if html[start] == "0" else _SPACE_GAP, longest)
-    found = [(digits, end) for digits, end, spaced in readings
-             if digits in public_numbers and (digits[0] == "0" or len(digits) > 3 or not spaced) and not _NOT_AFTER.match(html, end)]
+        readings = _readings(
+            html, start + 1, html[start], _DIGIT_GAP if html[start] == "0" else _SPACE_GAP, longest
+        )
+    found = [
+        (digits, end)
+        for digits, end, spaced in readings
+        if digits in public_numbers
+        and (digits[0] == "0" or len(digits) > 3 or not spaced)
+        and not _NOT_AFTER.match(html, end)
+    ]
     return max(found, key=lambda number: len(number[0]), default=None)
 
 
-def _readings(html: str, position: int, digits: str, gap: re.Pattern, longest: int) -> list[tuple[str, int, bool]]:
+def _readings(
+    html: str, position: int, digits: str, gap: re.Pattern, longest: int
+) -> list[tuple[str, int, bool]]:
     """(digits so far, where they end, whether a gap came between them) after each digit of number-shaped
     text, up to the longest declared number; a gap counts only with a digit after it."""
     readings, spaced = [(digits, position, False)], False
@@ -156,12 +176,18 @@ def urgent_first(html: str, later_label: str) -> str:
         return html
     intro_end, urgent_start = headings[0].start(), headings[urgent].start()
     earlier = headings[:urgent]
-    later = ", ".join(f'<a href="#{h[1]}">{_heading_text(h[2])}</a>' for h in earlier)  # both as the page wrote them
-    return (html[:intro_end]
-            + '<div class="sv-phases"><div class="sv-phases__now">'
-            + f'<p class="sv-phases__later">{later_label} {later}.</p>\n'
-            + html[urgent_start:]
-            + '</div><div class="sv-phases__earlier">' + html[intro_end:urgent_start] + "</div></div>")
+    later = ", ".join(
+        f'<a href="#{h[1]}">{_heading_text(h[2])}</a>' for h in earlier
+    )  # both as the page wrote them
+    return (
+        html[:intro_end]
+        + '<div class="sv-phases"><div class="sv-phases__now">'
+        + f'<p class="sv-phases__later">{later_label} {later}.</p>\n'
+        + html[urgent_start:]
+        + '</div><div class="sv-phases__earlier">'
+        + html[intro_end:urgent_start]
+        + "</div></div>"
+    )
 
 
 @dataclass(frozen=True)
@@ -182,7 +208,9 @@ def actor_links(handbook, page: Page, directory_urls: bool) -> dict[str, ActorLi
     for item in (*page.steps, *page.items):
         actor = handbook.get(page.lang, item.actor.id) if item.actor else None
         if actor and actor.id not in found:
-            found[actor.id] = ActorLink(actor.id, actor.title, relative_url(page.path, actor.path, directory_urls))
+            found[actor.id] = ActorLink(
+                actor.id, actor.title, relative_url(page.path, actor.path, directory_urls)
+            )
     return found
 
 
@@ -204,13 +232,22 @@ def role_jumps(html: str, actors: dict[str, ActorLink], label: str) -> str:
     if not targets:
         return html
     targets.sort(key=lambda actor: html.find(f'id="role-{actor.id}"'))
-    links = "".join(f'<li><a href="#role-{actor.id}">{escape(actor.title, quote=False)}</a></li>' for actor in targets)
-    return _after_title(html, f'<nav class="sv-roles" aria-labelledby="sv-roles-title"><p class="sv-roles__title" id="sv-roles-title">{escape(label)}</p><ul>{links}</ul></nav>')
+    links = "".join(
+        f'<li><a href="#role-{actor.id}">{escape(actor.title, quote=False)}</a></li>' for actor in targets
+    )
+    return _after_title(
+        html,
+        f'<nav class="sv-roles" aria-labelledby="sv-roles-title"><p class="sv-roles__title" id="sv-roles-title">{escape(label)}</p><ul>{links}</ul></nav>',
+    )
 
 
 def main_actor(page: Page) -> tuple[str | None, bool]:
     """The actor responsible for more than half of a checklist's items, if any, and whether for all of them."""
-    counts = Counter(item.actor.id for item in page.items if item.actor) if isinstance(page, Checklist) else Counter()
+    counts = (
+        Counter(item.actor.id for item in page.items if item.actor)
+        if isinstance(page, Checklist)
+        else Counter()
+    )
     if not counts:
         return None, False
     main, count = counts.most_common(1)[0]
@@ -265,7 +302,9 @@ def for_readers(content: str, view: str, page: Page, renderer) -> str:
         if isinstance(page, Checklist):
             content = urgent_first(content, labels["urgent_first"])
         if len(actors) > 1:  # the actor named under the title needs no jump: its items are the page
-            content = role_jumps(content, {key: actor for key, actor in actors.items() if key != main}, labels["jump_to_role"])
+            content = role_jumps(
+                content, {key: actor for key, actor in actors.items() if key != main}, labels["jump_to_role"]
+            )
         if main in actors:
             content = named_once(content, actors[main], every_item, labels)
     html = call_links(card_tables(content + view), renderer.handbook.public_numbers)
