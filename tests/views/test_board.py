@@ -118,3 +118,29 @@ def test_the_draft_of_the_fixture_handbook_is_written_from_its_own_files(tmp_pat
     row = next(each for each in fixture.adoption if each.slug == "testby")
     assert f"arbetssätt i {row.name}" in text and "Stockholms stad" not in text
     assert not UNFILLED.search(text), UNFILLED.search(text)
+
+
+def test_a_confirmed_number_is_said_with_the_day_and_the_function_that_confirmed_it(tmp_path):
+    root = municipal_handbook(tmp_path)
+    shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
+    (root / "municipalities" / "status.yml").write_text(
+        """\
+municipalities:
+  - code: "0998"
+    name: Annanby kommun
+    adopted: no
+    night:
+      service: {sv: "Socialjouren i Annanby", en: "Annanby's out-of-hours social services"}
+      phone: 010-444 05 00
+      source: https://www.annanby.se/socialjour
+      read: 2026-12-03
+      confirmed: {date: 2026-12-05, by: "Socialjouren i Annanby, enhetschef"}
+  - {code: "0999", name: Testby kommun, adopted: yes}
+""",
+        encoding="utf-8",
+    )
+    run = draft_for("annanby", tmp_path, root)
+    assert run.returncode == 0, run.stderr
+    text = (tmp_path / "draft.md").read_text(encoding="utf-8")
+    assert "Kommunen bekräftade numret 2026-12-05 (Socialjouren i Annanby, enhetschef)." in text
+    assert "inte bekräftat" not in text and not UNFILLED.search(text), UNFILLED.search(text)

@@ -79,11 +79,11 @@ def test_the_working_group_learns_whom_to_ask_and_each_municipality_gets_its_she
         "Svarar ingen, eller är det stängt: ring 112",
         "https://www.annanby.se/socialjour",
         "läst 2026-12-03",
-        "(bekräftad)",
+        "(bekräftad av kommunen 2026-12-05, Socialjouren i Annanby)",
     ):
         assert shown in annanby
     testby = (tmp_path / "sheets" / "testby.html").read_text(encoding="utf-8")
-    assert "Socialjour Testby" in testby and "Ingen uppgift" in testby and "(bekräftad)" not in testby
+    assert "Socialjour Testby" in testby and "Ingen uppgift" in testby and "bekräftad" not in testby
     assert (
         "Kommunens fil" not in testby and ": namn" in testby
     )  # Testby has a file: its units are listed by the county's words

@@ -20,6 +20,7 @@ import jinja2
 from samverkan.content import versions
 from samverkan.content.hours import when_closed
 from samverkan.editions import overlay as overlays
+from samverkan.editions.county import Confirmation
 from samverkan.editions.handbook import load_site
 from samverkan.views.render import TEMPLATES
 
@@ -40,7 +41,8 @@ class Value:
     shown: str | None  # what the handbook shows; None: nothing (missing)
     source: str  # where it was read
     read: str | None  # the day it was read or reviewed
-    confirmed: bool | None  # None: the municipality's own file says it, nothing to ask
+    asked: bool  # the municipality is asked to confirm it; its own file's values are its own word already
+    confirmed: Confirmation | None = None  # the day and the function that confirmed it, once it has
 
 
 def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[Value]:
@@ -53,7 +55,8 @@ def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[
             _shown(row, night, field),
             night.source if night else "",
             night.read if night else None,
-            bool(night and night.confirmed),
+            True,
+            night.confirmed if night else None,
         )
         for field, label in NIGHT_VALUES
     ]
@@ -68,7 +71,7 @@ def values(row, own: overlays.Overlay | None, county: overlays.Overlay) -> list[
                     own.value(key, LANG),
                     f"kommunens egen fil ({own.file})",
                     str(reviewed) if reviewed else None,
-                    None,
+                    False,
                 )
             )
     return found
@@ -93,7 +96,7 @@ def _shown(row, night, field: str) -> str | None:
 def open_values(each: list[Value]) -> tuple[list[str], list[str]]:
     """(missing, not confirmed): the names of the values the working group still has to ask about."""
     return [value.what for value in each if not value.shown], [
-        value.what for value in each if value.shown and value.confirmed is False
+        value.what for value in each if value.shown and value.asked and not value.confirmed
     ]
 
 
