@@ -43,9 +43,8 @@ def build_all(names: list[str | None], workers: int, root: Path = ROOT) -> dict:
     editions that failed."""
 
     def build_one(name: str | None) -> int:
-        folder = Path(
-            tempfile.mkdtemp(prefix="bench-edition-")
-        )  # the build makes site/ and site.releases/ in it
+        # the build makes site/ and site.releases/ in it
+        folder = Path(tempfile.mkdtemp(prefix="bench-edition-"))
         try:
             return subprocess.run(
                 edition_command(name, folder / "site"), cwd=root, env=measure.ENV, capture_output=True

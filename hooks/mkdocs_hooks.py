@@ -31,9 +31,8 @@ from samverkan.site import export, offline, search_index
 from samverkan.views import csp, municipality_parts, paper, sanitize, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
-log = logging.getLogger(
-    "mkdocs.plugins.samverkan"
-)  # plain logger: each problem stays one "path:line: ..." line
+# plain logger: each problem stays one "path:line: ..." line
+log = logging.getLogger("mkdocs.plugins.samverkan")
 _cache: dict = {}
 _strict = StrictLog(logging.getLogger("mkdocs"))
 
@@ -196,9 +195,8 @@ def on_post_build(config):
         "export"
     ]:  # the published site's, for other systems; the offline copy, for reading, has none
         export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
-    paper.post_build(
-        _cache["renderer"], config.site_dir, config.site_url or ""
-    )  # plan-version feeds, archived versions
+    # plan-version feeds, archived versions
+    paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")
     renderer = _cache["renderer"]
     _cache["taken"].write(
         config.site_dir,
@@ -240,15 +238,13 @@ def on_page_context(context, page, config, nav):
     The views repeat what their own pages say (titles, items, citations): added after the search
     index is made, search neither indexes nor parses them."""
     _cache["rendering"] = page.file.src_uri
-    webpage.relative_alternates(
-        config.extra, config.use_directory_urls, config.site_url or ""
-    )  # the language switch works under a sub-path and from disk
+    # the language switch works under a sub-path and from disk
+    webpage.relative_alternates(config.extra, config.use_directory_urls, config.site_url or "")
     model_page = _model_page(page)
     if model_page:
         view, frame = _prepared()["parts"][model_page.lang, model_page.path]
-        page.content = webpage.for_readers(
-            page.content, view, model_page, _cache["renderer"]
-        )  # numbers call, urgent first, tables fit a phone
+        # numbers call, urgent first, tables fit a phone
+        page.content = webpage.for_readers(page.content, view, model_page, _cache["renderer"])
         context["handbook_page"] = {part: Markup(_sanitized(html, page)) for part, html in frame.items()}
     page.content = _sanitized(page.content, page)
     if (

@@ -33,9 +33,8 @@ _TAG = re.compile(r"<[^>]*>")
 _SYNTAX = re.compile(r"[+\-*~^:]")  # lunr's query syntax: never passed on
 EXACT_BOOST = 10  # as in search-query.js
 QUERY_SCRIPT = Path(__file__).resolve().parents[1] / "overrides/assets/javascripts/workers/search-query.js"
-MOST_WORDS = int(
-    re.search(r"var MOST_WORDS = (\d+);", QUERY_SCRIPT.read_text(encoding="utf-8"))[1]
-)  # the words of a query searched
+# the words of a query searched
+MOST_WORDS = int(re.search(r"var MOST_WORDS = (\d+);", QUERY_SCRIPT.read_text(encoding="utf-8"))[1])
 _swedish = snowballstemmer.stemmer("swedish")
 
 
@@ -78,9 +77,8 @@ class Engine:
     index: object
     docs: dict
     stop_words: set = field(default_factory=set)
-    synonyms: list = field(
-        default_factory=list
-    )  # (phrase as normalised words, the handbook's stems), longest first
+    # (phrase as normalised words, the handbook's stems), longest first
+    synonyms: list = field(default_factory=list)
     folded_vocabulary: list = field(default_factory=list)  # (folded index term, index term)
     roles: set = field(default_factory=set)  # stems of the words that name who is asking
 
@@ -211,9 +209,8 @@ class Engine:
                 q.clause(term=term, boost=EXACT_BOOST, use_pipeline=False)
             q.clause(term=term, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
         named = [i for i, concept in enumerate(concepts) if set(concept.terms) & self.roles]
-        role, others = (
-            (named[0], named[1:]) if len(named) > 1 else (None, [])
-        )  # of two roles named, the first is the one who asks
+        # of two roles named, the first is the one who asks
+        role, others = (named[0], named[1:]) if len(named) > 1 else (None, [])
         best: dict[str, tuple] = {}  # page -> (concepts matched, weighted score) of its best document
         asker: set[str] = set()  # pages whose title names the role who asks: their own page
         other: set[str] = set()  # pages whose title names another role the query names

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "hooks" / "samverkan"
+# cli.py, __main__.py: above all
 LAYERS = (
     "content",
     "editions",
@@ -14,7 +15,7 @@ LAYERS = (
     "engine",
     "site",
     "publish",
-)  # cli.py, __main__.py: above all
+)
 
 
 def _imports(path: Path) -> set[str]:

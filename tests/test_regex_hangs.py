@@ -198,9 +198,8 @@ class Worker:
             )
         self.process.stdin.write(json.dumps(_job(pattern, head, piece)) + "\n")
         self.process.stdin.flush()
-        ready, _, _ = select.select(
-            [self.process.stdout], [], [], HANG_GUARD * 2
-        )  # the first job also imports
+        # the first job also imports
+        ready, _, _ = select.select([self.process.stdout], [], [], HANG_GUARD * 2)
         if not ready:
             self.close()
             return None

@@ -120,9 +120,8 @@ def fixture_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("fixture")
     nav = [{"Start": "index.md"}, "ensamkommande.md", "forsenad.md", "arbetsgruppen.md"]
     site = tmp / "site"
-    build_site(
-        fixture_config(tmp, FIXTURE_DOCS, nav), site, strict=False
-    )  # a fixture page is overdue for review on purpose
+    # a fixture page is overdue for review on purpose
+    build_site(fixture_config(tmp, FIXTURE_DOCS, nav), site, strict=False)
     server, url = serve_under_subpath(site, tmp / "www")
     yield site, url
     server.shutdown()

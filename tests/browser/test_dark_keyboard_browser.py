@@ -97,9 +97,8 @@ def test_each_visit_follows_the_phone_and_a_choice_holds_for_the_visit_only(brow
     night = context.new_page()  # a new visit, with the choice of the earlier one still in localStorage
     night.goto(served_site + "en/")
     assert scheme(night) == "slate"
-    night.emulate_media(
-        color_scheme="light"
-    )  # without a choice in this visit, it follows the phone as it switches
+    # without a choice in this visit, it follows the phone as it switches
+    night.emulate_media(color_scheme="light")
     night.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     night.goto(served_site + "kontakter/")
     assert scheme(night) == "default"
@@ -115,9 +114,8 @@ def test_the_emergency_numbers_are_within_the_first_five_tab_stops(browser, serv
     for _ in range(5):
         page.keyboard.press("Tab")
         stops.append(page.evaluate(FOCUS))
-    assert (
-        stops[0]["href"].startswith("#") and page.locator(stops[0]["href"]).count() == 1
-    )  # the skip link and its target
+    # the skip link and its target
+    assert stops[0]["href"].startswith("#") and page.locator(stops[0]["href"]).count() == 1
     assert {"tel:112", "tel:11414"} <= {stop["href"] for stop in stops}, stops
     context.close()
 

@@ -108,9 +108,8 @@ def test_county_chooser_sets_remembers_changes_and_clears_by_keyboard(browser, s
     context = browser.new_context(viewport=NARROW)
     page = context.new_page()
     page.goto(served_site)
-    page.wait_for_selector(
-        "[data-sv-chooser]", state="visible", timeout=15_000
-    )  # filled from the county's list
+    # filled from the county's list
+    page.wait_for_selector("[data-sv-chooser]", state="visible", timeout=15_000)
     assert chosen_parts(page) == set()
     options = page.locator("#sv-chooser-select option").evaluate_all("options => options.map(o => o.value)")
     choose_by_keyboard(page, options.index("sigtuna"))  # all 26, by name
@@ -126,9 +125,8 @@ def test_county_chooser_sets_remembers_changes_and_clears_by_keyboard(browser, s
         shown_parts(page, "sigtuna") == {"sigtuna"}
         and page.locator("#sv-chooser-select").input_value() == "sigtuna"
     )
-    page.locator("#sv-chooser-select").select_option(
-        "stockholm"
-    )  # changed: its card and its addition in place
+    # changed: its card and its addition in place
+    page.locator("#sv-chooser-select").select_option("stockholm")
     assert (
         shown_parts(page, "stockholm") == {"stockholm"}
         and page.locator("#lokalt-tillagg-stockholm").is_visible()

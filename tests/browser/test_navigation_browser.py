@@ -16,10 +16,11 @@ PAIRS = [
     ("checklistor/avvikning-boendet/", "en/checklistor/avvikning-boendet/"),  # checklist
     ("aktorer/boendet/", "en/aktorer/boendet/"),  # actor
     ("lagar/sol/", "en/lagar/sol/"),  # law
+    # term whose slug has "en" inside
     (
         "begrepp/term-ensamkommande-barn/",
         "en/begrepp/term-ensamkommande-barn/",
-    ),  # term whose slug has "en" inside
+    ),
     ("om/tillganglighet/", "en/om/tillganglighet/"),  # about section
 ]
 

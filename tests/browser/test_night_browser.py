@@ -116,9 +116,8 @@ def test_five_readers_at_their_hour_get_the_number_of_the_right_municipality_on_
             assert (
                 f"tel:{contact.night_tel or '112'}" in line["links"] and line["links"].count("tel:112") == 1
             ), line
-            assert NOBODY[lang] in line["text"] or not contact.night_tel, (
-                line
-            )  # what to do when no one answers
+            # what to do when no one answers
+            assert NOBODY[lang] in line["text"] or not contact.night_tel, line
             hours = (contact.choice(False)["night"] or {}).get("hours")
             if hours:  # when it answers, and whether it does now by the phone's clock
                 minute = reader.clock.weekday() * 1440 + reader.clock.hour * 60 + reader.clock.minute
@@ -166,10 +165,11 @@ def test_without_a_municipality_the_first_screen_has_112_and_the_way_to_the_numb
     phone.goto(served_site + READERS[reader])
     links = phone.evaluate(FIRST_SCREEN, "a[href]")
     assert "tel:112" in links, (reader, links)
+    # "välj kommun": the contacts list
     assert any(link.endswith("kontakter/") for link in links), (
         reader,
         links,
-    )  # "välj kommun": the contacts list
+    )
 
 
 @pytest.mark.parametrize("reader", READERS)

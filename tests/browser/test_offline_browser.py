@@ -113,9 +113,8 @@ def test_a_copy_past_its_age_says_so_at_the_top_with_its_plan_version_and_build_
         assert notice.is_visible() == shown, days
     text = notice.inner_text()
     assert built.isoformat() in text and plan.version in text and str(offline.OLD_AFTER_DAYS) in text
-    assert (
-        notice.bounding_box()["y"] + notice.bounding_box()["height"] <= PHONE["height"]
-    )  # at the top: on the first screen
+    # at the top: on the first screen
+    assert notice.bounding_box()["y"] + notice.bounding_box()["height"] <= PHONE["height"]
     assert axe_violations(page) == []
     context.close()
 

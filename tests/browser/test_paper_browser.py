@@ -114,11 +114,12 @@ def test_on_paper_every_item_has_a_whole_box_and_a_time_and_initials_cell(page, 
         if english
         else "Socialjouren i barnets kommun, nummer:"
     )
+    # the county's: a line for the number
     assert labels == (
         ["Date", "Unit", "Case or reference number", night]
         if english
         else ["Datum", "Enhet", "Ärende eller diarienummer", night]
-    )  # the county's: a line for the number
+    )
     assert columns == (["Time", "Initials"] if english else ["Klockan", "Signatur"])
     assert page.locator(".sv-paper__record").first.is_visible() and page.locator(".sv-qr svg").is_visible()
     caption = page.locator(".sv-qr figcaption").inner_text()

@@ -52,9 +52,8 @@ def test_the_first_screen_of_every_checklist_shows_its_urgent_items(phone, serve
     assert len(lowest) >= 20
     worst = max(lowest, key=lowest.get)
     FIGURES["first urgent item on a 390 x 844 screen, lowest"] = f"{lowest[worst]} px ({worst})"
-    below = {
-        name: top for name, top in lowest.items() if top > PHONE["height"] - 24
-    }  # its first line must show
+    # its first line must show
+    below = {name: top for name, top in lowest.items() if top > PHONE["height"] - 24}
     assert not below, f"the first urgent item starts below the first screen ({PHONE['height']} px): {below}"
 
 
@@ -355,9 +354,8 @@ def test_each_reader_sees_every_at_once_duty_on_the_first_screen(
         phone.goto(url_of(served_site, handbook.get(lang, "vad-gor-jag-nu")) + "#" + result)
         shown = phone.locator(f'[id="{result}"] .task-list-item')
         assert shown.count() == len(items)
-        urgent = next(
-            (i for i, item in enumerate(items) if item.phase != "at-once"), len(items)
-        )  # the items to do at once open the result
+        # the items to do at once open the result
+        urgent = next((i for i, item in enumerate(items) if item.phase != "at-once"), len(items))
         found = [
             next(i for i, item in enumerate(items) if item.phase == "at-once" and concerns(item, duty))
             for duty in duties
@@ -455,12 +453,10 @@ def test_axe_finds_nothing_on_the_changed_pages_at_390_px(phone, served_site, pr
         phone.evaluate(Axe().axe_script)
         boxes = phone.locator("article .task-list-item input[type=checkbox]")
         if boxes.count() and boxes.first.is_visible() and boxes.first.is_enabled():
-            boxes.first.evaluate(
-                "box => box.click()"
-            )  # shows the clear button and the status line; no scrolling
-        phone.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )  # the header's title fades on scroll
+            # shows the clear button and the status line; no scrolling
+            boxes.first.evaluate("box => box.click()")
+        # the header's title fades on scroll
+        phone.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         for violation in phone.evaluate("o => axe.run(document, o).then(r => r.violations)", AXE_OPTIONS):
             found.setdefault(violation["id"], []).append(
                 f"{prefix}{path}: {[n['target'] for n in violation['nodes']][:3]}"

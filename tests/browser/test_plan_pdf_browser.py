@@ -161,9 +161,8 @@ def test_the_plan_pdf_has_a_title_page_contents_that_match_and_every_routine_and
             f"{section.title}: the contents say page {start}, which does not start it"
         )
         starts.append(start)
-    assert starts == sorted(starts) and len(set(starts)) == len(
-        starts
-    )  # each starts on a page of its own, in order
+    # each starts on a page of its own, in order
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
 
 
 def test_two_builds_of_the_same_commit_give_the_same_pdf(plan_pdfs, county_site, tmp_path):

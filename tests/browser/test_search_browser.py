@@ -143,9 +143,8 @@ def test_when_nothing_is_found_the_situations_of_the_guide_and_emergency_numbers
     page.keyboard.press("ArrowDown")  # the arrow keys reach the help's links, as they reach results
     assert page.evaluate("() => document.activeElement.closest('[data-sv-search-help]') !== null")
     links = help_box.locator("a:not([href^='tel:'])").evaluate_all("as => as.map(a => a.href)")
-    expected = guide.situations(
-        load_site(ROOT / "mkdocs.yml"), lang
-    )  # the model's, as "Vad gör jag nu?" lists them
+    # the model's, as "Vad gör jag nu?" lists them
+    expected = guide.situations(load_site(ROOT / "mkdocs.yml"), lang)
     assert len(links) == len(expected) >= 3 and all(
         link.startswith(served_site + ("en/" if lang == "en" else "") + "rutiner/") for link in links
     ), links
@@ -185,6 +184,5 @@ def test_a_pasted_page_of_text_is_searched_by_its_first_words_and_answers(page, 
     missing = page.evaluate(
         "() => [...document.querySelectorAll('.md-search-result__article')].map(result => result.querySelectorAll('del').length)"
     )
-    assert (
-        missing and max(missing) < MOST_WORDS
-    )  # each result lists the words of the query it lacks, polisen not among them
+    # each result lists the words of the query it lacks, polisen not among them
+    assert missing and max(missing) < MOST_WORDS

@@ -62,9 +62,8 @@ def test_a_page_over_its_budget_is_one_line_per_limit_naming_page_and_line(tmp_p
     assert [each for each in found if limit.what in each] == [
         f"{PAGE}:{first + line - 1}: {Breach(line, limit).message} — {limit.fix}"
     ], found
-    assert all(each.startswith(f"{PAGE}:") and "\n" not in each for each in found), (
-        found
-    )  # nothing else reads a page not read
+    # nothing else reads a page not read
+    assert all(each.startswith(f"{PAGE}:") and "\n" not in each for each in found), found
 
 
 def test_a_page_over_its_budget_is_never_rendered_and_the_build_names_it(tmp_path, capsys):
@@ -98,11 +97,12 @@ def test_any_exception_from_rendering_a_page_is_one_line_naming_it(tmp_path, cap
     monkeypatch.setattr(webpage, "accessible_tasklists", fails_on_the_page)
     assert cli.main(["--config", str(root / "mkdocs.yml"), "build"]) == 1
     out = capsys.readouterr()
+    # after MkDocs' "ERROR -"
     named = [
         line
         for line in (out.out + out.err).splitlines()
         if f"{PAGE}:1: the page cannot be rendered ({type(error).__name__}" in line
-    ]  # after MkDocs' "ERROR -"
+    ]
     assert len(named) == 1 and " — " in named[0] and "Traceback" not in out.out + out.err
 
 

@@ -75,9 +75,8 @@ def night_problems(tmp_path, read: str, more: str = "") -> list[str]:
 
 def test_a_night_number_read_in_the_future_is_one_line(tmp_path):
     line = one_line(night_problems(tmp_path, "2062-12-03"), "read 2062-12-03 lies after the day of the build")
-    assert line.startswith(
-        f"{county.STATUS_FILE}:9: Sigtuna kommun: the night contact read 2062-12-03"
-    )  # at the field
+    # at the field
+    assert line.startswith(f"{county.STATUS_FILE}:9: Sigtuna kommun: the night contact read 2062-12-03")
 
 
 def test_a_source_dated_after_the_build_is_one_line(tmp_path):

@@ -240,12 +240,14 @@ def test_full_width_digits_are_read_as_digits_and_refused_in_one_line():
     assert file_lines("rad ett\nRing ０７０-１２３ ４５ ６７ i natt.") == [
         "2: the number '０７０-１２３ ４５ ６７' is written in digits other than 0-9"
     ]
+    # declared, but not dialled
     assert file_lines("Växeln ０８-５０８ ０００ ００.") == [
         "1: the number '０８-５０８ ０００ ００' is written in digits other than 0-9"
-    ]  # declared, but not dialled
+    ]
+    # an entity for '０'
     assert file_lines("Växeln &#65296;8-508 000 00.") == [
         "1: the number '０8-508 000 00' is written in digits other than 0-9"
-    ]  # an entity for '０'
+    ]
     assert file_lines("Arabic-Indic ٠٧٠١٢٣٤٥٦٧.") == [
         "1: the number '٠٧٠١٢٣٤٥٦٧' is written in digits other than 0-9"
     ]

@@ -92,26 +92,30 @@ def test_only_numbers_of_public_kinds_may_be_declared(written, fault):
 @pytest.mark.parametrize(
     "target, shown, says",
     [
+        # the example
         (
             "+46900123456",
             "08-508 000 00",
             "dials +46900123456, a premium-rate number that is not declared public",
-        ),  # the example
+        ),
+        # a declared number, but another one
         (
             "+46850800000",
             "114 14",
             "does not show the number it dials (+46850800000)",
-        ),  # a declared number, but another one
+        ),
+        # a mobile hidden in an href
         (
             "+46701234567",
             "Ring växeln",
             "dials +46701234567, a mobile number that is not declared public",
-        ),  # a mobile hidden in an href
+        ),
+        # percent-encoded, as a dialler decodes it
         (
             "%2B46701234567",
             "08-508 000 00",
             "dials +46701234567, a mobile number",
-        ),  # percent-encoded, as a dialler decodes it
+        ),
         ("+4722000000", "+47 22 00 00 00", "dials +4722000000, a foreign number that is not declared public"),
         ("+46850800000", "０８-５０８ ０００ ００", "is written in digits other than 0-9"),
         ("１１２", "112", "is written in digits other than 0-9"),

@@ -26,9 +26,8 @@ def test_the_real_list_has_every_municipality_with_a_slug_and_checked_night_cont
         for night in nights
     )
     by_slug = {row.slug: row for row in rows}
-    stockholm = by_slug["stockholm"].night(
-        "sv"
-    )  # its own number, from a page that is not the city's: said so
+    # its own number, from a page that is not the city's: said so
+    stockholm = by_slug["stockholm"].night("sv")
     assert (stockholm.phone, stockholm.publisher) == ("08-508 40 000", "equalsthlm.se")
     sydost = {by_slug[slug].night("sv").phone for slug in ("nacka", "tyreso", "varmdo")}
     assert len(sydost) == 1  # one joint service: its number for all three or for none
@@ -92,20 +91,17 @@ def test_a_night_value_read_more_than_a_year_ago_is_stale(tmp_path):
     confirmed, _ = night_status(
         tmp_path / "confirmed", GOOD_NIGHT + "\n      confirmed: {date: 2026-12-04, by: Socialjouren}"
     )
-    assert (
-        county.stale(confirmed, dt.date(2030, 1, 1)) == []
-    )  # confirmed by the municipality: not a reading to renew
+    # confirmed by the municipality: not a reading to renew
+    assert county.stale(confirmed, dt.date(2030, 1, 1)) == []
 
 
 def test_night_numbers_are_declared_public_and_known_as_night_numbers():
     handbook = load_site(ROOT / "mkdocs.yml")
     assert "0841020040" in handbook.night_numbers  # Socialjour Nordost, from the county list only
-    assert (
-        "0104440500" in handbook.night_numbers and "0104440500" in handbook.public_numbers
-    )  # Sigtuna's socialjour, from its file
-    assert (
-        "0859126000" in handbook.public_numbers and "0859126000" not in handbook.night_numbers
-    )  # Sigtuna's switchboard: daytime
+    # Sigtuna's socialjour, from its file
+    assert "0104440500" in handbook.night_numbers and "0104440500" in handbook.public_numbers
+    # Sigtuna's switchboard: daytime
+    assert "0859126000" in handbook.public_numbers and "0859126000" not in handbook.night_numbers
     assert "112" in handbook.public_numbers and "112" not in handbook.night_numbers
 
 
@@ -163,10 +159,11 @@ def test_a_good_night_contact_is_read_in_both_languages(tmp_path):
             GOOD_NIGHT + "\n      confirmed: kanske",
             "confirmed must be no, or the date and the function that confirmed it",
         ),
+        # by whom?
         (
             GOOD_NIGHT + "\n      confirmed: 2026-12-04",
             "confirmed must be no, or the date and the function that confirmed it",
-        ),  # by whom?
+        ),
         (
             GOOD_NIGHT + "\n      confirmed: {date: 2026-12-04, by: Socialjouren, name: Anna}",
             "confirmed must be no, or the date",
@@ -203,8 +200,7 @@ def test_a_good_night_contact_is_read_in_both_languages(tmp_path):
 )
 def test_a_bad_night_contact_is_one_line_at_its_line_and_the_row_stays(tmp_path, night, says):
     rows, problems = night_status(tmp_path, night)
-    assert (
-        len(rows) == 1 and rows[0].night_texts is None
-    )  # the municipality stays in the list, without the bad value
+    # the municipality stays in the list, without the bad value
+    assert len(rows) == 1 and rows[0].night_texts is None
     assert len(problems) == 1 and says in problems[0].message, problems
     assert problems[0].path == county.STATUS_FILE and problems[0].line >= 5 and "\n" not in str(problems[0])

@@ -53,20 +53,17 @@ def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_p
             "</section>", start.index('<section class="sv-contact-card"')
         )
     ]
-    assert (
-        "<dt>Socialjouren i Testby</dt>" in card and "08-123 456 78</a></dd>" in card
-    )  # the site makes it tap-to-call
-    assert (
-        '<dt>Fältgruppen</dt><dd data-sv-numbers="">via kommunens växel</dd>' in card
-    )  # a unit without a number
+    # the site makes it tap-to-call
+    assert "<dt>Socialjouren i Testby</dt>" in card and "08-123 456 78</a></dd>" in card
+    # a unit without a number
+    assert '<dt>Fältgruppen</dt><dd data-sv-numbers="">via kommunens växel</dd>' in card
     assert (
         "Kvällar, nätter och helger:</strong> Socialjouren i Testby," in card
         and 'ring <a class="sv-tel" href="tel:112">112</a> och be att få tala med socialjouren' in card
     )
     assert "114 14" not in card  # the police do not put anyone through to socialjouren
-    assert (
-        start.index("</h1>") < start.index('<section class="sv-contact-card"') < start.index("md-footer")
-    )  # under the title
+    # under the title
+    assert start.index("</h1>") < start.index('<section class="sv-contact-card"') < start.index("md-footer")
     assert "The collaboration plan, edition for <strong>Testby Municipality</strong>" in read(
         testby_site, "en/index.html"
     )
@@ -74,13 +71,11 @@ def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_p
 
 def test_card_on_routines_and_checklists_that_say_call_but_not_on_other_pages(testby_site):
     assert 'data-sv-edition="testby"' in read(testby_site, "rutiner/avvikning/index.html")
-    assert 'data-sv-edition="testby"' in read(
-        testby_site, "checklistor/avvikning-boendet/index.html"
-    )  # "Ring socialjouren."
+    # "Ring socialjouren."
+    assert 'data-sv-edition="testby"' in read(testby_site, "checklistor/avvikning-boendet/index.html")
     assert 'data-sv-edition="testby"' in read(testby_site, "en/checklistor/avvikning-boendet/index.html")
-    assert "sv-contact-card" not in read(
-        testby_site, "aktorer/boendet/index.html"
-    )  # a residence, not a municipal unit
+    # a residence, not a municipal unit
+    assert "sv-contact-card" not in read(testby_site, "aktorer/boendet/index.html")
     assert "sv-contact-card" not in read(testby_site, "lagar/sol/index.html")
 
 
@@ -117,23 +112,24 @@ def script_data(site: Path, name: str) -> list:
 def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_one_from_its_list(county_site):
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Testlän.</p>' in start
-    assert (
-        '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start
-    )  # shown by JavaScript only
+    # shown by JavaScript only
+    assert '<div class="sv-chooser__controls" data-sv-chooser="" hidden="">' in start
+    # none; the child's: not known, another county; the rest come from _list.sv.js
     assert re.findall(r'<option value="([a-z-]*)"', start) == [
         "",
         "",
         "-",
-    ]  # none; the child's: not known, another county; the rest come from _list.sv.js
+    ]
     for page in (start, routine):
         assert not HIDDEN_PART.search(page) and "data-sv-municipality" not in page and "Testby" not in page
     lang, municipalities = script_data(county_site, "_list.sv")
     by_slug = {each["slug"]: each for each in municipalities}
+    # every municipality, adopted or not, by name
     assert lang == "sv" and list(by_slug) == [
         "annanby",
         "testby",
         "tredjeby",
-    ]  # every municipality, adopted or not, by name
+    ]
     assert (
         not by_slug["annanby"]["adopted"] and not by_slug["annanby"]["parts"] and by_slug["testby"]["parts"]
     )
@@ -149,10 +145,11 @@ def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_o
 def test_a_municipality_s_parts_fill_the_slots_where_they_stood(county_site):
     routine = read(county_site, "rutiner/avvikning/index.html")
     slots = re.findall(r'<div class="sv-slot" data-sv-slot="([^"]+)"></div>', routine)
+    # under the title, and where the addition goes
     assert slots == [
         "rutiner/avvikning/#0",
         "rutiner/avvikning/#1",
-    ]  # under the title, and where the addition goes
+    ]
     assert (
         routine.index('id="vem-gor-vad"')
         < routine.index('data-sv-slot="rutiner/avvikning/#1"')
@@ -196,9 +193,10 @@ def test_site_url_gives_canonical_links_sitemap_print_address_and_export(testby_
     assert f"<loc>{TESTBY_URL}</loc>" in read(
         testby_site, "sitemap.xml"
     ) and "samverkansplanen.example" not in read(testby_site, "sitemap.xml")
+    # print-out address
     assert f"{TESTBY_URL}checklistor/avvikning-boendet/" in read(
         testby_site, "checklistor/avvikning-boendet/index.html"
-    )  # print-out address
+    )
     document = json.loads(read(testby_site, "export/handbook-sv.json"))
     assert {page["url"].startswith(TESTBY_URL) for page in document["routines"] + document["checklists"]} == {
         True
@@ -423,8 +421,7 @@ def test_contacts_page_lists_every_municipality_of_the_county_and_the_units_of_t
         ("testby", "Testby kommun", "Har anslutit sig till planen"),
         ("tredjeby", "Tredjeby kommun", "Har anslutit sig till planen"),
     ]
-    assert (
-        "Inget nummer hittat. Ring 112 och be att få tala med socialjouren." in html
-    )  # Annanby: nothing known
+    # Annanby: nothing known
+    assert "Inget nummer hittat. Ring 112 och be att få tala med socialjouren." in html
     assert "<li>Socialjouren i Testby: 08-123 456 78</li><li>Fältgruppen: via kommunens växel</li>" in html
     assert '<time datetime="2026-11-29">2026-11-29</time>' in html

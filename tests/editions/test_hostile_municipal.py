@@ -531,9 +531,8 @@ def check(root: Path) -> subprocess.CompletedProcess:
 def project(fixture_root, tmp_path) -> Path:
     root = tmp_path / "handbook"
     shutil.copytree(fixture_root, root, symlinks=True)
-    status = (
-        root / "municipalities" / "status.yml"
-    )  # Annanby gets a file in every case: status.yml must say it has adopted
+    # Annanby gets a file in every case: status.yml must say it has adopted
+    status = root / "municipalities" / "status.yml"
     status.write_text(
         status.read_text(encoding="utf-8").replace(
             "Annanby kommun, adopted: no", "Annanby kommun, adopted: yes"

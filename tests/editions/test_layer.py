@@ -26,9 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # routine's history), and national facts and their sources (Stockholm's county board coordinated the county
 # boards' assignment and was the national coordinator until 2017; Stockholm District Court hears a custody case
 # when no other court is competent; its reports are the sources of national figures).
-STOCKHOLM = re.compile(
-    r"Stockholm|Storsthlm|Stadsmission|Gotland|Sigtuna"
-)  # the county, its bodies and places
+# the county, its bodies and places
+STOCKHOLM = re.compile(r"Stockholm|Storsthlm|Stadsmission|Gotland|Sigtuna")
 PLAN_HISTORY = frozenset({"sv/om/nytt.md", "en/om/nytt.md"})
 HISTORY = ".sv-history"
 NATIONAL_FACTS = frozenset(
@@ -131,9 +130,8 @@ def test_another_county_is_the_core_with_its_layer_over_it(tmp_path):
     assert handbook.county["en"]["name"] == "Other County" and [row.name for row in handbook.adoption] == [
         "Ettby kommun"
     ]
-    assert "# Start i Annatlän" not in (root / "docs/sv/index.md").read_text(
-        encoding="utf-8"
-    )  # the core is untouched
+    # the core is untouched
+    assert "# Start i Annatlän" not in (root / "docs/sv/index.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", ["saknas", "../annat", "Annat"])
@@ -179,9 +177,10 @@ def test_the_uppsala_sample_names_its_own_county_and_its_own_municipalities(upps
         ("lagar/index.html", "Exempel på Samverkansplanen"),
         ("en/lagar/index.html", "A sample of the collaboration plan"),
     ):
+        # the site's, in the county's words
         assert f'<meta name="description" content="{words}' in (uppsala_site / page).read_text(
             encoding="utf-8"
-        )  # the site's, in the county's words
+        )
     listed = (uppsala_site / "assets/javascripts/municipalities/_list.sv.js").read_text(encoding="utf-8")
     names = [
         each["name"] for each in json.loads(listed[listed.index("[", listed.index(",")) : listed.rindex(")")])
@@ -283,13 +282,13 @@ def test_the_pages_of_the_core_county_s_facts_a_layer_has_not_written_are_named_
     replace(root, "docs/sv/index.md", "owner: arbetsgruppen\n", "owner: arbetsgruppen\ncounty_facts: true\n")
     replace(root, "docs/en/index.md", "owner: arbetsgruppen\n", "owner: arbetsgruppen\ncounty_facts: true\n")
     note = layer.unreplaced(load_site(layer.assemble(root / "mkdocs.yml", "annat")))
+    # its Swedish start page is its own
     assert (
         note
         == "counties/annat: the county has no page yet for these pages of the core county's own facts (write each at the same path in counties/annat/): docs/en/index.md"
-    )  # its Swedish start page is its own
-    assert (
-        layer.unreplaced(load_site(layer.assemble(ROOT / "mkdocs.yml", "uppsala"))) is None
-    )  # the sample has written them all
+    )
+    # the sample has written them all
+    assert layer.unreplaced(load_site(layer.assemble(ROOT / "mkdocs.yml", "uppsala"))) is None
     assert layer.unreplaced(load_site(root / "mkdocs.yml")) is None  # the core's own plan
 
 
@@ -322,9 +321,8 @@ def test_a_municipality_of_another_county_builds_its_edition_with_the_county_s_n
     )
     shutil.copy(root / "municipalities/tredjeby.yml", folder / "municipalities/tredjeby.yml")
     assert cli.main(["--config", str(root / "mkdocs.yml"), "--county", "annat", "build", *command]) == 0
-    start = (root / "site-annat-tredjeby" / "index.html").read_text(
-        encoding="utf-8"
-    )  # with --all, filled into site-annat/
+    # with --all, filled into site-annat/
+    start = (root / "site-annat-tredjeby" / "index.html").read_text(encoding="utf-8")
     assert (
         "utgåva för <strong>Tredjeby kommun</strong>" in start
         and "# Start i Annatlän" not in start

@@ -202,10 +202,11 @@ def test_real_stockholm_edition_gives_the_switchboard_by_day_and_socialjouren_at
         ), prefix
         for routine in ("avvikning", "patraffande"):
             page = read(site, f"{prefix}rutiner/{routine}/index.html")
+            # Socialjouren's own number (status.yml, not confirmed)
             assert 'href="tel:+46850840000"' in page, (
                 prefix,
                 routine,
-            )  # Socialjouren's own number (status.yml, not confirmed)
+            )
             assert closed in re.sub(r"<[^>]+>", "", page), (prefix, routine)  # 112 in it is a call link
             assert (
                 "Lokalt tillägg: Stockholms stad" if not prefix else "Local addition: City of Stockholm"

@@ -25,9 +25,8 @@ def test_real_site_builds_strictly_with_views_in_both_languages(built_site):
         boendet = read(built_site, f"{prefix}aktorer/boendet/index.html")
         assert 'class="sv-view sv-actor-view"' in boendet
         police = read(built_site, f"{prefix}aktorer/polisen/index.html")
-        assert handbook.get(lang, "polisen").contact in re.sub(
-            r"<[^>]+>", "", police
-        )  # its numbers are call links
+        # its numbers are call links
+        assert handbook.get(lang, "polisen").contact in re.sub(r"<[^>]+>", "", police)
         assert '<a class="sv-tel" href="tel:11414">114 14</a>' in police
         assert re.search(r'<a href="\.\./\.\./rutiner/avvikning/">', boendet)
         matrix = read(built_site, f"{prefix}ansvarsmatris/index.html")
@@ -49,9 +48,8 @@ def test_markers_become_links_and_abbreviations_tooltips(tmp_path):
     site = tmp_path / "site"
     build_site(root / "mkdocs.yml", site)
     checklist = read(site, "checklistor/avvikning-boendet/index.html")
-    assert (
-        'Ansvarig för alla punkter: <a href="../../aktorer/boendet/">Boendet</a>' in checklist
-    )  # one actor: named once
+    # one actor: named once
+    assert 'Ansvarig för alla punkter: <a href="../../aktorer/boendet/">Boendet</a>' in checklist
     assert '<a class="sv-actor" href="../../aktorer/boendet/">Boendet</a>' in read(
         site, "rutiner/avvikning/index.html"
     )

@@ -15,9 +15,8 @@ from preview import Preview, project_copy, replace
 MOST_LINES_BEFORE_SERVING = (
     20  # pages the section indexes list are left out of MkDocs' "not in the nav" list (mkdocs.yml)
 )
-BUILDS_GUARD_S = (
-    10 * HANG_GUARD_S
-)  # a build takes seconds; a loaded machine may take minutes, only a hang takes this
+# a build takes seconds; a loaded machine may take minutes, only a hang takes this
+BUILDS_GUARD_S = 10 * HANG_GUARD_S
 
 
 def test_the_preview_starts_with_a_short_log_and_shows_an_edited_municipality_file(tmp_path):

@@ -84,9 +84,8 @@ def test_the_working_group_learns_whom_to_ask_and_each_municipality_gets_its_she
         assert shown in annanby
     testby = (tmp_path / "sheets" / "testby.html").read_text(encoding="utf-8")
     assert "Socialjour Testby" in testby and "Ingen uppgift" in testby and "bekräftad" not in testby
-    assert (
-        "Kommunens fil" not in testby and ": namn" in testby
-    )  # Testby has a file: its units are listed by the county's words
+    # Testby has a file: its units are listed by the county's words
+    assert "Kommunens fil" not in testby and ": namn" in testby
     for sheet in sheets:
         text = sheet.read_text(encoding="utf-8")
         assert text.count("Nej, rätt uppgift") >= 4 and "Bekräftat av (funktion, inte namn)" in text

@@ -154,11 +154,12 @@ NAMES_THE_CHILD_S = re.compile(
 )
 LABEL = {"child": ("barnets kommun", "the child's municipality"), "here": ("där du är", "where you are")}
 NATIONAL = {"tel:112", "tel:11414", "tel:+4620390000"}
+# the edition's own socialjour
 OWN = {
     "sigtuna": "tel:+46104440500",
     "stockholm": "tel:+46850840000",
     None: None,
-}  # the edition's own socialjour
+}
 
 
 def read_lines(site: Path, own: str | None) -> tuple[list[str], int, list[str]]:

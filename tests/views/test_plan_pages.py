@@ -16,9 +16,8 @@ def test_routines_show_their_change_history_in_both_languages(built_site):
     )
     assert '<h2 id="andringshistorik">Ändringshistorik</h2>' in sv
     assert '<h2 id="andringshistorik">Change history</h2>' in en
-    assert (
-        sv.count("<tr><td") == en.count("<tr><td") > 0
-    )  # cells carry their column's label (cards on a phone)
+    # cells carry their column's label (cards on a phone)
+    assert sv.count("<tr><td") == en.count("<tr><td") > 0
 
 
 def test_adoption_page_lists_all_26_municipalities(built_site):
@@ -37,18 +36,21 @@ def test_adoption_page_lists_all_26_municipalities(built_site):
 
 def test_contacts_say_exactly_what_was_done_with_each_night_value_and_when_it_answers(built_site):
     pages = (read(built_site, f"{prefix}kontakter/index.html") for prefix in ("", "en/"))
+    # the list itself
     sv, en = (
         re.sub(r"<[^>]+>", "", page[page.index('<div class="sv-view sv-contacts">') : page.index("</table>")])
         for page in pages
-    )  # the list itself
+    )
+    # Värmdö
     assert (
         "Uppgift från kommunens sida daterad 2014-09-25, läst 2026-12-07, inte bekräftad av kommunen (källa)."
         in sv
-    )  # Värmdö
+    )
+    # Stockholm
     assert (
         "Uppgift från en sida som inte är kommunens (equalsthlm.se), läst 2026-12-07, inte bekräftad av kommunen"
         in sv
-    )  # Stockholm
+    )
     assert (
         "08-508 40 000. Öppet" not in sv
         and "Öppet mån–tors 16–01, fre 14–02, lör 16–02, sön 16–01. Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Södertälje kommun."
@@ -59,9 +61,8 @@ def test_contacts_say_exactly_what_was_done_with_each_night_value_and_when_it_an
         and "From a page not run by the municipality (7minds.se)" in en
     )
     assert "City of Solna" in en and "Botkyrka Municipality" in en
-    assert (
-        "Öppettiderna är de som står för Sollentuna kommun, samma nummer." in sv
-    )  # Järfälla, Sigtuna, Sundbyberg: Nordväst's
+    # Järfälla, Sigtuna, Sundbyberg: Nordväst's
+    assert "Öppettiderna är de som står för Sollentuna kommun, samma nummer." in sv
     assert "kontrollerad" not in sv and "checked" not in en
 
 
@@ -80,9 +81,8 @@ def test_county_edition_shows_generic_local_wording(built_site):
         "kommunens socialjour på kvällar, nätter och helger. (Socialjouren i barnets kommun: välj den, se Kontakter per kommun, "
         "eller ring 112 och be om den kommunens socialjour.)"
     )
-    assert wording in re.sub(
-        r"<[^>]+>", "", page
-    )  # the number follows once the child's municipality is chosen
+    # the number follows once the child's municipality is chosen
+    assert wording in re.sub(r"<[^>]+>", "", page)
     assert "[[local:" not in page
     # the municipalities' additions are in their own scripts, for the chooser: not in the page
     assert "Lokalt tillägg" not in page and 'data-sv-slot="rutiner/avvikning/#1"' in page

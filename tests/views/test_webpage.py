@@ -40,9 +40,10 @@ def test_start_page_language_links_become_site_relative():
     offline = {"alternate": [{"link": "/", "lang": "sv"}, {"link": "/en/", "lang": "en"}]}
     webpage.relative_alternates(offline, directory_urls=False)
     assert [a["link"] for a in offline["alternate"]] == ["index.html", "en/index.html"]
+    # site_url with a path
     under_a_path = {
         "alternate": [{"link": "/handbok/", "lang": "sv"}, {"link": "/handbok/en/", "lang": "en"}]
-    }  # site_url with a path
+    }
     webpage.relative_alternates(under_a_path, site_url="https://plan.example/handbok/")
     assert [a["link"] for a in under_a_path["alternate"]] == ["./", "en/"]
 
@@ -109,9 +110,8 @@ def test_a_checklist_shows_its_urgent_items_first_and_keeps_the_earlier_ones_for
     assert out.index("<p>Intro.</p>") < out.index('class="sv-phases"')  # the introduction stays first
     assert '<p class="sv-phases__later">Längre ned: <a href="#before">Före</a>.</p>' in out
     earlier = out[out.index('class="sv-phases__earlier"') :]
-    assert (
-        'id="before"' in earlier and 'id="at-once"' not in earlier
-    )  # samverkan.css puts it back first on paper
+    # samverkan.css puts it back first on paper
+    assert 'id="before"' in earlier and 'id="at-once"' not in earlier
     already_first = CHECKLIST.replace(
         '<h2 id="before">Före<a class="headerlink" href="#before">&para;</a></h2>\n<ul><li>Förbered.</li></ul>\n',
         "",
@@ -177,9 +177,8 @@ def test_tables_people_act_on_become_labelled_cards():
         '<td data-label="Vem">Polisen</td><td data-label="Vem berättar">Boendet</td><td data-label="När">Genast</td>'
         in out
     )
-    assert out.endswith(
-        html[html.index("<table><thead><tr><th>Ord") :]
-    )  # two columns fit a phone as they are
+    # two columns fit a phone as they are
+    assert out.endswith(html[html.index("<table><thead><tr><th>Ord") :])
     matrix = '<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tbody><tr><td data-label="b">x</td></tr></tbody></table>'
     assert webpage.card_tables(matrix) == matrix
 

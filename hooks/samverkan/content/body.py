@@ -22,12 +22,10 @@ from samverkan.content.parts import DUTIES, PHASES, STAGES, Duty, Item, Ref
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MARKER = re.compile(rf"\[\[({ID})(?:\|([^\[\]\n]+))?\]\]")
-LOCAL_MARKER = re.compile(
-    r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]"
-)  # a municipality's value, see overlay.py
-COUNTY_MARKER = re.compile(
-    r"\[\[county:([a-z]+(?:-[a-z]+)*)\]\]"
-)  # the county's value, filled in when the page is read (load.py)
+# a municipality's value, see overlay.py
+LOCAL_MARKER = re.compile(r"\[\[local:([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\]\]")
+# the county's value, filled in when the page is read (load.py)
+COUNTY_MARKER = re.compile(r"\[\[county:([a-z]+(?:-[a-z]+)*)\]\]")
 TRAILING_MARKER = re.compile(rf"\[\[({ID})\]\]\s*$")
 # Anything that opens like a marker; the part up to the first "]]" (or the line's end) is shown in the problem.
 _MARKER_START = re.compile(r"\[\[(?:[^\]\n]|\](?!\]))*(?:\]\])?")
@@ -67,10 +65,11 @@ _STRUCTURE_LINE = re.compile(r"^[ \t]*(?:```|~~~|#|[-*+][ \t]+\[|\d+[.)]|\|).*$"
 
 def parse(body: str, first_line: int) -> Body:
     items, steps, rows, fenced, faults = [], [], [], [], []  # fenced: (start, end) offsets of code blocks
+    # (anchor, heading level) of the time phase and the stage the items are in
     phase = stage = duties = (
         None,
         0,
-    )  # (anchor, heading level) of the time phase and the stage the items are in
+    )
     fence_start = None
     line, last = first_line, 0
     for match in _STRUCTURE_LINE.finditer(body):

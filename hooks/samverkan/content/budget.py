@@ -30,9 +30,8 @@ class Limit:
     in_code: bool = False  # counted in fenced code too, which Markdown shows as written
 
 
-_HEADING = re.compile(
-    r"\A[ ]{0,3}(?:#|=+[ \t]*$|-+[ \t]*$)"
-)  # an ATX heading, or the line under a setext one
+# an ATX heading, or the line under a setext one
+_HEADING = re.compile(r"\A[ ]{0,3}(?:#|=+[ \t]*$|-+[ \t]*$)")
 _TAG = re.compile(r"<[a-zA-Z/!?]")
 _EMPHASIS = re.compile(r"[*_]")
 _INDENT = re.compile(r"[ \t>]*")

@@ -43,9 +43,8 @@ _TIME_SPAN = r"\d\d:\d\d-\d\d:\d\d"
 _RULE = re.compile(
     rf"\A(?:(?P<days>(?:{_DAY})(?:-(?:{_DAY}))?(?:,(?:{_DAY})(?:-(?:{_DAY}))?)*) )?(?P<times>off|{_TIME_SPAN}(?: ?, ?{_TIME_SPAN})*)"
 )
-_RULE_SEPARATOR = re.compile(
-    r" ?(;|(?<=[\df]),(?= ?[A-Z])) ?"
-)  # a comma after a time or 'off' and before a day starts the next rule
+# a comma after a time or 'off' and before a day starts the next rule
+_RULE_SEPARATOR = re.compile(r" ?(;|(?<=[\df]),(?= ?[A-Z])) ?")
 
 
 class HoursError(ValueError):
@@ -149,9 +148,8 @@ def _days(written: str) -> tuple[int, ...]:
     for part in written.split(","):
         first, _, last = part.partition("-")
         start, end = DAYS.index(first), DAYS.index(last or first)
-        days += [
-            day % 7 for day in range(start, end + 1 if end >= start else end + 8)
-        ]  # Fr-Mo wraps over Sunday
+        # Fr-Mo wraps over Sunday
+        days += [day % 7 for day in range(start, end + 1 if end >= start else end + 8)]
     return tuple(days)
 
 

@@ -76,9 +76,8 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
 _LINK = re.compile(r"(!?)\[(?:[^\]\n]|\](?!\())*(?:\]\(\s*<?([^)>\n]*)|(?=\n)|\Z)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
-_BLOCK_ATTRIBUTES = re.compile(
-    r"\A[ \t]*+\{:?[ \t]*+[#.][^{}\n]*+\}[ \t]*+\Z"
-)  # a paragraph's attribute list, on a line of its own
+# a paragraph's attribute list, on a line of its own
+_BLOCK_ATTRIBUTES = re.compile(r"\A[ \t]*+\{:?[ \t]*+[#.][^{}\n]*+\}[ \t]*+\Z")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _TEL_LINK = re.compile(r"\[(?P<shown>[^\[\]\n]*+)\]\(\s*+(?:<\s*+)?tel:(?P<target>[^)>\s]*+)", re.IGNORECASE)
 
@@ -194,9 +193,8 @@ def _html_faults(text: str) -> list[tuple[int, str, str]]:
             if node.tag and not node.tag.startswith("-")
             else -1
         )
-        after[node.tag] = (
-            at + 1 if at >= 0 else len(text)
-        )  # none left: the next search of this tag is at once
+        # none left: the next search of this tag is at once
+        after[node.tag] = at + 1 if at >= 0 else len(text)
         if at < 0:
             continue
         found += [

@@ -62,12 +62,10 @@ class Page:
     county_facts: bool = False  # another county's layer replaces the page (editions/layer.py)
     body: str = field(default="", repr=False)  # the Markdown after the front matter
     body_line: int = 1  # the file line the body starts on
-    front_matter: dict = field(
-        default_factory=dict, repr=False
-    )  # the raw YAML fields, handed to MkDocs as the page's meta
-    source: str = field(
-        default="", repr=False
-    )  # the file's whole text as read, for checks on the text itself
+    # the raw YAML fields, handed to MkDocs as the page's meta
+    front_matter: dict = field(default_factory=dict, repr=False)
+    # the file's whole text as read, for checks on the text itself
+    source: str = field(default="", repr=False)
 
     @cached_property
     def _structure(self):
@@ -205,21 +203,17 @@ class Handbook:
     nav_lines: dict[str, int] = field(default_factory=dict)  # nav path -> its line in mkdocs.yml
     files: dict[str, set[str]] = field(default_factory=dict)  # language -> every .md path on disk
     assets: dict[str, set[str]] = field(default_factory=dict)  # language -> every image on disk
-    broken_ids: dict[str, set[str]] = field(
-        default_factory=dict
-    )  # language -> ids of pages that could not be read
-    public_numbers: frozenset = (
-        frozenset()
-    )  # phone numbers declared public (digits only), and the working group's mailbox; see personal_data
-    night_numbers: frozenset = (
-        frozenset()
-    )  # of them, the socialjourer: each municipality file's and the county list's
+    # language -> ids of pages that could not be read
+    broken_ids: dict[str, set[str]] = field(default_factory=dict)
+    # phone numbers declared public (digits only), and the working group's mailbox; see personal_data
+    public_numbers: frozenset = frozenset()
+    # of them, the socialjourer: each municipality file's and the county list's
+    night_numbers: frozenset = frozenset()
     adoption: tuple = ()  # rows of municipalities/status.yml, see editions.county
     working_group: str | None = None  # the working group's shared mailbox, when the county's file gives one
     vocabularies: dict = field(default_factory=dict)  # language -> search words (synonyms.Vocabulary)
-    county: dict = field(
-        default_factory=dict
-    )  # language -> the county's values by name (editions.county.read_values)
+    # language -> the county's values by name (editions.county.read_values)
+    county: dict = field(default_factory=dict)
     own_county: bool = (
         True  # False in another county's plan (editions/layer.py): its own county's facts are left out
     )

@@ -69,9 +69,8 @@ DIGIT_RUN = re.compile(rf"\d(?:[{SPACE}{DASH}./()+]*+\d)++")  # a number of at l
 # Isolates (U+2066–U+2069) stay allowed: they keep a right-to-left word from disturbing its line, no more.
 BIDI_CONTROL = re.compile("[\u202a-\u202e]")
 ISBN_BEFORE = re.compile(r"ISBN[\s:-]*$", re.IGNORECASE)
-MARKDOWN_ESCAPE = re.compile(
-    r"\\([!-/:-@\[-`{-~])"
-)  # a backslash before ASCII punctuation: the reader sees the sign
+# a backslash before ASCII punctuation: the reader sees the sign
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass(frozen=True)
@@ -203,9 +202,8 @@ def as_read(text: str) -> str:
     letters), every decimal digit the digit 0-9 it is ('٣' is '3'), invisible format characters gone."""
     if text.isascii():
         return text
-    read = without_format_characters(
-        unicodedata.normalize("NFKC", text)
-    )  # no character normalises to a line break
+    # no character normalises to a line break
+    read = without_format_characters(unicodedata.normalize("NFKC", text))
     return (
         OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit[0])), read)
         if OTHER_DIGIT.search(read)

@@ -40,12 +40,10 @@ _RELEASE = re.compile(r"^## \[(?P<version>[^\]\n]*)\](?: +[–-] +(?P<date>\S+))
 _VERSION = re.compile(r"(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})")
 _LINK_DEFINITION = re.compile(r"^\[[^\]\n]+\]: +\S+\s*$")
 _HTML = re.compile(r"<[A-Za-z/!?]")
-NOT_IN_XML = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
-)  # control characters, lone surrogates
-_LINK = re.compile(
-    r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^)\s[]*)\)"
-)  # no "[" in either part: each "[" starts one look
+# control characters, lone surrogates
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# no "[" in either part: each "[" starts one look
+_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^)\s[]*)\)")
 _INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|\*(?P<em>[^*\n]+)\*|`(?P<code>[^`\n]+)`|" + _LINK.pattern)
 
 

@@ -111,9 +111,8 @@ class Night:
     service: str
     phone: str | None
     hours: Hours | None
-    hours_from: (
-        str | None
-    )  # the municipality whose entry gives these hours for the same number, when not this one
+    # the municipality whose entry gives these hours for the same number, when not this one
+    hours_from: str | None
     source: str
     publisher: str | None  # whose page the source is, when it is not the municipality's own
     source_dated: str | None

@@ -230,11 +230,12 @@ class Contact:
         }
 
 
+# the forms of the line after a call (edition.html, night_call)
 NUMBER, NO_NUMBER, WAY = (
     "number",
     "no-number",
     "way",
-)  # the forms of the line after a call (edition.html, night_call)
+)
 
 
 @dataclass(frozen=True)
@@ -304,10 +305,11 @@ def _contacts(handbook: Handbook, lang: str) -> list[Contact]:
                 lang,
             )
         )
+    # a file the list lacks has its own problem
     found += [
         Contact(each.slug, each.name(lang), True, None, card(each, lang, handbook), lang)
         for each in files.values()
-    ]  # a file the list lacks has its own problem
+    ]
     return sorted(found, key=lambda each: each.name.casefold())
 
 

@@ -177,12 +177,13 @@ def _slug_hint(slug: str) -> str:
 
 
 def _read_values(overlay: Overlay, data: dict) -> None:
+    # county.py reads the county's values
     _unknown_keys(
         overlay,
         (),
         data,
         (*FIELDS, county.COUNTY_FIELD, county.WORKING_GROUP_FIELD) if overlay.is_county else FIELDS,
-    )  # county.py reads the county's values
+    )
     if (
         overlay.is_county
         and county.WORKING_GROUP_FIELD in data

@@ -94,12 +94,12 @@ class Filler:
         self.config_file, self.handbook, self.work = config_file, handbook, work
         self.county_site, self.county_offline = county_site, county_offline
         site_url = config.get("site_url") or ""
-        self.county = Renderer(
-            handbook, config.get("use_directory_urls", True), site_url=site_url
-        )  # as the county's site was rendered
+        # as the county's site was rendered
+        self.county = Renderer(handbook, config.get("use_directory_urls", True), site_url=site_url)
+        # Material's offline plugin turns directory URLs off
         self.county_offline_renderer = Renderer(
             handbook, False, site_url=site_url, old_after_days=offline.OLD_AFTER_DAYS
-        )  # Material's offline plugin turns directory URLs off
+        )
 
     def publish(self, each: overlay.Overlay, site_dir: Path) -> str:
         release = publish.publish(

@@ -39,7 +39,7 @@ IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": 
 JSON_FILES = (".json", ".map", ".webmanifest")
 PLAIN_FILES = (".txt",)
 UNPACKED_LIMIT = 50_000_000  # bytes a packed file may unpack to
-_DATA_SCRIPT = re.compile(rf"(?:(?:{municipality_parts.LIST_FUNCTION}|{municipality_parts.PARTS_FUNCTION})\((?P<arguments>.*)\);|var __index = (?P<index>.*));?\s*", re.DOTALL)
+_DATA_SCRIPT = re.compile(rf"\A(?:(?:{municipality_parts.LIST_FUNCTION}|{municipality_parts.PARTS_FUNCTION})\((?P<arguments>.*)\);|var __index = (?P<index>.*));?\s*", re.DOTALL)
 _RUNS_IN_XML = frozenset(("http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML"))
 _RUNNING = frozenset(("script", "iframe", "frame", "object", "embed", "foreignobject", "base"))  # a sitemap's xhtml:link only names a page
 # A PDF is read as a PDF reader reads it (pypdf, every object reached from the trailer), not scanned as bytes:

@@ -53,9 +53,8 @@ class Collected:
     """Every municipality's parts of one build, by language: each distinct part once, and the slots it fills."""
 
     def __init__(self) -> None:
-        self.parts: dict[tuple[str, str], dict[str, int]] = defaultdict(
-            dict
-        )  # (slug, lang) -> part -> its index
+        # (slug, lang) -> part -> its index
+        self.parts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
         self.slots: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
     def add(self, lang: str, taken: list[tuple[str, str, str]]) -> None:

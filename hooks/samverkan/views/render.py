@@ -40,9 +40,8 @@ _TEXT_MARKER = re.compile(rf"\[\[({ID})\|([^\[\]\n]+)\]\]")
 _MARKER_IN_HTML = rf"\[\[(?P<id>{ID})(?:{TEXT_SEPARATOR}(?P<text>[^\[\]\n]+))?\]\]"
 _HTML_MARKER = re.compile(_MARKER_IN_HTML + "(?P<code>)")
 # the same, also matching whole code elements (kept as written); slower, so only for pages with code
-_HTML_MARKER_OR_CODE = re.compile(
-    rf"(?P<code>(?s:<(pre|code)\b(?:.*?</\2>|.*)))|{_MARKER_IN_HTML}"
-)  # unclosed: the rest
+# unclosed: the rest
+_HTML_MARKER_OR_CODE = re.compile(rf"(?P<code>(?s:<(pre|code)\b(?:.*?</\2>|.*)))|{_MARKER_IN_HTML}")
 _LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:</li>|</p>|</label>|\n|$)")
 
 
@@ -60,9 +59,8 @@ class Renderer:
         old_after_days: int | None = None,
     ):
         self.handbook = handbook
-        self.built = (
-            build_day()
-        )  # one day for the whole build: every page says it, and whether a review is overdue
+        # one day for the whole build: every page says it, and whether a review is overdue
+        self.built = build_day()
         self.old_after_days = (
             old_after_days  # the offline copy's pages say it is old this many days after it was built
         )
@@ -79,9 +77,8 @@ class Renderer:
         )
         self.env.globals["county"] = handbook.county  # the county's name in the labels
         self.labels = self.env.get_template("labels.html").module.labels
-        self.edition = edition.EditionMarkdown(
-            self.env, handbook, self.overlay
-        )  # name, contact card, additions in place
+        # name, contact card, additions in place
+        self.edition = edition.EditionMarkdown(self.env, handbook, self.overlay)
 
     @cached_property
     def _abbreviations(self) -> dict[str, str]:
@@ -327,9 +324,8 @@ class Renderer:
             "owner": owner.title if owner else page.owner.id,
             "untranslated": page.untranslated,
             "suggest_url": self._suggest_url(page),
-            "guide_url": guide.url_from(
-                self.handbook, page, self.directory_urls
-            ),  # "Vad gör jag nu?" in every header
+            # "Vad gör jag nu?" in every header
+            "guide_url": guide.url_from(self.handbook, page, self.directory_urls),
             "overdue": page.next_review < self.built,
             "routine": self._routine_link(page),
             "printable": isinstance(page, (Checklist, Actor)),  # checklists and actor pages (print packs)

@@ -116,9 +116,8 @@ DATA_PREFIX = "data-"
 
 
 class Removed(NamedTuple):
-    source: (
-        str | None
-    )  # the municipality file an addition came from (data-sv-source), else None: the page itself
+    # the municipality file an addition came from (data-sv-source), else None: the page itself
+    source: str | None
     what: str  # the element as the source wrote it, e.g. '<img src onerror>'
 
 

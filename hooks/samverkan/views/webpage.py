@@ -55,9 +55,8 @@ def relative_alternates(extra, directory_urls: bool = True, site_url: str = "") 
         if link.startswith("/") and not link.startswith("//"):
             link = link[len(base) :] if base != "/" and (link + "/").startswith(base + "/") else link
             link = link.lstrip("/")
-            alternate["link"] = (
-                (link or "./") if directory_urls else link + "index.html"
-            )  # file:// has no index pages
+            # file:// has no index pages
+            alternate["link"] = (link or "./") if directory_urls else link + "index.html"
 
 
 # ---- For a reader on a phone (issue 14): numbers that call, urgent items first, one tap to a role, tables as cards ----
@@ -65,12 +64,10 @@ def relative_alternates(extra, directory_urls: bool = True, site_url: str = "") 
 # Elements whose text is never turned into a call link: links and code already mean something else.
 _NO_CALL_LINK = ("a", "code", "pre", "script", "style", "textarea", "button", "kbd", "samp")
 _SPACE_GAP = re.compile("[ \u00a0\u202f]|&nbsp;|&#160;")  # a space or no-break space between digits
-_DIGIT_GAP = re.compile(
-    "[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;"
-)  # also a dash: only in numbers with an area code
-_COUNTRY_CODE = re.compile(
-    rf"\+46(?:{_DIGIT_GAP.pattern})?(?:\(0\)(?:{_DIGIT_GAP.pattern})?)?"
-)  # '+46 (0)' for the leading 0
+# also a dash: only in numbers with an area code
+_DIGIT_GAP = re.compile("[ \u00a0\u202f\u2010-\u2015-]|&nbsp;|&#160;")
+# '+46 (0)' for the leading 0
+_COUNTRY_CODE = re.compile(rf"\+46(?:{_DIGIT_GAP.pattern})?(?:\(0\)(?:{_DIGIT_GAP.pattern})?)?")
 _DIGITS = "0123456789"
 # After a number: it is part of a longer number, a date, an SFS number or a section.
 _NOT_AFTER = re.compile(r"[\w\-/\u2010-\u2015]|[.:,]\d|(?<!\s)\s*+§")
@@ -176,9 +173,8 @@ def urgent_first(html: str, later_label: str) -> str:
         return html
     intro_end, urgent_start = headings[0].start(), headings[urgent].start()
     earlier = headings[:urgent]
-    later = ", ".join(
-        f'<a href="#{h[1]}">{_heading_text(h[2])}</a>' for h in earlier
-    )  # both as the page wrote them
+    # both as the page wrote them
+    later = ", ".join(f'<a href="#{h[1]}">{_heading_text(h[2])}</a>' for h in earlier)
     return (
         html[:intro_end]
         + '<div class="sv-phases"><div class="sv-phases__now">'
