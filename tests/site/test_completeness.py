@@ -40,9 +40,13 @@ def edit(file, old, new):
 
 def test_a_page_of_the_model_that_was_not_built(site, handbook):
     (site / "en" / "rutiner" / "avvikning" / "index.html").unlink()
-    assert messages(site, handbook) == ["the page 'avvikning' (en, docs/en/rutiner/avvikning.md) was not built"] + [
-        message for message in messages(site, handbook) if message.startswith("the link")]
-    assert any("leads to nothing (en/rutiner/avvikning/index.html)" in message for message in messages(site, handbook))
+    assert messages(site, handbook) == [
+        "the page 'avvikning' (en, docs/en/rutiner/avvikning.md) was not built"
+    ] + [message for message in messages(site, handbook) if message.startswith("the link")]
+    assert any(
+        "leads to nothing (en/rutiner/avvikning/index.html)" in message
+        for message in messages(site, handbook)
+    )
 
 
 def test_an_english_page_that_says_it_is_swedish(site, handbook):

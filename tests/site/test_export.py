@@ -26,31 +26,78 @@ def test_real_handbook_export_is_valid_and_complete(lang):
     handbook = load_site(ROOT / "mkdocs.yml")
     document = export.document(handbook, lang, "https://samverkansplanen.example/")
     validate(document)
-    for key, page_type in (("routines", "routine"), ("checklists", "checklist"), ("actors", "actor"), ("laws", "law"), ("terms", "term")):
-        assert len(document[key]) == sum(1 for page in handbook.pages if page.lang == lang and page.type == page_type), key
+    for key, page_type in (
+        ("routines", "routine"),
+        ("checklists", "checklist"),
+        ("actors", "actor"),
+        ("laws", "law"),
+        ("terms", "term"),
+    ):
+        assert len(document[key]) == sum(
+            1 for page in handbook.pages if page.lang == lang and page.type == page_type
+        ), key
 
 
 def test_export_command_writes_both_languages_and_the_schema(tmp_path, capsys):
     root = copy_minimal(tmp_path)
     out = tmp_path / "export"
     assert cli.main(["--config", str(root / "mkdocs.yml"), "export", "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["handbook-en.json", "handbook-export.schema.json", "handbook-sv.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "handbook-en.json",
+        "handbook-export.schema.json",
+        "handbook-sv.json",
+    ]
     en = json.loads((out / "handbook-en.json").read_text(encoding="utf-8"))
     validate(en)
     checklist = en["checklists"][0]
-    assert checklist["id"] == "avvikning-boendet" and checklist["routine"] == "avvikning" and checklist["version"]
+    assert (
+        checklist["id"] == "avvikning-boendet"
+        and checklist["routine"] == "avvikning"
+        and checklist["version"]
+    )
     assert checklist["items"] and all(item["actor"] for item in checklist["items"])
     routine = en["routines"][0]
     assert routine["url"].endswith("/en/rutiner/avvikning/")
     assert {"actor": "boendet", "role": "responsible"} in routine["actors"]
-    assert routine["steps"][0] == {"text": "The residence calls the police.", "actor": "boendet", "phase": None}
+    assert routine["steps"][0] == {
+        "text": "The residence calls the police.",
+        "actor": "boendet",
+        "phase": None,
+    }
 
 
 def test_schema_rejects_an_item_without_its_actor_field():
-    handbook_doc = {"format_version": "1.1", "language": "sv", "routines": [], "municipalities": [],
-                    "edition": {"id": "county", "name": None, "code": None, "site_url": None, "reviewed": None, "units": []}, "actors": [], "laws": [], "terms": [],
-                    "checklists": [{"id": "x", "title": "X", "version": "1.0", "reviewed": "2026-01-01", "next_review": "2027-01-01",
-                                    "owner": "a", "url": "https://e/x/", "description": None, "routine": "r", "items": [{"text": "Do it.", "phase": None}]}]}
+    handbook_doc = {
+        "format_version": "1.1",
+        "language": "sv",
+        "routines": [],
+        "municipalities": [],
+        "edition": {
+            "id": "county",
+            "name": None,
+            "code": None,
+            "site_url": None,
+            "reviewed": None,
+            "units": [],
+        },
+        "actors": [],
+        "laws": [],
+        "terms": [],
+        "checklists": [
+            {
+                "id": "x",
+                "title": "X",
+                "version": "1.0",
+                "reviewed": "2026-01-01",
+                "next_review": "2027-01-01",
+                "owner": "a",
+                "url": "https://e/x/",
+                "description": None,
+                "routine": "r",
+                "items": [{"text": "Do it.", "phase": None}],
+            }
+        ],
+    }
     with pytest.raises(jsonschema.ValidationError):
         validate(handbook_doc)
 

@@ -19,7 +19,10 @@ def fake_build(config, folder):
 def test_the_zip_holds_one_folder_with_the_copy_and_no_symlink(tmp_path):
     zipped = offline.build_zip(tmp_path / "mkdocs-offline.yml", tmp_path, fake_build)
     with zipfile.ZipFile(zipped) as archive:
-        assert sorted(archive.namelist()) == [f"{offline.FOLDER_IN_ZIP}/en/index.html", f"{offline.FOLDER_IN_ZIP}/index.html"]
+        assert sorted(archive.namelist()) == [
+            f"{offline.FOLDER_IN_ZIP}/en/index.html",
+            f"{offline.FOLDER_IN_ZIP}/index.html",
+        ]
 
 
 def test_a_failed_build_leaves_no_zip(tmp_path):
@@ -37,7 +40,8 @@ def test_only_the_site_that_carries_the_zip_links_it(tmp_path, monkeypatch):
     assert offline.config_beside(tmp_path / "mkdocs.yml") == tmp_path / offline.CONFIG
     assert offline.config_beside(tmp_path / offline.CONFIG) is None
     monkeypatch.delenv(offline.ENV, raising=False)
-    assert offline.download(tmp_path / "mkdocs.yml") is None  # the preview makes no zip: its pages do not link one
+    # the preview makes no zip: its pages do not link one
+    assert offline.download(tmp_path / "mkdocs.yml") is None
     monkeypatch.setenv(offline.ENV, offline.ZIP_NAME)
     assert offline.download(tmp_path / "mkdocs.yml") == offline.ZIP_NAME
     assert offline.download(tmp_path / offline.CONFIG) is None  # the copy does not offer itself

@@ -22,7 +22,9 @@ def handbook():
 
 
 @pytest.mark.parametrize("lang, slug", [("sv", None), ("en", "sigtuna")])
-def test_every_page_of_the_language_is_plain_markdown_linking_the_tree_s_own_files(handbook, tmp_path, lang, slug):
+def test_every_page_of_the_language_is_plain_markdown_linking_the_tree_s_own_files(
+    handbook, tmp_path, lang, slug
+):
     count = tree.compile_tree(ROOT / "mkdocs.yml", handbook, tmp_path, lang, slug)
     pages = [page for page in handbook.pages if page.lang == lang]
     assert count == len(pages) == len(list((tmp_path / "docs").rglob("*.md")))
@@ -30,9 +32,13 @@ def test_every_page_of_the_language_is_plain_markdown_linking_the_tree_s_own_fil
         text = (tmp_path / "docs" / page.path).read_text(encoding="utf-8")
         front, body = text.split("---\n", 2)[1:]
         assert yaml.safe_load(front)["title"] == page.title
-        assert "[[" not in re.sub(r"```.*?```|``[^\n]*?``|`[^`\n]*`", "", body, flags=re.DOTALL), page.path  # markers are links; code shows them
+        # markers are links; code shows them
+        assert "[[" not in re.sub(r"```.*?```|``[^\n]*?``|`[^`\n]*`", "", body, flags=re.DOTALL), page.path
         for target in LINK.findall(body):
-            assert (tmp_path / "docs" / Path(page.path).parent / target).resolve().is_file(), (page.path, target)
+            assert (tmp_path / "docs" / Path(page.path).parent / target).resolve().is_file(), (
+                page.path,
+                target,
+            )
     config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == lang and config["docs_dir"] == "docs"
     assert [next(iter(entry.values())) for entry in config["nav"]][:2] == ["index.md", "vad-gor-jag-nu.md"]
@@ -50,7 +56,23 @@ def test_the_command_refuses_a_file_as_its_folder_and_an_unknown_municipality(tm
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     config = str(ROOT / "mkdocs.yml")
     assert cli.main(["--config", config, "compile", str(tmp_path / "a-file"), "--lang", "sv"]) == 1
-    assert cli.main(["--config", config, "compile", str(tmp_path / "out"), "--lang", "sv", "--municipality", "ingenstans"]) == 1
+    assert (
+        cli.main(
+            [
+                "--config",
+                config,
+                "compile",
+                str(tmp_path / "out"),
+                "--lang",
+                "sv",
+                "--municipality",
+                "ingenstans",
+            ]
+        )
+        == 1
+    )
     errors = capsys.readouterr().err.splitlines()
-    assert len(errors) == 2 and all(line.startswith("compile: ") and "nothing was written" in line for line in errors)
+    assert len(errors) == 2 and all(
+        line.startswith("compile: ") and "nothing was written" in line for line in errors
+    )
     assert not (tmp_path / "out").exists()

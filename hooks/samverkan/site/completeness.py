@@ -20,7 +20,9 @@ from samverkan.content.problems import Problem
 from samverkan.content.urls import language_url, page_url
 from samverkan.site import verify
 
-FIX = "rebuild with the project's own command (python -m samverkan build); the engine left the site incomplete"
+FIX = (
+    "rebuild with the project's own command (python -m samverkan build); the engine left the site incomplete"
+)
 SCHEMA = "export/handbook-export.schema.json"
 OFFLINE_INDEX = "search/search_index.js"  # the offline edition inlines one index for both languages
 NOT_FOUND_PAGE = "404.html"
@@ -35,7 +37,9 @@ def safe_and_complete(site: str | Path, handbook: Handbook) -> list[Problem]:
     return verify.problems(site, handbook.public_numbers, pages) + complete
 
 
-def problems(site: str | Path, handbook: Handbook, language: str | None = None, pages: dict | None = None) -> list[Problem]:
+def problems(
+    site: str | Path, handbook: Handbook, language: str | None = None, pages: dict | None = None
+) -> list[Problem]:
     """The site's faults; with ``language``, a tree of that language alone at the site's root, as another
     engine builds it from ``python -m samverkan compile`` (no export: the hooks write it). ``pages``: the
     site's pages as verify.parsed read them, when they are read already."""
@@ -46,7 +50,8 @@ def problems(site: str | Path, handbook: Handbook, language: str | None = None, 
     found = _model_pages(site, model, pages, directory_urls, language)
     found += _links(site, pages)
     found += _search_indexes(site, (language,) if language else LANGUAGES, language)
-    return found if language or _offline(site) else found + _export(site)  # the hooks write the export, not into the offline copy
+    # the hooks write the export, not into the offline copy
+    return found if language or _offline(site) else found + _export(site)
 
 
 def _read_pages(parsed: dict) -> dict[str, tuple[str | None, set[str], list[str]]]:
@@ -63,7 +68,11 @@ def _read_pages(parsed: dict) -> dict[str, tuple[str | None, set[str], list[str]
 
 
 def _url(page, directory_urls: bool, language: str | None) -> str:
-    return page_url(page.path, directory_urls) if language else language_url(page.lang, page.path, directory_urls)
+    return (
+        page_url(page.path, directory_urls)
+        if language
+        else language_url(page.lang, page.path, directory_urls)
+    )
 
 
 def _directory_urls(model: list, pages: dict, language: str | None) -> bool:
@@ -74,19 +83,39 @@ def _directory_urls(model: list, pages: dict, language: str | None) -> bool:
 
 
 def _file_of(url: str, directory_urls: bool) -> str:
-    return (url + "index.html" if url.endswith("/") or not url else url) if directory_urls else (url or "index.html")
+    return (
+        (url + "index.html" if url.endswith("/") or not url else url)
+        if directory_urls
+        else (url or "index.html")
+    )
 
 
-def _model_pages(site: Path, model: list, pages: dict, directory_urls: bool, language: str | None) -> list[Problem]:
+def _model_pages(
+    site: Path, model: list, pages: dict, directory_urls: bool, language: str | None
+) -> list[Problem]:
     found = []
     if "index.html" not in pages:
         found.append(Problem(site.name, 1, "the site has no root page (index.html)", FIX))
     for page in model:
         file = _file_of(_url(page, directory_urls, language), directory_urls)
         if file not in pages:
-            found.append(Problem(f"{site.name}/{file}", 1, f"the page '{page.id}' ({page.lang}, docs/{page.lang}/{page.path}) was not built", FIX))
+            found.append(
+                Problem(
+                    f"{site.name}/{file}",
+                    1,
+                    f"the page '{page.id}' ({page.lang}, docs/{page.lang}/{page.path}) was not built",
+                    FIX,
+                )
+            )
         elif pages[file][0] != page.lang:
-            found.append(Problem(f"{site.name}/{file}", 1, f"the page says <html lang=\"{pages[file][0]}\">, not \"{page.lang}\"", FIX))
+            found.append(
+                Problem(
+                    f"{site.name}/{file}",
+                    1,
+                    f'the page says <html lang="{pages[file][0]}">, not "{page.lang}"',
+                    FIX,
+                )
+            )
     return found
 
 
@@ -127,7 +156,11 @@ def _link_fault(files: _Files, name: str, ids: set[str], href: str, pages: dict)
     parts = urlsplit(href)
     fragment = unquote(parts.fragment)
     if not parts.path:
-        return None if not fragment or fragment in ids else f"the link '{href[:80]}' leads to no anchor on the page"
+        return (
+            None
+            if not fragment or fragment in ids
+            else f"the link '{href[:80]}' leads to no anchor on the page"
+        )
     target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
     if target.startswith("../") or target == "..":
         return f"the link '{href[:80]}' leads out of the site"
@@ -154,7 +187,14 @@ def _search_indexes(site: Path, languages, language: str | None) -> list[Problem
         except (OSError, ValueError, AttributeError):
             docs = None
         if not docs:
-            found.append(Problem(f"{site.name}/{index.relative_to(site).as_posix()}", 1, f"the {lang} search index is missing or empty", FIX))
+            found.append(
+                Problem(
+                    f"{site.name}/{index.relative_to(site).as_posix()}",
+                    1,
+                    f"the {lang} search index is missing or empty",
+                    FIX,
+                )
+            )
     return found
 
 
@@ -168,10 +208,19 @@ def _export(site: Path) -> list[Problem]:
     for lang in LANGUAGES:
         name = f"export/handbook-{lang}.json"
         try:
-            error = next(iter(validator.iter_errors(json.loads((site / name).read_text(encoding="utf-8")))), None)
+            error = next(
+                iter(validator.iter_errors(json.loads((site / name).read_text(encoding="utf-8")))), None
+            )
         except (OSError, ValueError):
             found.append(Problem(f"{site.name}/{name}", 1, "the export is missing or not JSON", FIX))
             continue
         if error is not None:
-            found.append(Problem(f"{site.name}/{name}", 1, f"the export does not match its schema: {error.message[:120]}", FIX))
+            found.append(
+                Problem(
+                    f"{site.name}/{name}",
+                    1,
+                    f"the export does not match its schema: {error.message[:120]}",
+                    FIX,
+                )
+            )
     return found

@@ -17,19 +17,21 @@ import sys
 from pathlib import Path
 
 from samverkan.content import paths
-from samverkan.editions import edition, overlay
 from samverkan.content.model import Actor, Checklist, Handbook, Law, Page, Routine, Term
 from samverkan.content.parts import LANGUAGES, Item
 from samverkan.content.settings import read_config
-from samverkan.editions.overlay import Overlay
 from samverkan.content.urls import published_url
+from samverkan.editions import edition, overlay
+from samverkan.editions.overlay import Overlay
 
 SCHEMA = Path(__file__).resolve().parents[3] / "schema" / "handbook-export.schema.json"
 SCHEMA_NAME = SCHEMA.name
 FORMAT_VERSION = "1.1"
 
 
-def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool = True, chosen: Overlay | None = None) -> dict:
+def document(
+    handbook: Handbook, lang: str, site_url: str, directory_urls: bool = True, chosen: Overlay | None = None
+) -> dict:
     """The export of one language, of the chosen edition (the county's when none): its local values filled
     in, its additions with their routines, and every municipality's contacts."""
     chosen = chosen or overlay.Overlay(overlay.COUNTY, "")
@@ -53,18 +55,37 @@ def document(handbook: Handbook, lang: str, site_url: str, directory_urls: bool 
         "format_version": FORMAT_VERSION,
         "language": lang,
         "edition": _edition(chosen, lang, site_url),
-        "municipalities": [_municipality(each, lang) for each in overlay.loaded(handbook) if edition.card(each, lang)],
+        "municipalities": [
+            _municipality(each, lang) for each in overlay.loaded(handbook) if edition.card(each, lang)
+        ],
         "routines": [common(r) | _routine(r, chosen) for r in pages(Routine)],
-        "checklists": [common(c) | {"routine": c.routine.id if c.routine else None, "items": [_item(i, chosen, lang) for i in c.items]} for c in pages(Checklist)],
+        "checklists": [
+            common(c)
+            | {
+                "routine": c.routine.id if c.routine else None,
+                "items": [_item(i, chosen, lang) for i in c.items],
+            }
+            for c in pages(Checklist)
+        ],
         "actors": [common(a) | {"kind": a.kind, "contact": a.contact} for a in pages(Actor)],
-        "laws": [common(law) | {"sfs": law.sfs, "status": law.status, "abbr": law.abbr, "official_url": law.url} for law in pages(Law)],
+        "laws": [
+            common(law) | {"sfs": law.sfs, "status": law.status, "abbr": law.abbr, "official_url": law.url}
+            for law in pages(Law)
+        ],
         "terms": [common(t) | {"definition": t.definition, "abbr": t.abbr} for t in pages(Term)],
     }
 
 
 def _routine(routine: Routine, chosen: Overlay) -> dict:
     text = (chosen.additions.get(routine.id) or {}).get(routine.lang) if chosen.is_municipality else None
-    addition = {"section": edition.placement(chosen, routine.id, routine.lang), "markdown": _plain(chosen, routine.lang, text.strip())} if text else None
+    addition = (
+        {
+            "section": edition.placement(chosen, routine.id, routine.lang),
+            "markdown": _plain(chosen, routine.lang, text.strip()),
+        }
+        if text
+        else None
+    )
     return {
         "actors": [{"actor": role.actor.id, "role": role.role} for role in routine.actors],
         "checklists": [ref.id for ref in routine.checklists],
@@ -75,7 +96,11 @@ def _routine(routine: Routine, chosen: Overlay) -> dict:
 
 
 def _item(item: Item, chosen: Overlay, lang: str) -> dict:
-    return {"text": _plain(chosen, lang, item.text), "actor": item.actor.id if item.actor else None, "phase": item.phase}
+    return {
+        "text": _plain(chosen, lang, item.text),
+        "actor": item.actor.id if item.actor else None,
+        "phase": item.phase,
+    }
 
 
 def _plain(chosen: Overlay, lang: str, text: str) -> str:
@@ -86,7 +111,14 @@ def _plain(chosen: Overlay, lang: str, text: str) -> str:
 def _edition(chosen: Overlay, lang: str, site_url: str) -> dict:
     """Which edition this is: the county's, or a municipality's with its contacts."""
     if not chosen.is_municipality:
-        return {"id": overlay.COUNTY, "name": None, "code": None, "site_url": site_url or None, "reviewed": None, "units": []}
+        return {
+            "id": overlay.COUNTY,
+            "name": None,
+            "code": None,
+            "site_url": site_url or None,
+            "reviewed": None,
+            "units": [],
+        }
     return _municipality(chosen, lang) | {"site_url": site_url or None}
 
 
@@ -96,12 +128,19 @@ def _municipality(each: Overlay, lang: str) -> dict:
     return {"id": each.slug, "name": card.name, "code": each.code, "reviewed": card.reviewed, "units": units}
 
 
-def files(handbook: Handbook, site_url: str, directory_urls: bool = True, chosen: Overlay | None = None) -> dict[str, str]:
+def files(
+    handbook: Handbook, site_url: str, directory_urls: bool = True, chosen: Overlay | None = None
+) -> dict[str, str]:
     """File name -> text: handbook-<lang>.json for every language, and the schema; of the edition named by
     SAMVERKAN_MUNICIPALITY when none is given."""
     chosen = chosen or overlay.chosen(handbook.root)
     texts = {
-        f"handbook-{lang}.json": json.dumps(document(handbook, lang, site_url, directory_urls, chosen), ensure_ascii=False, separators=(",", ":")) + "\n"
+        f"handbook-{lang}.json": json.dumps(
+            document(handbook, lang, site_url, directory_urls, chosen),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n"
         for lang in LANGUAGES
     }
     return texts | {SCHEMA_NAME: SCHEMA.read_text(encoding="utf-8")}

@@ -38,11 +38,18 @@ from samverkan.site.offline import ZIP_NAME
 from samverkan.views import csp, municipality_parts, night, paper, sanitize
 from samverkan.views.render import Renderer
 
-SLOT = re.compile(r'<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')  # between blocks, a slot has a line of its own
+# between blocks, a slot has a line of its own
+SLOT = re.compile(r'<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')
 LOCAL = re.compile(r'<span data-sv-local="([a-z0-9_.-]+)">(.*?)</span>', re.DOTALL)  # a value holds no <span>
 COUNTY_ONLY = re.compile(r'<(p|span)\b[^<>]* data-sv-county-only=""[^<>]*>.*?</\1>', re.DOTALL)
 QR = re.compile(r'(?<=<figure class="sv-qr">)<svg\b.*?</svg>', re.DOTALL)
-UNFILLED = ("data-sv-chooser", "data-sv-fill", "data-sv-local=", "data-sv-county-only")  # markers no edition keeps
+# markers no edition keeps
+UNFILLED = (
+    "data-sv-chooser",
+    "data-sv-fill",
+    "data-sv-local=",
+    "data-sv-county-only",
+)
 ADDRESSED = (".html", ".xml")  # the files that name the site's own address (canonical links, sitemap, feed)
 SITEMAP_GZ = "sitemap.xml.gz"
 NOT_FOUND = "404.html"
@@ -73,9 +80,16 @@ class Fill:
         nights = self._nights(path, lang)
         for county, own in nights:
             html = html.replace(county, own)
-        html, values = LOCAL.subn(lambda value: local_html(self.overlay, value[1], lang) or f"<span>{value[2]}</span>", html)
+        html, values = LOCAL.subn(
+            lambda value: local_html(self.overlay, value[1], lang) or f"<span>{value[2]}</span>", html
+        )
         if values and nights:  # a value may be the night number itself, or name the other municipality
-            html = night.relined(html, lang, dict(zip(editions.WHOSE, (own for _, own in nights))), self.county.handbook.night_numbers)
+            html = night.relined(
+                html,
+                lang,
+                dict(zip(editions.WHOSE, (own for _, own in nights), strict=True)),
+                self.county.handbook.night_numbers,
+            )
         html = COUNTY_ONLY.sub("", html)
         if qr is not None:
             html = QR.sub(lambda _: qr, html, count=1)
@@ -90,7 +104,7 @@ class Fill:
             parts = self.parts[lang].get(slot[1])
             if parts is not None:
                 end = slot.start(2)  # the line after the slot stays
-            elif not slot[2] and html[start - 1: start] == "\n":
+            elif not slot[2] and html[start - 1 : start] == "\n":
                 start -= 1
             out += [html[copied:start], parts or ""]
             copied = end
@@ -101,19 +115,27 @@ class Fill:
         page = self._pages.get(path)
         if page is None:
             return []
-        return [self._swap("night_call", lang, self.county.contacts_url(page), whose) for whose in editions.WHOSE]
+        return [
+            self._swap("night_call", lang, self.county.contacts_url(page), whose) for whose in editions.WHOSE
+        ]
 
     @functools.cached_property
     def _pages(self) -> dict:
         """Built page -> the handbook's page."""
         county = self.county
-        return {language_url(page.lang, page.path, county.directory_urls) + ("index.html" if county.directory_urls else ""): page for page in county.handbook.pages}
+        return {
+            language_url(page.lang, page.path, county.directory_urls)
+            + ("index.html" if county.directory_urls else ""): page
+            for page in county.handbook.pages
+        }
 
     def _swap(self, part: str, *arguments: str) -> tuple[str, str]:
         """The county's and the edition's rendering of a part (EditionMarkdown.banner or .night_call) as the
         build writes them: every part of a page passes the sanitizer, which serialises it anew."""
         if (part, *arguments) not in self._swaps:
-            self._swaps[part, *arguments] = tuple(sanitized(getattr(each, part)(*arguments)) for each in (self.county.edition, self.own))
+            self._swaps[part, *arguments] = tuple(
+                sanitized(getattr(each, part)(*arguments)) for each in (self.county.edition, self.own)
+            )
         return self._swaps[part, *arguments]
 
     def addressed(self, text: str, path: str = "") -> str:
@@ -124,7 +146,8 @@ class Fill:
         if path == NOT_FOUND:
             rooted = re.compile(ROOTED_IN_404.format(re.escape(urlsplit(self.county.site_url).path)))
             text = rooted.sub(lambda _: urlsplit(self.site_url).path, text)
-            return csp.with_policy(text.replace(self.county.site_url, self.site_url))  # its theme's script names the address
+            # its theme's script names the address
+            return csp.with_policy(text.replace(self.county.site_url, self.site_url))
         return text.replace(self.county.site_url, self.site_url)
 
 
@@ -137,10 +160,17 @@ def fill_tree(county: Renderer, county_dir: Path, edition_dir: Path, overlay: Ov
     ``county`` rendered (its site_url and directory URLs); raise FillFailed when a place is left unfilled."""
     own_url = editions.site_url(overlay)
     if own_url and not county.site_url:
-        raise FillFailed(f"{overlay.file}: its site_url cannot be filled in, since the county's site has no address of its own to replace — "
-                         "give mkdocs.yml a site_url, or build this edition alone (build --municipality)")
-    fill = Fill(overlay, county, editions.EditionMarkdown(county.env, county.handbook, overlay), own_url if own_url != county.site_url else None,
-                {lang: shown_parts(county_dir, overlay.slug, lang) for lang in LANGUAGES})
+        raise FillFailed(
+            f"{overlay.file}: its site_url cannot be filled in, since the county's site has no address of its own to replace — "
+            "give mkdocs.yml a site_url, or build this edition alone (build --municipality)"
+        )
+    fill = Fill(
+        overlay,
+        county,
+        editions.EditionMarkdown(county.env, county.handbook, overlay),
+        own_url if own_url != county.site_url else None,
+        {lang: shown_parts(county_dir, overlay.slug, lang) for lang in LANGUAGES},
+    )
     codes = _qr_codes(fill)
     skipped = {municipality_parts.FOLDER, ZIP_NAME, "export"}
     for folder, subfolders, files in os.walk(county_dir):
@@ -152,7 +182,10 @@ def fill_tree(county: Renderer, county_dir: Path, edition_dir: Path, overlay: Ov
             if path not in skipped:
                 _write(fill, county_dir / path, edition_dir / path, path, codes.get(path))
     if (county_dir / "export").is_dir():  # the site's, not the offline copy's
-        export.write_files(edition_dir / "export", export.files(county.handbook, fill.site_url or county.site_url, county.directory_urls, overlay))
+        export.write_files(
+            edition_dir / "export",
+            export.files(county.handbook, fill.site_url or county.site_url, county.directory_urls, overlay),
+        )
 
 
 def _write(fill: Fill, source: Path, target: Path, path: str, qr: str | None) -> None:
@@ -160,13 +193,19 @@ def _write(fill: Fill, source: Path, target: Path, path: str, qr: str | None) ->
         html = fill.page(source.read_text(encoding="utf-8"), path, qr)
         left = next((marker for marker in UNFILLED if marker in html), None)
         if left:
-            raise FillFailed(f"{path}: the county's page kept '{left}' in {fill.overlay.slug}'s edition — rebuild the county's site; if it persists, "
-                             "a template marks a place site/fill.py does not fill")
+            raise FillFailed(
+                f"{path}: the county's page kept '{left}' in {fill.overlay.slug}'s edition — rebuild the county's site; if it persists, "
+                "a template marks a place site/fill.py does not fill"
+            )
         target.write_text(html, encoding="utf-8")
     elif fill.site_url and path.endswith(ADDRESSED):
         target.write_text(fill.addressed(source.read_text(encoding="utf-8")), encoding="utf-8")
     elif fill.site_url and path == SITEMAP_GZ:
-        target.write_bytes(gzip.compress(fill.addressed(source.with_suffix("").read_text(encoding="utf-8")).encode(), mtime=0))
+        target.write_bytes(
+            gzip.compress(
+                fill.addressed(source.with_suffix("").read_text(encoding="utf-8")).encode(), mtime=0
+            )
+        )
     else:
         _link(source, target)
 
@@ -191,12 +230,13 @@ def shown_parts(site: Path, slug: str, lang: str) -> dict[str, str]:
         return {}
     data = municipality_parts.read_script(script.read_text(encoding="utf-8"))
     parts = [_unwrapped(part) for part in data["parts"]]
-    return {slot: "\n\n".join(parts[index] for index in indices) for slot, indices in data["slots"].items()}  # as edition.after_title joins them
+    # as edition.after_title joins them
+    return {slot: "\n\n".join(parts[index] for index in indices) for slot, indices in data["slots"].items()}
 
 
 def _unwrapped(part: str) -> str:
     """A part without the hidden wrapper that kept it out of the county's pages (editions/edition.html, chosen)."""
-    return part[part.index(">") + 1: part.rindex(municipality_parts.CLOSE)].strip("\n")
+    return part[part.index(">") + 1 : part.rindex(municipality_parts.CLOSE)].strip("\n")
 
 
 def _qr_codes(fill: Fill) -> dict[str, str]:

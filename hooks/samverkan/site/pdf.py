@@ -20,16 +20,21 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from samverkan.views import views
-from samverkan.editions.handbook import load_site
-from samverkan.engine.mkdocs_build import build_site
 from samverkan.content.model import Actor, Checklist
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.urls import language_url
+from samverkan.editions.handbook import load_site
+from samverkan.engine.mkdocs_build import build_site
+from samverkan.views import views
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -52,7 +57,10 @@ def printables(handbook) -> list[Printable]:
     found = []
     for lang in LANGUAGES:
         for kind, cls in (("checklist", Checklist), ("pack", Actor)):
-            found += [Printable(lang, kind, page.path) for page in views.in_nav_order(handbook, handbook.of_type(lang, cls))]
+            found += [
+                Printable(lang, kind, page.path)
+                for page in views.in_nav_order(handbook, handbook.of_type(lang, cls))
+            ]
     return found
 
 
@@ -94,12 +102,16 @@ def render(page, base_url: str, item: Printable) -> bytes:
 def launch(playwright):
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not os.path.exists(chromium):
-        raise SystemExit(f"{chromium} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM")
+        raise SystemExit(
+            f"{chromium} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM"
+        )
     return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/pdf", description="Every checklist and print pack as A4 PDF, per language.")
+    parser = argparse.ArgumentParser(
+        prog="scripts/pdf", description="Every checklist and print pack as A4 PDF, per language."
+    )
     parser.add_argument("--config", default="mkdocs.yml", help="site configuration (default: mkdocs.yml)")
     parser.add_argument("--site", help="an already built site folder (default: build one now)")
     parser.add_argument("--out", default="pdf", help="output folder (default: pdf/)")

@@ -27,11 +27,24 @@ from samverkan.views import views
 from samverkan.views.render import Renderer
 
 # What a page shows for the screen or for a night's paper record, not for a reader of the whole plan.
-LEFT_OUT = ", ".join((
-    "#sv-content", ".sv-version-check", ".sv-review-notice", ".sv-head__tools", ".sv-guide-link", ".sv-paper-side",
-    ".sv-paper", ".sv-print-address", ".sv-print-tools", ".sv-ticks-status", ".sv-suggest", ".sv-history",
-    "a.headerlink", "script",
-))
+LEFT_OUT = ", ".join(
+    (
+        "#sv-content",
+        ".sv-version-check",
+        ".sv-review-notice",
+        ".sv-head__tools",
+        ".sv-guide-link",
+        ".sv-paper-side",
+        ".sv-paper",
+        ".sv-print-address",
+        ".sv-print-tools",
+        ".sv-ticks-status",
+        ".sv-suggest",
+        ".sv-history",
+        "a.headerlink",
+        "script",
+    )
+)
 _VIEW_PAGES = ("matrix", "contacts")  # the generated pages the plan includes, by their view, in this order
 
 
@@ -52,7 +65,15 @@ def sections(handbook, lang: str) -> list[Section]:
         ("routines", views.in_nav_order(handbook, handbook.of_type(lang, Routine))),
         ("checklists", views.in_nav_order(handbook, handbook.of_type(lang, Checklist))),
         ("actors", views.in_nav_order(handbook, handbook.of_type(lang, Actor))),
-        ("overviews", [page for view in _VIEW_PAGES for page in handbook.pages if page.lang == lang and getattr(page, "view", None) == view]),
+        (
+            "overviews",
+            [
+                page
+                for view in _VIEW_PAGES
+                for page in handbook.pages
+                if page.lang == lang and getattr(page, "view", None) == view
+            ],
+        ),
         ("appendix", views.in_nav_order(handbook, handbook.of_type(lang, Law))),
     ]
     found, number = [], 0
@@ -70,7 +91,14 @@ def edition_name(handbook, overlay: Overlay, lang: str) -> str:
     return (handbook.county.get(lang) or {}).get("name") or ""
 
 
-def document(site: Path, handbook, overlay: Overlay, lang: str, site_url: str, page_numbers: dict[str, int] | None = None) -> str:
+def document(
+    site: Path,
+    handbook,
+    overlay: Overlay,
+    lang: str,
+    site_url: str,
+    page_numbers: dict[str, int] | None = None,
+) -> str:
     """The plan as one HTML document. ``page_numbers`` (section anchor -> page) fill the table of contents;
     without them it shows placeholders of the same width, so the pages fall where they will fall with them."""
     plan = versions.plan(handbook.root)
@@ -79,8 +107,13 @@ def document(site: Path, handbook, overlay: Overlay, lang: str, site_url: str, p
     by_url = {language_url(lang, each.page.path, True): each.anchor for each in listed}
     bodies = [Markup(_section_body(site, lang, each, by_url, site_url)) for each in listed]
     return renderer.env.get_template("plan-document.html").render(
-        t=renderer.labels[lang], lang=lang, plan=plan, edition=edition_name(handbook, overlay, lang),
-        sections=list(zip(listed, bodies)), numbers=page_numbers or {}, css_string=css_string,
+        t=renderer.labels[lang],
+        lang=lang,
+        plan=plan,
+        edition=edition_name(handbook, overlay, lang),
+        sections=list(zip(listed, bodies, strict=True)),
+        numbers=page_numbers or {},
+        css_string=css_string,
         stylesheets=_stylesheets(site),
     )
 

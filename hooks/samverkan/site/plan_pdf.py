@@ -23,10 +23,13 @@ from samverkan.site import pdf, plan_document
 from samverkan.views import paper
 
 DOCUMENT = "samverkansplanen-plan.html"  # the address the document is served at, beside the site's start page
-_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}[-+]\d\d'\d\d'")  # Chromium's form: local time and offset
+# Chromium's form: local time and offset
+_DATES = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}[-+]\d\d'\d\d'")
 
 
-def write_all(site: Path, handbook, overlay: Overlay, langs, site_url: str, out: Path) -> list[tuple[Path, int]]:
+def write_all(
+    site: Path, handbook, overlay: Overlay, langs, site_url: str, out: Path
+) -> list[tuple[Path, int]]:
     """Every asked-for language's PDF of the edition built in ``site``, into ``out``; (path, pages) of each."""
     from playwright.sync_api import sync_playwright
 
@@ -54,7 +57,9 @@ def render(browser, base_url: str, site: Path, handbook, overlay: Overlay, lang:
     try:
         first = _print(page, base_url, plan_document.document(site, handbook, overlay, lang, site_url))
         numbers = start_pages(first, plan_document.sections(handbook, lang))
-        final = _print(page, base_url, plan_document.document(site, handbook, overlay, lang, site_url, numbers))
+        final = _print(
+            page, base_url, plan_document.document(site, handbook, overlay, lang, site_url, numbers)
+        )
     finally:
         page.close()
     return dated(final, versions.plan(handbook.root).date)
@@ -74,8 +79,11 @@ def start_pages(data: bytes, sections) -> dict[str, int]:
 
     reader = PdfReader(io.BytesIO(data))
     destinations = reader.named_destinations
-    return {each.anchor: reader.get_destination_page_number(destinations["/" + each.anchor]) + 1
-            for each in sections if "/" + each.anchor in destinations}
+    return {
+        each.anchor: reader.get_destination_page_number(destinations["/" + each.anchor]) + 1
+        for each in sections
+        if "/" + each.anchor in destinations
+    }
 
 
 def dated(data: bytes, date) -> bytes:

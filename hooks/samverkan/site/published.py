@@ -35,31 +35,65 @@ PROJECT = Path(__file__).resolve().parents[3]
 OVERRIDES = PROJECT / "overrides"  # the theme's custom_dir (mkdocs.yml)
 PUBLISH_MARKER = ".samverkan-publish"  # publish/releases.py marks the folders it makes with it
 DATA_BLOCKS = frozenset(("application/json",))  # script types a browser keeps as data and never runs
-IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".webp": (b"RIFF",), ".ico": (b"\x00\x00\x01\x00",)}
+IMAGES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".webp": (b"RIFF",),
+    ".ico": (b"\x00\x00\x01\x00",),
+}
 JSON_FILES = (".json", ".map", ".webmanifest")
 PLAIN_FILES = (".txt",)
 UNPACKED_LIMIT = 50_000_000  # bytes a packed file may unpack to
-_DATA_SCRIPT = re.compile(rf"\A(?:(?:{municipality_parts.LIST_FUNCTION}|{municipality_parts.PARTS_FUNCTION})\((?P<arguments>.*)\);|var __index = (?P<index>.*));?\s*", re.DOTALL)
-_RUNS_IN_XML = frozenset(("http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML"))
-_RUNNING = frozenset(("script", "iframe", "frame", "object", "embed", "foreignobject", "base"))  # a sitemap's xhtml:link only names a page
+_DATA_SCRIPT = re.compile(
+    rf"\A(?:(?:{municipality_parts.LIST_FUNCTION}|{municipality_parts.PARTS_FUNCTION})\((?P<arguments>.*)\);|var __index = (?P<index>.*));?\s*",
+    re.DOTALL,
+)
+_RUNS_IN_XML = frozenset(
+    ("http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML")
+)
+# a sitemap's xhtml:link only names a page
+_RUNNING = frozenset(("script", "iframe", "frame", "object", "embed", "foreignobject", "base"))
 # A PDF is read as a PDF reader reads it (pypdf, every object reached from the trailer), not scanned as bytes:
 # its streams are compressed, so a byte scan both misses names and finds them in noise. What may run or open on
 # its own is refused; a link may only go to a place in the document or to an address.
-_PDF_RUNS = frozenset({"/JS", "/JavaScript", "/Launch", "/OpenAction", "/AA", "/EF", "/EmbeddedFiles", "/RichMediaContent", "/XFA"})
+_PDF_RUNS = frozenset(
+    {
+        "/JS",
+        "/JavaScript",
+        "/Launch",
+        "/OpenAction",
+        "/AA",
+        "/EF",
+        "/EmbeddedFiles",
+        "/RichMediaContent",
+        "/XFA",
+    }
+)
 _PDF_LINK_ACTIONS = frozenset({"/URI", "/GoTo"})
-PDF_OBJECT_LIMIT = 500_000  # objects visited in one PDF: far above a 200-page plan, and a bound for a hostile one
-_CSS_ELSEWHERE = re.compile(r"(?:url\(|@import)\s*+['\"]?+\s*+(?!data:)(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
+PDF_OBJECT_LIMIT = (
+    500_000  # objects visited in one PDF: far above a 200-page plan, and a bound for a hostile one
+)
+_CSS_ELSEWHERE = re.compile(
+    r"(?:url\(|@import)\s*+['\"]?+\s*+(?!data:)(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE
+)
 
 
-_ANY_VALUE = r"[^\"'\\<>\n]*"  # what a template's {{ value }} may be inside an inline script: any text in a string
+_ANY_VALUE = (
+    r"[^\"'\\<>\n]*"  # what a template's {{ value }} may be inside an inline script: any text in a string
+)
 
 
 class Theme:
     """What the theme itself runs: its script files by hash and its templates' inline scripts as patterns."""
 
     def __init__(self, folders: tuple[Path, ...]):
-        self.folders = folders  # the project's overrides first, then Material's templates, as MkDocs looks them up
-        self.script_hashes = frozenset(_digest(path.read_bytes()) for folder in folders for path in (folder / "assets").rglob("*.js"))
+        self.folders = (
+            folders  # the project's overrides first, then Material's templates, as MkDocs looks them up
+        )
+        self.script_hashes = frozenset(
+            _digest(path.read_bytes()) for folder in folders for path in (folder / "assets").rglob("*.js")
+        )
         self.inline = tuple(self._inline_patterns())
 
     def owns_file(self, data: bytes) -> bool:
@@ -74,13 +108,18 @@ class Theme:
         for folder in self.folders:
             for template in sorted(folder.rglob("*.html")):
                 for body in _between(template.read_text(encoding="utf-8"), "<script>", "</script>"):
-                    body = re.sub(r"{%-?\s*include\s+\"([^\"]+)\"\s*-?%}", lambda match: self._read(match[1]), body)
+                    body = re.sub(
+                        r"{%-?\s*include\s+\"([^\"]+)\"\s*-?%}", lambda match: self._read(match[1]), body
+                    )
                     if "{%" not in body:
-                        yield re.compile(_ANY_VALUE.join(re.escape(part) for part in _outside(body, "{{", "}}")), re.DOTALL)
+                        yield re.compile(
+                            _ANY_VALUE.join(re.escape(part) for part in _outside(body, "{{", "}}")), re.DOTALL
+                        )
 
     def _read(self, name: str) -> str:
         found = next((folder / name for folder in self.folders if (folder / name).is_file()), None)
-        return found.read_text(encoding="utf-8").removesuffix("\n") if found else "{% missing %}"  # Jinja drops a last line break
+        # Jinja drops a last line break
+        return found.read_text(encoding="utf-8").removesuffix("\n") if found else "{% missing %}"
 
 
 @functools.cache
@@ -104,10 +143,16 @@ def frame_faults(tree: LexborHTMLParser) -> list[str]:
         if kind in DATA_BLOCKS:
             continue
         if source is not None:
-            if not source.split("?")[0].split("#")[0].endswith(".js") or re.match(r"\A\s*+(?:[a-z][a-z0-9+.-]*+:|//|\\)", source, re.IGNORECASE):
-                faults.append(f"the page runs {source.strip()[:80]}, which is not one of the site's script files")
+            if not source.split("?")[0].split("#")[0].endswith(".js") or re.match(
+                r"\A\s*+(?:[a-z][a-z0-9+.-]*+:|//|\\)", source, re.IGNORECASE
+            ):
+                faults.append(
+                    f"the page runs {source.strip()[:80]}, which is not one of the site's script files"
+                )
         elif not theme().owns_inline(script.text()):
-            faults.append(f"the page runs a script that is not the theme's own: {script.text().strip()[:60]!r}")
+            faults.append(
+                f"the page runs a script that is not the theme's own: {script.text().strip()[:60]!r}"
+            )
     policy = tree.css_first('head > meta[http-equiv="Content-Security-Policy" i]')
     if policy is None:
         faults.append("the page carries no Content-Security-Policy")
@@ -123,9 +168,17 @@ def file_faults(name: str, data: bytes) -> list[str]:
         return []
     if suffix == ".gz":
         unpacked = gzip.GzipFile(fileobj=io.BytesIO(data)).read(UNPACKED_LIMIT + 1)
-        return ["unpacks to more than its limit"] if len(unpacked) > UNPACKED_LIMIT else file_faults(name[:-3], unpacked)
+        return (
+            ["unpacks to more than its limit"]
+            if len(unpacked) > UNPACKED_LIMIT
+            else file_faults(name[:-3], unpacked)
+        )
     if suffix in (".js", ".mjs"):
-        return [] if theme().owns_file(data) or _data_script(data) else ["is a script that is not the theme's own"]
+        return (
+            []
+            if theme().owns_file(data) or _data_script(data)
+            else ["is a script that is not the theme's own"]
+        )
     if suffix == ".svg":
         return _svg_faults(data)
     if suffix == ".xml":
@@ -133,11 +186,19 @@ def file_faults(name: str, data: bytes) -> list[str]:
     if suffix == ".pdf":
         return _pdf_faults(data)
     if suffix == ".css":
-        return ["the style sheet loads from outside the site"] if _CSS_ELSEWHERE.search(data.decode("utf-8", "replace")) else []
+        return (
+            ["the style sheet loads from outside the site"]
+            if _CSS_ELSEWHERE.search(data.decode("utf-8", "replace"))
+            else []
+        )
     if suffix in JSON_FILES:
         return [] if _json(data) is not None else ["is not valid JSON"]
     if suffix in IMAGES:
-        return [] if data.startswith(IMAGES[suffix]) else [f"is not the {suffix[1:].upper()} image its name says"]
+        return (
+            []
+            if data.startswith(IMAGES[suffix])
+            else [f"is not the {suffix[1:].upper()} image its name says"]
+        )
     if suffix in PLAIN_FILES:
         return []
     return [f"files of type '{suffix or Path(name).name}' are not published"]
@@ -168,7 +229,7 @@ def _spans(text: str, start: str, end: str):
 
 
 def _between(text: str, start: str, end: str) -> list[str]:
-    return [text[begin + len(start):stop] for begin, stop in _spans(text, start, end)]
+    return [text[begin + len(start) : stop] for begin, stop in _spans(text, start, end)]
 
 
 def _outside(text: str, start: str, end: str) -> list[str]:
@@ -204,10 +265,16 @@ def _pdf_walk(root) -> list[str]:
         if isinstance(item, DictionaryObject):
             if found := _PDF_RUNS.intersection(item):
                 return [f"the PDF holds {min(found)}, which runs or opens something"]
-            if "/Rect" in item and item.get("/Subtype", "/Link") != "/Link":  # an annotation: a link, nothing else
+            if (
+                "/Rect" in item and item.get("/Subtype", "/Link") != "/Link"
+            ):  # an annotation: a link, nothing else
                 return [f"the PDF holds an annotation {item['/Subtype']}; only links are allowed"]
             action = item.get("/A")
-            kind = action.get_object().get("/S") if action is not None and isinstance(action.get_object(), DictionaryObject) else None
+            kind = (
+                action.get_object().get("/S")
+                if action is not None and isinstance(action.get_object(), DictionaryObject)
+                else None
+            )
             if action is not None and kind not in _PDF_LINK_ACTIONS:
                 return [f"the PDF holds a link action {kind or '(none)'}; only /URI and /GoTo are allowed"]
             pending.extend(item.values())
@@ -225,7 +292,9 @@ def _svg_faults(data: bytes) -> list[str]:
         for attribute, value in node.attributes.items():
             if attribute.lower().startswith("on"):
                 faults.append(f"the SVG has the handler '{attribute}'")
-            elif attribute.lower().endswith("href") and re.sub(r"[\x00-\x20]", "", value or "").lower().startswith(("javascript:", "data:")):
+            elif attribute.lower().endswith("href") and re.sub(
+                r"[\x00-\x20]", "", value or ""
+            ).lower().startswith(("javascript:", "data:")):
                 faults.append("the SVG links to a script address")
     return list(dict.fromkeys(faults))
 
@@ -237,7 +306,11 @@ def _xml_faults(data: bytes) -> list[str]:
     except ET.ParseError as error:
         return [f"is not well-formed XML ({error})"]
     for element in root.iter():
-        namespace, _, local = element.tag[1:].partition("}") if isinstance(element.tag, str) and element.tag.startswith("{") else ("", "", element.tag)
+        namespace, _, local = (
+            element.tag[1:].partition("}")
+            if isinstance(element.tag, str) and element.tag.startswith("{")
+            else ("", "", element.tag)
+        )
         if namespace in _RUNS_IN_XML and str(local).lower() in _RUNNING:
             return [f"the XML holds <{local}>, which a browser would run"]
         if any(str(attribute).rpartition("}")[2].lower().startswith("on") for attribute in element.attrib):

@@ -31,18 +31,28 @@ def finish(site_dir: str | Path, root: str | Path, split_languages: bool = True)
     if not merged_file.is_file():
         return
     index = json.loads(merged_file.read_text(encoding="utf-8"))
-    vocabulary = {lang: synonyms.read(root, lang)[0].as_json() for lang in LANGUAGES}  # faults: the check reports them
+    # faults: the check reports them
+    vocabulary = {lang: synonyms.read(root, lang)[0].as_json() for lang in LANGUAGES}
     english = [doc for doc in index["docs"] if doc["location"].startswith(ENGLISH)]
     if not split_languages:
         _write(merged_file, {**index["config"], "vocabulary": vocabulary}, index["docs"])
         if (site / "search" / "search_index.js").is_file():
-            _write(site / "search" / "search_index.js", {**index["config"], "vocabulary": vocabulary}, index["docs"], INLINED)
+            _write(
+                site / "search" / "search_index.js",
+                {**index["config"], "vocabulary": vocabulary},
+                index["docs"],
+                INLINED,
+            )
         return
     if not english:
         return  # already split
     swedish = [doc for doc in index["docs"] if not doc["location"].startswith(ENGLISH)]
     _write(merged_file, _config(index, vocabulary, "sv"), swedish)
-    _write(site / ENGLISH / "search" / "search_index.json", _config(index, vocabulary, "en"), [{**doc, "location": doc["location"][len(ENGLISH):]} for doc in english])
+    _write(
+        site / ENGLISH / "search" / "search_index.json",
+        _config(index, vocabulary, "en"),
+        [{**doc, "location": doc["location"][len(ENGLISH) :]} for doc in english],
+    )
 
 
 def _config(index: dict, vocabulary: dict, lang: str) -> dict:
@@ -51,4 +61,7 @@ def _config(index: dict, vocabulary: dict, lang: str) -> dict:
 
 def _write(path: Path, config: dict, docs: list[dict], prefix: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(prefix + json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        prefix + json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )

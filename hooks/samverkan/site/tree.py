@@ -29,14 +29,19 @@ from samverkan.views.render import TEXT_SEPARATOR, Renderer
 
 ASSETS = Path(__file__).resolve().parents[3] / "overrides" / "assets"
 CONFIG_KEYS = ("markdown_extensions", "extra_css", "extra_javascript")
-_CODE_OR_MARKER = re.compile(rf"(?P<code>``[^\n]*?``|`[^`\n]*`)|\[\[(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:[|{TEXT_SEPARATOR}](?P<text>[^\[\]\n]+))?\]\]")
+_CODE_OR_MARKER = re.compile(
+    rf"(?P<code>``[^\n]*?``|`[^`\n]*`)|\[\[(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:[|{TEXT_SEPARATOR}](?P<text>[^\[\]\n]+))?\]\]"
+)
 
 
 def run(config_file: str | Path, out: str, lang: str, slug: str | None) -> int:
     """The command: one language's tree of the county's or a municipality's edition, into ``out``."""
     from samverkan.editions.handbook import load_site
 
-    problem = paths.folder_problem(out) or (slug and paths.name_problem(slug, "the municipality", overlay.SLUG, "lower-case letters a–z and hyphens"))
+    problem = paths.folder_problem(out) or (
+        slug
+        and paths.name_problem(slug, "the municipality", overlay.SLUG, "lower-case letters a–z and hyphens")
+    )
     if problem:
         print(f"compile: {problem}; nothing was written", file=sys.stderr)
         return 1
@@ -44,11 +49,15 @@ def run(config_file: str | Path, out: str, lang: str, slug: str | None) -> int:
     if slug and not overlay.load(handbook.root, slug).readable:
         print(f"compile: there is no municipality file for '{slug}'; nothing was written", file=sys.stderr)
         return 1
-    print(f"Wrote {compile_tree(config_file, handbook, out, lang, slug)} {lang} pages and mkdocs.yml into {out}")
+    print(
+        f"Wrote {compile_tree(config_file, handbook, out, lang, slug)} {lang} pages and mkdocs.yml into {out}"
+    )
     return 0
 
 
-def compile_tree(config_file: str | Path, handbook: Handbook, out: str | Path, lang: str, slug: str | None = None) -> int:
+def compile_tree(
+    config_file: str | Path, handbook: Handbook, out: str | Path, lang: str, slug: str | None = None
+) -> int:
     """Write the tree; the number of pages written."""
     out = Path(out)
     edition = overlay.load(handbook.root, slug)
@@ -61,7 +70,10 @@ def compile_tree(config_file: str | Path, handbook: Handbook, out: str | Path, l
         target.write_text(page_markdown(renderer, page), encoding="utf-8")
     if ASSETS.is_dir():
         shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(engine_config(config_file, handbook, lang), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        yaml.safe_dump(engine_config(config_file, handbook, lang), allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     return len(pages)
 
 
@@ -70,9 +82,23 @@ def page_markdown(renderer: Renderer, page: Page) -> str:
     frame = renderer.page_frame(page)
     body = markdown_links(renderer.handbook, page, renderer.markdown(page, page.body))
     title, rest = _split_title(body)
-    parts = [title, _block(frame["header"]), rest, _block(renderer.generated_html(page)), _block(frame["footer"])]
-    front = yaml.safe_dump({"title": page.title, **({"description": page.description} if page.description else {})}, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n" + "\n\n".join(part.strip("\n") for part in parts if part and part.strip()) + "\n"
+    parts = [
+        title,
+        _block(frame["header"]),
+        rest,
+        _block(renderer.generated_html(page)),
+        _block(frame["footer"]),
+    ]
+    front = yaml.safe_dump(
+        {"title": page.title, **({"description": page.description} if page.description else {})},
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    return (
+        f"---\n{front}---\n\n"
+        + "\n\n".join(part.strip("\n") for part in parts if part and part.strip())
+        + "\n"
+    )
 
 
 def markdown_links(handbook: Handbook, page: Page, markdown: str) -> str:
@@ -98,7 +124,7 @@ def markdown_links(handbook: Handbook, page: Page, markdown: str) -> str:
 def _split_title(markdown: str) -> tuple[str, str]:
     """(the first-level heading, the rest): the header goes under the title, as on the site."""
     match = re.search(r"^#[ \t].*$", markdown, re.MULTILINE)
-    return (markdown[: match.end()], markdown[match.end():]) if match else ("", markdown)
+    return (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
 
 
 def _block(html: str) -> str:
@@ -109,14 +135,23 @@ def _block(html: str) -> str:
 def engine_config(config_file: str | Path, handbook: Handbook, lang: str) -> dict:
     """The configuration of one language's tree: the project's theme and Markdown, the nav in this language."""
     project = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Lenient)
-    theme = {key: value for key, value in (project.get("theme") or {}).items() if key in ("name", "features", "palette", "font")}
-    for option in theme.get("palette") or ():  # a toggle's name per language (overrides/partials/palette.html): this one's
+    theme = {
+        key: value
+        for key, value in (project.get("theme") or {}).items()
+        if key in ("name", "features", "palette", "font")
+    }
+    for option in (
+        theme.get("palette") or ()
+    ):  # a toggle's name per language (overrides/partials/palette.html): this one's
         name = (option.get("toggle") or {}).get("name")
         if isinstance(name, dict):
             option["toggle"]["name"] = name.get(lang, next(iter(name.values())))
     titles = {page.path: page.title for page in handbook.pages if page.lang == lang}
     return {
-        "site_name": next((page.title for page in handbook.pages if page.lang == lang and page.path == "index.md"), project.get("site_name")),
+        "site_name": next(
+            (page.title for page in handbook.pages if page.lang == lang and page.path == "index.md"),
+            project.get("site_name"),
+        ),
         "docs_dir": "docs",
         "use_directory_urls": True,
         "theme": {**theme, "language": lang},
@@ -129,4 +164,7 @@ class _Lenient(yaml.SafeLoader):
     """mkdocs.yml may hold tags (!ENV, !!python/name) the tree does not need: read them as plain values."""
 
 
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None)
+_Lenient.add_multi_constructor(
+    "",
+    lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None,
+)

@@ -38,7 +38,9 @@ FIX = "rebuild; if it persists, the sanitizer or a template let it through (docs
 PAGE = ".html"
 
 
-def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: dict | None = None) -> list[Problem]:
+def problems(
+    site: str | Path, public_numbers: frozenset = frozenset(), pages: dict | None = None
+) -> list[Problem]:
     """The site's unsafe pages, a problem per fault; ``pages`` when they are parsed already (``parsed``)."""
     site = Path(site)
     found = []
@@ -46,10 +48,17 @@ def problems(site: str | Path, public_numbers: frozenset = frozenset(), pages: d
         if tree is None:
             found.append(Problem(f"{site.name}/{name}", 1, f"cannot be read ({html})", FIX))
         else:
-            found += [Problem(f"{site.name}/{name}", 1, what, FIX) for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)]
+            found += [
+                Problem(f"{site.name}/{name}", 1, what, FIX)
+                for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)
+            ]
     text = published_text_problems(site, public_numbers)
     unreadable = {problem.path for problem in text if problem.message.startswith("cannot be read")}
-    return found + text + [problem for problem in file_problems(site, public_numbers) if problem.path not in unreadable]
+    return (
+        found
+        + text
+        + [problem for problem in file_problems(site, public_numbers) if problem.path not in unreadable]
+    )
 
 
 def file_problems(site: Path, public_numbers: frozenset) -> list[Problem]:
@@ -62,7 +71,10 @@ def file_problems(site: Path, public_numbers: frozenset) -> list[Problem]:
             if path.is_symlink():
                 found.append(Problem(name, 1, "is a symbolic link, which the site does not publish", FIX))
             elif entry in files and path.suffix != PAGE:
-                found += [Problem(where, 1, what, FIX) for where, what in _file_faults(name, path.read_bytes(), public_numbers)]
+                found += [
+                    Problem(where, 1, what, FIX)
+                    for where, what in _file_faults(name, path.read_bytes(), public_numbers)
+                ]
     return found
 
 
@@ -73,7 +85,9 @@ def _file_faults(name: str, data: bytes, public_numbers: frozenset) -> list[tupl
     if name.endswith(PAGE):
         html = data.decode("utf-8", "replace")
         tree = LexborHTMLParser(html)
-        return [(name, what) for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)]
+        return [
+            (name, what) for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)
+        ]
     try:
         return [(name, what) for what in published.file_faults(name, data)]
     except (OSError, EOFError, ValueError) as error:  # a bad gzip stream
@@ -103,7 +117,9 @@ def _zip_faults(name: str, data: bytes, public_numbers: frozenset) -> list[tuple
                 elif member.file_size > published.UNPACKED_LIMIT:
                     found.append((where, "unpacks to more than its limit"))
                 elif not member.is_dir():
-                    found += _file_faults(where, archive.read(member), public_numbers) + _member_text_faults(where, archive.read(member), public_numbers)
+                    found += _file_faults(where, archive.read(member), public_numbers) + _member_text_faults(
+                        where, archive.read(member), public_numbers
+                    )
             return found
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         return [(name, f"cannot be read ({str(error)[:80]})")]
@@ -114,7 +130,14 @@ def _zip_faults(name: str, data: bytes, public_numbers: frozenset) -> list[tuple
 # Nor is assets/: the theme's files and the project's scripts and styles, never the handbook's words (a vendored
 # script's licence rightly names its author's address).
 THEME_FILES = "assets"
-TEXT_FILES = {".json": "json", ".xml": "markup", ".svg": "markup", ".txt": "plain", ".webmanifest": "json", ".gz": "gzip"}
+TEXT_FILES = {
+    ".json": "json",
+    ".xml": "markup",
+    ".svg": "markup",
+    ".txt": "plain",
+    ".webmanifest": "json",
+    ".gz": "gzip",
+}
 TEXT_FILE_LIMIT = 50_000_000  # bytes a text file may unpack to; more is a fault, never read into memory
 
 
@@ -126,15 +149,28 @@ def published_text_problems(site: Path, public_numbers: frozenset) -> list[Probl
     found = []
     for path in sorted(site.rglob("*")):
         reader = TEXT_FILES.get(path.suffix.lower())
-        if reader is None or path.relative_to(site).parts[0] == THEME_FILES or path.is_symlink() or not path.is_file():
+        if (
+            reader is None
+            or path.relative_to(site).parts[0] == THEME_FILES
+            or path.is_symlink()
+            or not path.is_file()
+        ):
             continue
         name = f"{site.name}/{path.relative_to(site).as_posix()}"
         try:
             text = _published_text(path, reader)
-        except (OSError, ValueError, EOFError, gzip.BadGzipFile) as error:  # UnicodeDecodeError and bad JSON are ValueErrors
+        except (
+            OSError,
+            ValueError,
+            EOFError,
+            gzip.BadGzipFile,
+        ) as error:  # UnicodeDecodeError and bad JSON are ValueErrors
             found.append(Problem(name, 1, f"cannot be read ({str(error)[:80]})", FIX))
             continue
-        found += [Problem(name, 1, f"the file shows personal data: {what}", FIX) for what in text_faults(text, public_numbers)]
+        found += [
+            Problem(name, 1, f"the file shows personal data: {what}", FIX)
+            for what in text_faults(text, public_numbers)
+        ]
     return found
 
 
@@ -202,7 +238,11 @@ def page_faults(html: str, public_numbers: frozenset = frozenset()) -> list[str]
 
 def tree_faults(tree: LexborHTMLParser, html: str, public_numbers: frozenset = frozenset()) -> list[str]:
     """``page_faults`` of a page already parsed; its code elements are taken out of the tree."""
-    faults = [] if (tree.root and tree.root.attributes.get("lang")) or "<html" not in html.lower() else ["the page has no <html lang>"]
+    faults = (
+        []
+        if (tree.root and tree.root.attributes.get("lang")) or "<html" not in html.lower()
+        else ["the page has no <html lang>"]
+    )
     for node in tree.root.traverse(include_text=False) if tree.root else ():
         faults += _element_faults(node, public_numbers)
     content = tree.css_first(CONTENT)
@@ -218,7 +258,11 @@ def _element_faults(node, public_numbers: frozenset) -> list[str]:
         if name[:2].lower() == "on":
             faults.append(f"<{tag}> has the handler '{name}'")
         elif name in RESOURCE_ATTRIBUTES:
-            if value and ELSEWHERE.match(value) and not value.strip().lower().startswith(SAFE_RESOURCE_SCHEMES):
+            if (
+                value
+                and ELSEWHERE.match(value)
+                and not value.strip().lower().startswith(SAFE_RESOURCE_SCHEMES)
+            ):
                 faults.append(f"<{tag}> loads {value.strip()[:80]} from outside the site")
         elif name == "href" and value:
             if tag == "link" and ELSEWHERE.match(value) and _loads(node.attributes):
@@ -226,16 +270,26 @@ def _element_faults(node, public_numbers: frozenset) -> list[str]:
             scheme = value.strip().lower()
             if scheme.startswith(("javascript:", "vbscript:", "data:")):
                 faults.append(f"<{tag}> links to a script address")
-            elif scheme.startswith("tel:") and (fault := tel_link_fault(value.strip()[4:], visible_text(node), public_numbers)):
-                faults.append(fault)
-            elif not scheme.startswith("tel:") and (fault := address_fault(value, public_numbers)):
+            elif (
+                scheme.startswith("tel:")
+                and (fault := tel_link_fault(value.strip()[4:], visible_text(node), public_numbers))
+                or not scheme.startswith("tel:")
+                and (fault := address_fault(value, public_numbers))
+            ):
                 faults.append(fault)
     return faults
 
 
 def _loads(attributes: dict) -> bool:
     """A <link> the browser fetches (a stylesheet, an icon, a preload), not one that only names another page."""
-    return not set((attributes.get("rel") or "").lower().split()) <= {"alternate", "canonical", "next", "prev", "author", "license"}
+    return not set((attributes.get("rel") or "").lower().split()) <= {
+        "alternate",
+        "canonical",
+        "next",
+        "prev",
+        "author",
+        "license",
+    }
 
 
 def _content_faults(content, public_numbers: frozenset) -> list[str]:
@@ -249,9 +303,15 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
         identifier = attributes.get("id") or ""
         if identifier.startswith("__"):
             faults.append(f"the content uses the theme's id '{identifier}'")
-    faults += [f"the text shows personal data: {what}" for what in text_faults(content.text(separator=" "), public_numbers)]
-    faults += [f"the result '{result.attributes.get('id')}' of 'Vad gör jag nu?' has no number to call (tel: link)"
-               for result in content.css("section.sv-guide__result") if result.css_first('a[href^="tel:"]') is None]
+    faults += [
+        f"the text shows personal data: {what}"
+        for what in text_faults(content.text(separator=" "), public_numbers)
+    ]
+    faults += [
+        f"the result '{result.attributes.get('id')}' of 'Vad gör jag nu?' has no number to call (tel: link)"
+        for result in content.css("section.sv-guide__result")
+        if result.css_first('a[href^="tel:"]') is None
+    ]
     for code in content.css("code, pre"):  # a page about the conventions shows a marker as code
         code.decompose()
     text = visible_text(content)
