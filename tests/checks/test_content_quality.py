@@ -13,6 +13,7 @@ from samverkan.checks import lix
 from samverkan.content.model import Checklist, Routine
 from samverkan.content.parts import Item, Ref
 from samverkan.editions.handbook import load_site
+from samverkan.views.render import Renderer
 
 MAX_ITEM_CHARACTERS = 160  # about two lines on a phone or printed A4
 
@@ -293,3 +294,25 @@ def test_routines_checklists_and_start_page_use_current_wording(handbook):
         for problem in wording_problems(page.body, page.lang)
     ]
     assert problems == []
+
+
+def test_the_guide_shows_each_phase_in_the_words_of_its_checklist(handbook):
+    """'Vad gör jag nu?' labels each item with the heading it stands under in its checklist, so a missing child's
+    items say 'Tills barnet är tillbaka', as the checklist does, and a trafficked child's 'Tills ärendet avslutas'
+    (issue 30): no list of phase words elsewhere can disagree with the page."""
+    guide = {
+        lang: Renderer(handbook).view_html(handbook.get(lang, "vad-gor-jag-nu")) for lang in ("sv", "en")
+    }
+
+    def result(lang: str, routine: str, actor: str) -> str:
+        html = guide[lang]
+        start = html.index(f'class="sv-guide__result" id="{routine}--{actor}')  # after assignment, if it asks
+        return html[start : html.index("</section>", start)]
+
+    for lang, missing, trafficking in (
+        ("sv", "Tills barnet är tillbaka:", "Tills ärendet avslutas:"),
+        ("en", "Until the child is back:", "Until the case is closed:"),
+    ):
+        assert missing in result(lang, "avvikning", "boendet"), lang
+        assert trafficking not in result(lang, "avvikning", "boendet"), lang
+        assert trafficking in result(lang, "manniskohandel", "socialtjansten-anvisningskommun"), lang

@@ -70,6 +70,7 @@ def parse(body: str, first_line: int) -> Body:
         None,
         0,
     )
+    phase_title = None  # the time phase's heading text, which the views show beside each item
     fence_start = None
     line, last = first_line, 0
     for match in _STRUCTURE_LINE.finditer(body):
@@ -98,6 +99,8 @@ def parse(body: str, first_line: int) -> Body:
                 )
             level = len(heading["hashes"])
             phase = _scope(phase, anchor, level, PHASES)
+            if anchor in PHASES:
+                phase_title = _heading_text(text, heading)
             stage = _scope(stage, anchor, level, STAGES)
             duties = _scope(duties, anchor, level, (DUTIES,))
             continue
@@ -108,10 +111,11 @@ def parse(body: str, first_line: int) -> Body:
                 rows.append((line, text))
             continue
         task, step = TASK.match(text), STEP.match(text)
+        title = phase_title if phase[0] else None
         if task:
-            items.append(_item(task["text"], line, phase[0], stage[0]))
+            items.append(_item(task["text"], line, phase[0], stage[0], title))
         elif step and TRAILING_MARKER.search(step["text"]):
-            steps.append(_item(step["text"], line, phase[0], stage[0]))
+            steps.append(_item(step["text"], line, phase[0], stage[0], title))
     if fence_start is not None:  # an unclosed fence runs to the end
         fenced.append((fence_start, len(body)))
     links, marker_faults = _markers(body, first_line, fenced)
@@ -138,6 +142,12 @@ def heading_anchor(attributes: str | None) -> str | None:
         return ""
     anchor = ANCHOR.fullmatch(attributes)
     return anchor["anchor"] if anchor else None
+
+
+def _heading_text(line: str, heading: re.Match) -> str:
+    """A heading's words, without its hashes and its trailing {...}."""
+    end = heading.start("attributes") if heading["attributes"] else len(line)
+    return line[heading.end("hashes") : end].strip()
 
 
 def _scope(current: tuple, anchor: str | None, level: int, names: tuple) -> tuple:
@@ -180,11 +190,11 @@ def _markers(
     return tuple(links), faults
 
 
-def _item(text: str, line: int, phase: str | None, stage: str | None) -> Item:
+def _item(text: str, line: int, phase: str | None, stage: str | None, phase_title: str | None) -> Item:
     trailing = TRAILING_MARKER.search(text)
     actor = Ref(trailing[1], line) if trailing else None
     plain = TRAILING_MARKER.sub("", text).strip()
-    return Item(text=plain, actor=actor, line=line, phase=phase, stage=stage)
+    return Item(text=plain, actor=actor, line=line, phase=phase, stage=stage, phase_title=phase_title)
 
 
 def _duty(row: str, line: int) -> Duty | Fault:

@@ -60,6 +60,8 @@ class Item:
     line: int
     phase: str | None = None
     stage: str | None = None  # one of STAGES when the item applies only then
+    # The phase's heading as the page writes it ('Tills barnet är tillbaka'): the words the views show beside it.
+    phase_title: str | None = None
 
 
 @dataclass(frozen=True)
