@@ -37,11 +37,17 @@ class Source:
     body_line: int = 1
 
     def line_of(self, *path) -> int:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
+
+
+def line_of(lines: dict[tuple, int], path: tuple) -> int:
+    """The line a key path is written on, or its nearest written parent's (a value given in flow style,
+    a list item made by the loader); 1 when nothing of it is written."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 1
 
 
 class _Loader(yaml.SafeLoader):

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from samverkan.content import frontmatter
 from samverkan.content.body import parse
 from samverkan.content.parts import LANGUAGES, Item, Ref
 
@@ -108,11 +109,7 @@ class Page:
         return name.removesuffix(".md")
 
     def line_of(self, *path) -> int:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return frontmatter.line_of(self.lines, path)
 
     @property
     def refs(self) -> list[tuple[Ref, str]]:

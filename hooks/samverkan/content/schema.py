@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from samverkan.content.frontmatter import line_of
 from samverkan.content.model import Citation, HistoryEntry, RoleRef, Section
 from samverkan.content.parts import (
     ACTOR_KINDS,
@@ -49,12 +50,7 @@ class Context:
     lines: dict
 
     def line(self, *more) -> int:
-        path = self.path + more
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, self.path + more)
 
     def child(self, *more) -> Context:
         return Context(self.path + more, self.lines)

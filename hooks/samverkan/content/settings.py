@@ -8,7 +8,9 @@ import yaml
 
 
 class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Reads mkdocs.yml without importing anything its !!python tags name (libyaml's parser when installed)."""
+    """Reads mkdocs.yml without importing anything its tags name (!!python/name:, !ENV): a tagged value is one
+    only MkDocs can work out, so it reads as None (libyaml's parser when installed). The one reader of
+    mkdocs.yml outside MkDocs: the model, the checks and the engine-neutral tree (site/tree.py) use it."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from samverkan.content.body import LOCAL_MARKER
 from samverkan.content.budget import breaches
-from samverkan.content.frontmatter import read_yaml_file
+from samverkan.content.frontmatter import line_of, read_yaml_file
 from samverkan.content.hours import Hours, HoursError, parse_hours
 from samverkan.content.model import Handbook, Page
 from samverkan.content.parts import LANGUAGES
@@ -90,10 +90,7 @@ class Overlay:
         return parse_hours(written) if isinstance(written, str) else None
 
     def line(self, key: str) -> int:
-        path = key_path(key)
-        while path and path not in self.lines:
-            path = path[:-1]
-        return self.lines.get(path, 1)
+        return line_of(self.lines, key_path(key))
 
     def public_numbers(self) -> tuple[str, ...]:
         return tuple(

@@ -24,6 +24,7 @@ import yaml
 from samverkan.content import paths
 from samverkan.content.body import FENCE
 from samverkan.content.model import Handbook, Page
+from samverkan.content.settings import read_config
 from samverkan.editions import overlay
 from samverkan.views.render import TEXT_SEPARATOR, Renderer
 
@@ -134,7 +135,7 @@ def _block(html: str) -> str:
 
 def engine_config(config_file: str | Path, handbook: Handbook, lang: str) -> dict:
     """The configuration of one language's tree: the project's theme and Markdown, the nav in this language."""
-    project = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Lenient)
+    project = read_config(config_file)
     theme = {
         key: value
         for key, value in (project.get("theme") or {}).items()
@@ -158,13 +159,3 @@ def engine_config(config_file: str | Path, handbook: Handbook, lang: str) -> dic
         **{key: project[key] for key in CONFIG_KEYS if key in project},
         "nav": [{titles.get(path, path): path} for path in handbook.nav or () if path in titles],
     }
-
-
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml may hold tags (!ENV, !!python/name) the tree does not need: read them as plain values."""
-
-
-_Lenient.add_multi_constructor(
-    "",
-    lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None,
-)
