@@ -37,6 +37,8 @@ ROOT = BENCH.parent
 WORK = BENCH / "work"
 REPORT = BENCH / "report.json"
 SCALE = "municipalities_at_scale"
+# REPORT.md from this heading on is written by hand (the test tiers, measured decisions): a run keeps it.
+BY_HAND = "## Measured by hand"
 
 
 def real_handbook(quick: bool) -> dict:
@@ -124,7 +126,9 @@ def main() -> None:
     measured["bench_minutes"] = round((time.monotonic() - start) / 60, 1)
     REPORT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = summary.markdown(report)
-    (BENCH / "REPORT.md").write_text(text, encoding="utf-8")
+    written = (BENCH / "REPORT.md").read_text(encoding="utf-8") if (BENCH / "REPORT.md").exists() else ""
+    by_hand = written[written.index(BY_HAND) :] if BY_HAND in written else ""
+    (BENCH / "REPORT.md").write_text(text + ("\n" + by_hand if by_hand else ""), encoding="utf-8")
     print(text)
 
 
