@@ -6,8 +6,7 @@ type, editions, the preview's edit → shown, page weight and Lighthouse, in one
     bench/run --municipalities   the county site at 3, 26 and 290 municipalities only (bench/municipalities.py),
                         merged into the last bench/report.json; a later run keeps it
 
-Builds are measured in turns (A B C A B C) and compared pair by pair; CPU time includes the background
-process. Figures in seconds hold for the machine named in the report; shares and ratios travel.
+Builds are measured in turns (A B C A B C) and compared pair by pair. Figures in seconds hold for the machine named in the report; shares and ratios travel.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ class Run:
     wall_s: float
     peak_mib: float
     returncode: int
-    cpu_s: float  # user + system time of the process and of the children it waited for (the hooks' background work): wait4 counts both
+    cpu_s: float  # user + system time of the process and of the children it waited for (wait4 counts both)
     output: str
     html_pages: int = 0
 
@@ -157,9 +157,7 @@ def share(ratio: dict) -> dict:
 
 def build_cost(config: Path, runs: int, warm_up: bool, work: Path) -> dict:
     """Strict build with the hooks (and the time inside them), the same tree built without them and as a plain
-    Material site, in turns; each share and ratio is taken pair by pair; and the check command.
-
-    CPU time counts both processes (the hooks' background work runs in a child the build waits for)."""
+    Material site, in turns; each share and ratio is taken pair by pair; and the check command."""
     runs_of = in_turns(variants(config, work), runs, warm_up)
     with_hooks, bare, plain = runs_of["with_hooks"], runs_of["without_hooks"], runs_of["plain_material"]
     checks = repeated(lambda: check(config), runs, warm_up=False)

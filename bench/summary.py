@@ -290,7 +290,7 @@ def _machine_line(machine: dict) -> str:
     return (
         f"Machine: {machine['cpu']}, {machine['cores']} cores, load average {machine['load_at_start']} at the start{took}."
         " Builds take turns (with hooks, without, plain Material, again) and each share or ratio is taken pair by pair"
-        " (median, lowest–highest); CPU time counts the hooks' background process too."
+        " (median, lowest–highest)."
     )
 
 

@@ -2,8 +2,8 @@
 
 mkdocs-static-i18n runs the whole build once per language, so every event
 fires twice. The handbook is read once per change of the files on disk and
-shared by both language builds; the checks and the generated views run on the
-other core meanwhile (samverkan/engine/background.py).
+shared by both language builds; the checks and the generated views run once,
+when the first page asks for them.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from samverkan.content import synonyms
 from samverkan.content.load import refused
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site  # noqa: E402
-from samverkan.engine.background import Background  # noqa: E402
 from samverkan.engine.strict import StrictLog  # noqa: E402
 from samverkan.site import export, offline, search_index
 from samverkan.views import csp, municipality_parts, paper, sanitize, webpage  # noqa: E402
@@ -76,12 +75,10 @@ def on_config(config):
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
         exported = (config.site_url or "", config.use_directory_urls)
         offline_copy = _offline(config)  # carries no export (on_post_build)
-        _cache["background"] = Background(
-            lambda: (
-                *municipal_checks.all_problems(handbook, edition),
-                renderer.all_page_parts(),
-                {} if offline_copy else export.files(handbook, *exported),
-            )
+        _cache["prepare"] = lambda: (
+            *municipal_checks.all_problems(handbook, edition),
+            renderer.all_page_parts(),
+            {} if offline_copy else export.files(handbook, *exported),
         )
     _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     return config
@@ -109,11 +106,10 @@ def _load(config, key) -> None:
 
 
 def _prepared() -> dict:
-    """What the background work (samverkan/engine/background.py) made: every page's generated view and frame,
-    and the export files. It also ran every check: the problems are logged when first collected,
-    always before the build ends."""
+    """Every page's generated view and frame, and the export files, made when the first page asks for them;
+    every check runs then too, and its problems are logged, always before the build ends."""
     if "prepared" not in _cache:
-        problems, notes, parts, exported = _cache["background"].result()
+        problems, notes, parts, exported = _cache["prepare"]()
         for note in notes:
             log.info(note)
         for problem in problems:

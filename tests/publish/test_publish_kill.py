@@ -111,11 +111,11 @@ def test_a_kill_at_every_step_leaves_the_site_intact_and_the_next_publish_cleans
         assert_intact_and_cleaned_up_by_the_next_publish(place, may_serve)
 
 
-# --- The real command, with its MkDocs build and its background process ------------------------------
+# --- The real command, with its MkDocs build ------------------------------------------------------
 
 
 def processes_naming(text: str) -> list[int]:
-    """Live processes whose command line contains TEXT (a forked process keeps its parent's)."""
+    """Live processes whose command line contains TEXT."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
@@ -135,21 +135,13 @@ def wait_for(condition, timeout: float) -> bool:
     return condition()
 
 
-def publish_command(config: Path, published: Path, slow_background: bool = False) -> list[str]:
-    """The real command; with ``slow_background`` its background process first sleeps far longer than we look
-    (HANG_GUARD_S), so that a process left behind by the kill would still be there when we look."""
-    slowed = (
-        "from samverkan.engine import background\n"
-        "start = background.Background.__init__\n"
-        f"background.Background.__init__ = lambda self, work: start(self, lambda: time.sleep({4 * HANG_GUARD_S}) or work())\n"
-    )
-    command = f"import sys, time\n{slowed if slow_background else ''}from samverkan.cli import main\nsys.exit(main())"
+def publish_command(config: Path, published: Path) -> list[str]:
+    command = "import sys\nfrom samverkan.cli import main\nsys.exit(main())"
     return [sys.executable, "-c", command, "--config", str(config), "publish", "--to", str(published)]
 
 
-# "background": as soon as the build has forked its background process; the others: seconds after the start
-# (a whole publish of the small handbook takes about 0.7 s).
-MOMENTS = ["background", 0.2, 0.35, 0.5, 0.65]
+# seconds after the start (a whole publish of the small handbook takes about 0.7 s)
+MOMENTS = [0.05, 0.2, 0.35, 0.5, 0.65]
 
 
 def test_killing_the_real_publish_at_several_moments_leaves_the_site_and_no_process(tmp_path):
@@ -159,17 +151,12 @@ def test_killing_the_real_publish_at_several_moments_leaves_the_site_and_no_proc
     serving = snapshot(published)
     for moment in MOMENTS:
         process = subprocess.Popen(
-            publish_command(handbook / "mkdocs.yml", published, slow_background=moment == "background"),
+            publish_command(handbook / "mkdocs.yml", published),
             env=ENV,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        if moment == "background":
-            assert wait_for(lambda: len(processes_naming(str(published))) > 1, timeout=HANG_GUARD_S), (
-                "no background process seen"
-            )
-        else:
-            time.sleep(moment)
+        time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert wait_for(lambda: processes_naming(str(published)) == [], timeout=HANG_GUARD_S), (

@@ -71,8 +71,7 @@ class Page:
     @cached_property
     def _structure(self):
         """The body's [[id]] links, checklist items and routine steps, read when first asked for: the
-        checks and views need them (samverkan/engine/background.py runs those on another core), the page
-        rendering does not."""
+        checks and views need them, the page rendering does not."""
         return parse(self.body, self.body_line)
 
     @property

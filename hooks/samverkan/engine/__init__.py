@@ -1,1 +1,1 @@
-"""The site engine adapter: building in-process, background work beside a build, strict logging."""
+"""The site engine adapter: building in-process, strict logging."""

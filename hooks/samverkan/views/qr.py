@@ -25,7 +25,7 @@ def svg(text: str) -> str:
 
     Two modules of quiet zone in the drawing; the print style keeps the paper around it blank, which
     makes up the rest of the standard four."""
-    # A fixed mask: choosing the best of eight took two thirds of the build's background work, and any mask
+    # A fixed mask: choosing the best of eight took two thirds of the time the checks and views took, and any mask
     # is valid for a scanner (the PDF test decodes the codes).
     code = segno.make(text, error="m", micro=False, boost_error=False, mask=MASK)
     return code.svg_inline(border=2, omitsize=True, svgclass="sv-qr__code", lineclass=None).replace(
