@@ -316,3 +316,16 @@ def test_the_guide_shows_each_phase_in_the_words_of_its_checklist(handbook):
         assert missing in result(lang, "avvikning", "boendet"), lang
         assert trafficking not in result(lang, "avvikning", "boendet"), lang
         assert trafficking in result(lang, "manniskohandel", "socialtjansten-anvisningskommun"), lang
+
+
+def test_every_heading_for_what_is_done_at_once_says_so(handbook):
+    """The guide shows the heading's words beside each item, so a heading {#at-once} must say 'Genast' / 'At once'
+    first, even when it also says when it applies ('Genast om barnet dyker upp i en annan kommun')."""
+    words = {"sv": "Genast", "en": "At once"}
+    assert [
+        f"{page.file}:{item.line}: '{item.phase_title}'"
+        for page in handbook.pages
+        if isinstance(page, (Routine, Checklist))
+        for item in (*page.steps, *page.items)
+        if item.phase == "at-once" and not item.phase_title.startswith(words[page.lang])
+    ] == []
