@@ -215,6 +215,7 @@ def test_edition_export_carries_its_contacts_and_additions_and_validates(testby_
             "id": "socialjour",
             "name": "Socialjouren i Testby" if lang == "sv" else "Testby's out-of-hours service",
             "phone": "08-123 456 78",
+            "hours": None,
         } in document["edition"]["units"]
         routine = next(r for r in document["routines"] if r["id"] == "avvikning")
         assert routine["local_addition"]["section"] == ("vem-gor-vad" if lang == "sv" else "who-does-what")

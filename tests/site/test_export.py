@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from handbooks import copy_minimal
 from samverkan import cli
+from samverkan.content.hours import parse_hours
 from samverkan.editions.handbook import load_site
 from samverkan.site import export
 
@@ -36,6 +37,11 @@ def test_real_handbook_export_is_valid_and_complete(lang):
         assert len(document[key]) == sum(
             1 for page in handbook.pages if page.lang == lang and page.type == page_type
         ), key
+    hours = [unit["hours"] for each in document["municipalities"] for unit in each["units"] if unit["hours"]]
+    assert hours  # e.g. Sigtuna's socialjour answers at Nordväst's hours
+    assert all(
+        parse_hours(value).value == value for value in hours
+    )  # an integrator reads them as the site does
 
 
 def test_export_command_writes_both_languages_and_the_schema(tmp_path, capsys):
@@ -68,7 +74,7 @@ def test_export_command_writes_both_languages_and_the_schema(tmp_path, capsys):
 
 def test_schema_rejects_an_item_without_its_actor_field():
     handbook_doc = {
-        "format_version": "1.1",
+        "format_version": export.FORMAT_VERSION,
         "language": "sv",
         "routines": [],
         "municipalities": [],

@@ -26,7 +26,8 @@ from samverkan.editions.overlay import Overlay
 
 SCHEMA = Path(__file__).resolve().parents[3] / "schema" / "handbook-export.schema.json"
 SCHEMA_NAME = SCHEMA.name
-FORMAT_VERSION = "1.1"
+# The schema file is where the format's version is declared; the documents carry the same value.
+FORMAT_VERSION = json.loads(SCHEMA.read_text(encoding="utf-8"))["properties"]["format_version"]["const"]
 
 
 def document(
@@ -54,9 +55,11 @@ def document(
     return {
         "format_version": FORMAT_VERSION,
         "language": lang,
-        "edition": _edition(chosen, lang, site_url),
+        "edition": _edition(handbook, chosen, lang, site_url),
         "municipalities": [
-            _municipality(each, lang) for each in overlay.loaded(handbook) if edition.card(each, lang)
+            _municipality(handbook, each, lang)
+            for each in overlay.loaded(handbook)
+            if each.is_municipality and each.readable
         ],
         "routines": [common(r) | _routine(r, chosen) for r in pages(Routine)],
         "checklists": [
@@ -108,7 +111,7 @@ def _plain(chosen: Overlay, lang: str, text: str) -> str:
     return overlay.LOCAL_MARKER.sub(lambda match: chosen.value(match[1], lang) or match[0], text)
 
 
-def _edition(chosen: Overlay, lang: str, site_url: str) -> dict:
+def _edition(handbook: Handbook, chosen: Overlay, lang: str, site_url: str) -> dict:
     """Which edition this is: the county's, or a municipality's with its contacts."""
     if not chosen.is_municipality:
         return {
@@ -119,12 +122,21 @@ def _edition(chosen: Overlay, lang: str, site_url: str) -> dict:
             "reviewed": None,
             "units": [],
         }
-    return _municipality(chosen, lang) | {"site_url": site_url or None}
+    return _municipality(handbook, chosen, lang) | {"site_url": site_url or None}
 
 
-def _municipality(each: Overlay, lang: str) -> dict:
-    card = edition.card(each, lang)
-    units = [{"id": unit.key, "name": unit.name, "phone": unit.phone} for unit in card.units]
+def _municipality(handbook: Handbook, each: Overlay, lang: str) -> dict:
+    # with the handbook, as the site's card: a socialjour without a number in the file takes the county list's
+    card = edition.card(each, lang, handbook)
+    units = [
+        {
+            "id": unit.key,
+            "name": unit.name,
+            "phone": unit.phone,
+            "hours": unit.hours.value if unit.hours else None,
+        }
+        for unit in card.units
+    ]
     return {"id": each.slug, "name": card.name, "code": each.code, "reviewed": card.reviewed, "units": units}
 
 
