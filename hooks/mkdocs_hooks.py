@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from mkdocs.exceptions import Abort, BuildError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from samverkan.checks import municipal as municipal_checks
+from samverkan.checks import rules
 from samverkan.content import synonyms
 from samverkan.content.load import refused
 from samverkan.editions import overlay
@@ -76,7 +76,7 @@ def on_config(config):
         exported = (config.site_url or "", config.use_directory_urls)
         offline_copy = _offline(config)  # carries no export (on_post_build)
         _cache["prepare"] = lambda: (
-            *municipal_checks.all_problems(handbook, edition),
+            *rules.all_problems(handbook, edition),
             renderer.all_page_parts(),
             {} if offline_copy else export.files(handbook, *exported),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from samverkan.checks import pages as checks
+from samverkan.checks import rules
 from samverkan.editions.handbook import load_site
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -29,4 +29,4 @@ def replace(root: Path, file: str, old: str, new: str) -> None:
 
 
 def problems(root: Path) -> list[str]:
-    return [str(problem) for problem in checks.run_all(load_site(root / "mkdocs.yml"))]
+    return [str(problem) for problem in rules.run_all(load_site(root / "mkdocs.yml"))]

@@ -51,3 +51,45 @@ def test_the_check_finds_an_upward_import(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from samverkan.publish.releases import x\n", encoding="utf-8")
     assert _imports(module) == {"publish"}
+
+
+# The verifier judges the built site: its checks stay with it (site/), every other check is in checks/.
+VERIFIER = {"site/verify.py", "site/completeness.py", "site/published.py"}
+
+
+def _checks(path: Path) -> list[str]:
+    """The functions of a module that judge something: they return list[Problem] and make Problems themselves
+    (a reader returns what it read together with its problems; layer.located moves problems it is given)."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if (
+            isinstance(node, ast.FunctionDef)
+            and node.returns
+            and ast.unparse(node.returns) == "list[Problem]"
+        ):
+            calls = {ast.unparse(call.func) for call in ast.walk(node) if isinstance(call, ast.Call)}
+            if "Problem" in calls:
+                found.append(node.name)
+    return found
+
+
+def test_every_check_is_in_checks_or_the_verifier():
+    outside = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.parent.name != "checks" and str(path.relative_to(PACKAGE)) not in VERIFIER
+        for name in _checks(path)
+    ]
+    assert not outside, (
+        f"checks outside checks/: {outside}; move each into checks/ and register it in checks/rules.py"
+    )
+
+
+def test_the_check_of_checks_finds_one(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "def rule(handbook) -> list[Problem]:\n    return [Problem('a.md', 1, 'wrong', 'fix')]\n\n\n"
+        "def read(root) -> tuple[dict, list[Problem]]:\n    return {}, [Problem('a.md', 1, 'unreadable', 'fix')]\n",
+        encoding="utf-8",
+    )
+    assert _checks(module) == ["rule"]

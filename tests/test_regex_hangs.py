@@ -239,7 +239,7 @@ def test_the_collector_finds_the_patterns_named_in_the_issue():
     for name in (
         "samverkan.content.body:HEADING",
         "samverkan.views.citations:RUN",
-        "samverkan.content.markup:_LINK",
+        "samverkan.checks.markup:_LINK",
         "samverkan.content.versions:_LINK",
         "samverkan.content.personal_data:EMAIL",
     ):

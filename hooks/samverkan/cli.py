@@ -16,6 +16,7 @@ python -m samverkan verify SITE                          the built site as a bro
 python -m samverkan board-draft --municipality X [--out FILE]  a draft tjänsteutlåtande for the municipality's board
 python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
 python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
+python -m samverkan docs                                 the tables of docs-dev/ written from the code (every problem)
 python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
 
@@ -25,9 +26,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from samverkan.checks import lix, review
-from samverkan.checks import municipal as municipal_checks
-from samverkan.content import paths, revisions
+from samverkan.checks import docs, lix, review, revisions, rules
+from samverkan.content import paths
 from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="run every check; exit 1 if there is a problem")
     commands.add_parser("lix", help="readability (LIX) per routine and checklist page")
+    commands.add_parser(
+        "docs", help="write the tables of docs-dev/ from the code (every problem, from checks/rules.py)"
+    )
     _add_edition_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -189,7 +192,7 @@ def build(args) -> int:
 
 
 def check(handbook) -> int:
-    problems, notes = municipal_checks.all_problems(handbook, overlay.chosen(handbook.root))
+    problems, notes = rules.all_problems(handbook, overlay.chosen(handbook.root))
     for note in notes:
         print(note, file=sys.stderr)
     for problem in problems:
@@ -220,6 +223,7 @@ TOOLS = {
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
     "board-draft": lambda args: board.run(args.config, args.municipality, args.out),
     "confirmations": lambda args: confirmations.run(args.config, args.sheets),
+    "docs": lambda args: docs.run(Path(args.config).resolve().parent),
     "plan-pdf": lambda args: plan.run(
         args.config, args.municipality, args.lang or list(LANGUAGES), args.site, args.out
     ),

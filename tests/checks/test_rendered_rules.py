@@ -1,4 +1,4 @@
-"""A page held to its own rules as Markdown renders it (content/markup.py, rendered_problems): whatever the
+"""A page held to its own rules as Markdown renders it (checks/markup.py, rendered_problems): whatever the
 check's own reading of attribute lists, code spans and fences, a tag or attribute the page rules forbid is one
 line naming the page and the line that makes it."""
 

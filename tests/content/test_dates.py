@@ -59,7 +59,7 @@ def test_a_history_entry_dated_in_the_future_is_refused(tmp_path):
 def test_a_municipality_checked_in_2062_is_one_line_at_its_line(tmp_path):
     root = with_edition_fields(municipal_handbook(tmp_path))
     replace(root, "municipalities/testby.yml", "reviewed: 2026-11-29", "reviewed: 2062-11-29")
-    found = [str(problem) for problem in municipal_checks.folder_problems(load_site(root / "mkdocs.yml"))]
+    found = [str(problem) for problem in municipal_checks.municipality_files(load_site(root / "mkdocs.yml"))]
     line = one_line(found, "2062-11-29 lies after")
     assert line.startswith("municipalities/testby.yml:4: reviewed 2062-11-29 lies after the day of the build")
 

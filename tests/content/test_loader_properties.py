@@ -128,7 +128,7 @@ markdownish = st.text(
 @given(markdownish)
 @hang_guard()
 def test_random_bodies_give_one_line_problems(body):
-    from samverkan.content.markup import body_problems
+    from samverkan.checks.markup import body_problems
 
     page, problems = read_page(VALID_PAGE + body, "x.md", "sv", "docs/sv/x.md")
     assert not problems

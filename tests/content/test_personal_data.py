@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from handbooks import copy_minimal, problems, replace
-from samverkan.content.personal_data import as_read, file_problems, luhn_ok, scan, text_faults
+from samverkan.checks.personal_data import file_problems
+from samverkan.content.personal_data import as_read, luhn_ok, scan, text_faults
 from samverkan.content.phone import national
 
 PUBLIC = frozenset({"112", "11414", "020390000", "0850800000"})

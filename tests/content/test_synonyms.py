@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from samverkan.checks.search_words import search_words
 from samverkan.content import synonyms
 from samverkan.editions.handbook import load_site
 
@@ -25,14 +26,14 @@ def test_the_real_files_are_read_without_problems_and_pass_the_check():
             and len(vocabulary.synonyms) > 50
             and "och" in synonyms.read(ROOT, "sv")[0].stop_words
         )
-    assert synonyms.check(load_site(ROOT / "mkdocs.yml")) == []
+    assert search_words(load_site(ROOT / "mkdocs.yml")) == []
 
 
 def test_a_handbook_word_that_no_page_uses_is_one_problem_at_its_line(tmp_path):
     handbook = load_site(ROOT / "mkdocs.yml")
     write(tmp_path, "sv", "synonyms:\n  hittades: påträffas\n  rymt: qqqxyzord\n")
     handbook.root = str(tmp_path)
-    problems = synonyms.check(synonyms.attach(handbook))
+    problems = search_words(synonyms.attach(handbook))
     assert [(p.path, p.line) for p in problems] == [("search/synonyms-sv.yml", 3)]
     assert "'qqqxyzord'" in problems[0].message and "'rymt'" in problems[0].message
 
@@ -41,7 +42,7 @@ def test_a_role_in_no_page_title_is_one_problem(tmp_path):
     handbook = load_site(ROOT / "mkdocs.yml")
     write(tmp_path, "sv", "roles: [boendet, polisen, brandkåren]\nsynonyms:\n  hittades: påträffas\n")
     handbook.root = str(tmp_path)
-    problems = synonyms.check(synonyms.attach(handbook))
+    problems = search_words(synonyms.attach(handbook))
     assert [(p.path, p.line, p.message) for p in problems] == [
         ("search/synonyms-sv.yml", 1, "the role 'brandkåren' is in no sv page's title")
     ]

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT
+from samverkan.checks.changelogs import changelogs
 from samverkan.content import versions
 from samverkan.engine.mkdocs_build import build_site
 from samverkan.views import qr
@@ -42,7 +43,7 @@ Inledning.
 
 def test_the_real_changelogs_have_no_problems_and_the_same_versions():
     swedish, english = versions.read(ROOT, "sv"), versions.read(ROOT, "en")
-    assert versions.problems(SimpleNamespace(root=ROOT)) == []
+    assert changelogs(SimpleNamespace(root=ROOT)) == []
     assert [(r.version, r.date) for r in swedish.releases] == [(r.version, r.date) for r in english.releases]
     assert (
         versions.plan(ROOT).version
@@ -129,7 +130,7 @@ def test_bytes_that_are_not_a_changelog_give_one_problem(tmp_path):
 def test_the_english_changelog_must_have_every_version_with_the_same_date(tmp_path):
     (tmp_path / "CHANGELOG.md").write_text(GOOD, encoding="utf-8")
     handbook = SimpleNamespace(root=tmp_path)
-    assert [str(p) for p in versions.problems(handbook)] == [
+    assert [str(p) for p in changelogs(handbook)] == [
         "CHANGELOG.en.md:1: the English changelog is missing — add CHANGELOG.en.md with the same '## [X.Y] – date' sections as CHANGELOG.md, in English"
     ]
     english = GOOD.replace("### Ändrat", "### Changed").replace("### Tillagt", "### Added")
@@ -137,7 +138,7 @@ def test_the_english_changelog_must_have_every_version_with_the_same_date(tmp_pa
         english.replace("## [1.1] – 2026-11-28", "## [1.2] – 2026-11-28").replace("2026-11-27", "2026-11-26"),
         encoding="utf-8",
     )
-    found = sorted(str(p) for p in versions.problems(handbook))
+    found = sorted(str(p) for p in changelogs(handbook))
     assert found == [
         "CHANGELOG.en.md:15: version 1.0 is dated 2026-11-26, but CHANGELOG.md:15 says 2026-11-27 — give both the same date",
         "CHANGELOG.en.md:1: has no section for version 1.1 (CHANGELOG.md:7) — add '## [1.1] – 2026-11-28' with the changes in English",

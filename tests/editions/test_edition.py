@@ -12,6 +12,7 @@ import pytest
 from handbooks import replace
 from municipal import TESTBY_URL, municipal_handbook, with_edition_fields
 from samverkan.checks import municipal as municipal_checks
+from samverkan.checks import rules
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import publish
@@ -36,7 +37,7 @@ def read(site: Path, path: str) -> str:
 
 def problems_of(root: Path, slug: str | None = None) -> list[str]:
     handbook = load_site(root / "mkdocs.yml")
-    return [str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, slug))[0]]
+    return [str(problem) for problem in rules.all_problems(handbook, overlay.load(root, slug))[0]]
 
 
 # Edition identity
@@ -398,7 +399,7 @@ def test_contacts_say_whether_and_by_which_function_the_municipality_confirmed_i
 
 def test_real_status_file_and_municipality_files_agree():
     handbook = load_site(ROOT / "mkdocs.yml")
-    assert edition.status_problems(handbook) == []
+    assert municipal_checks.status_problems(handbook) == []
     adopted = {row.code for row in handbook.adoption if row.adopted}
     assert (
         adopted

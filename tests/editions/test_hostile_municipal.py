@@ -21,7 +21,7 @@ from conftest import hang_guard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from municipal import municipal_handbook
-from samverkan.checks import municipal as municipal_checks
+from samverkan.checks import rules
 from samverkan.content.schema import build_day
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
@@ -597,7 +597,7 @@ def test_values_are_escaped_where_they_land_in_pages():
 def test_the_chosen_edition_reports_a_broken_municipality_once(project):
     write(project, {FILE: annanby("08-123 400 00", "070-123 45 67")})
     handbook = load_site(project / "mkdocs.yml")
-    problems, _ = municipal_checks.all_problems(handbook, overlay.load(project, "annanby"))
+    problems, _ = rules.all_problems(handbook, overlay.load(project, "annanby"))
     assert [str(p).split(" — ")[0] for p in problems] == [
         f"{FILE}:10: 'socialjour.phone' is a mobile number (070-123 45 67)"
     ]
@@ -685,7 +685,7 @@ def test_random_files_in_the_municipality_folder_give_only_one_line_problems(fix
     try:
         with hang_guard():
             handbook = load_site(fixture_root / "mkdocs.yml")
-            problems, notes = municipal_checks.all_problems(handbook, overlay.load(fixture_root, "annanby"))
+            problems, notes = rules.all_problems(handbook, overlay.load(fixture_root, "annanby"))
     finally:
         if before is None:
             target.unlink()

@@ -13,7 +13,7 @@ import pytest
 from handbooks import problems, replace
 from municipal import municipal_handbook
 from samverkan import cli
-from samverkan.checks import municipal as municipal_checks
+from samverkan.checks import rules
 from samverkan.content.load import without_county_facts
 from samverkan.content.settings import read_config
 from samverkan.editions import layer, overlay
@@ -257,7 +257,7 @@ def test_the_county_s_addition_to_a_routine_stands_in_every_edition_at_its_secti
     )
     assert (
         '<a href="#lokalt-tillagg-county">Läs tillägget</a>' in markdown
-        and municipal_checks.all_problems(handbook, overlay.load(root, edition))[0] == []
+        and rules.all_problems(handbook, overlay.load(root, edition))[0] == []
     )
 
 
@@ -269,9 +269,7 @@ def test_the_county_s_addition_at_a_section_the_routine_lacks_is_one_line(tmp_pa
         encoding="utf-8",
     )
     handbook = load_site(root / "mkdocs.yml")
-    assert [
-        str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, None))[0]
-    ] == [
+    assert [str(problem) for problem in rules.all_problems(handbook, overlay.load(root, None))[0]] == [
         "municipalities/county.yml:10: 'avvikning' (sv) has no section 'vem-gor-vat' — did you mean 'vem-gor-vad'? sections: nar-ett-barn-avviker, vem-gor-vad, efterat"
     ]
 
@@ -356,7 +354,7 @@ def test_a_hostile_county_file_is_one_line_and_no_traceback(tmp_path, county):
     root = municipal_handbook(tmp_path)
     replace(root, "municipalities/county.yml", "county:\n  name: {sv: Testlän, en: Test County}\n", county)
     handbook = load_site(root / "mkdocs.yml")
-    found = [str(problem) for problem in municipal_checks.all_problems(handbook, overlay.load(root, None))[0]]
+    found = [str(problem) for problem in rules.all_problems(handbook, overlay.load(root, None))[0]]
     assert len(found) == 1 and found[0].startswith("municipalities/county.yml:") and "\n" not in found[0]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from municipal import municipal_handbook
-from samverkan.checks import municipal as municipal_checks
+from samverkan.checks import rules
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.site import verify
@@ -27,7 +27,7 @@ def county_with(tmp_path: Path, line: str) -> Path:
 
 def problems(root: Path) -> list[str]:
     handbook = load_site(root / "mkdocs.yml")
-    found, _ = municipal_checks.all_problems(handbook, overlay.chosen(handbook.root))
+    found, _ = rules.all_problems(handbook, overlay.chosen(handbook.root))
     return [str(problem) for problem in found]
 
 

@@ -10,7 +10,7 @@ from conftest import build_site
 from handbooks import copy_minimal, replace
 from mkdocs.exceptions import Abort
 from samverkan import cli
-from samverkan.checks import pages as checks
+from samverkan.checks import rules
 from samverkan.content.model import Routine
 from samverkan.editions.handbook import load_site
 
@@ -40,7 +40,7 @@ def test_real_site_builds_strictly_with_views_in_both_languages(built_site):
 
 
 def test_real_handbook_passes_every_check():
-    assert [str(p) for p in checks.run_all(load_site("mkdocs.yml"))] == []
+    assert [str(p) for p in rules.run_all(load_site("mkdocs.yml"))] == []
 
 
 def test_markers_become_links_and_abbreviations_tooltips(tmp_path):

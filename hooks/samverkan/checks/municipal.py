@@ -1,6 +1,6 @@
-"""Municipality files checked like pages: the rules every file follows, its texts, and what the pages need
-from it. overlay.py reads the files; edition.py checks the edition's own fields (site_url, sections,
-status.yml against the files).
+"""Municipality files checked like pages: the rules every file follows, its texts, what the pages need from it,
+the edition's own fields (site_url, reviewed, the sections additions name), and status.yml against the files.
+editions/overlay.py and editions/county.py read the files.
 """
 
 from __future__ import annotations
@@ -10,17 +10,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from samverkan.checks import pages as checks
+from samverkan.checks.markup import attribute_list_faults, link_targets, scheme_of
+from samverkan.checks.personal_data import file_problems
 from samverkan.content.body import ID, LOCAL_MARKER
-from samverkan.content.markup import attribute_list_faults, link_targets, scheme_of
+from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Handbook, Routine
 from samverkan.content.parts import LANGUAGES
-from samverkan.content.personal_data import file_problems
 from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, address_fault, declared_fault
 from samverkan.content.problems import Problem
-from samverkan.content.schema import build_day
-from samverkan.editions import edition, layer
+from samverkan.content.schema import build_day, future_date_fault, parse_date
+from samverkan.editions import edition
 from samverkan.editions.county import STALE_DAYS, STATUS_FILE, stale
+from samverkan.editions.edition import PLACEMENT, addition_section, sections, url_fault
 from samverkan.editions.overlay import (
     COUNTY,
     FOLDER,
@@ -316,7 +317,7 @@ def check(handbook: Handbook, overlay: Overlay) -> tuple[list[Problem], list[str
     problems += (
         text_problems(handbook, overlay)
         + municipality_problems(overlay, rules)
-        + edition.file_problems(handbook, overlay)
+        + edition_field_problems(handbook, overlay)
     )
     used = (
         {"name"}
@@ -396,13 +397,9 @@ def _addition_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
     return problems
 
 
-def site_problems(handbook: Handbook, slug: str | None) -> tuple[list[Problem], list[str]]:
-    """The overlay check for the edition named by ``slug`` (the county edition when empty)."""
-    return check(handbook, load(handbook.root, slug))
-
-
-def folder_problems(handbook: Handbook) -> list[Problem]:
-    """Every municipality file and the county wording, checked whichever edition is built."""
+def municipality_files(handbook: Handbook) -> list[Problem]:
+    """Every municipality file, the county wording, the template and status.yml, checked whichever edition
+    is built."""
 
     overlays = loaded(handbook)
     problems = [problem for each in overlays for problem in check(handbook, each)[0]]
@@ -433,27 +430,162 @@ def folder_problems(handbook: Handbook) -> list[Problem]:
         )
         for path in sorted(folder.glob("*.yaml"))
     ]
-    problems += edition.status_problems(handbook)
+    problems += status_problems(handbook)
     return problems
-
-
-def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], list[str]]:
-    """Every check's problems, the edition's and every municipality file's, sorted, each once;
-    and notes about the edition's unused local values and, in another county's plan, the pages it has yet to write."""
-
-    problems, notes = check(handbook, edition)
-    unwritten = layer.unreplaced(handbook)
-    return layer.located(
-        sorted(set(checks.run_all(handbook) + problems + folder_problems(handbook))), handbook.root
-    ), notes + stale_notes(handbook) + ([unwritten] if unwritten else [])
 
 
 def stale_notes(handbook: Handbook, today=None) -> list[str]:
     """A warning, not a problem, for every night value not confirmed and read more than STALE_DAYS ago: the
     site still shows it, with the day it was read, but someone should read its source again."""
-    lines = edition.night_read_lines(handbook)
+    lines = night_read_lines(handbook)
     return [
         f"{STATUS_FILE}:{lines.get(row.code, 1)}: warning: {row.name}: the night contact was read {days} days ago (more than {STALE_DAYS}) — read its source again, "
         f"write the new day under read:, or ask the municipality to confirm it"
         for row, days in stale(handbook.adoption, today or build_day())
     ]
+
+
+def edition_field_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
+    """The edition's own fields: site_url, reviewed, and the section each addition names (the county's too)."""
+    if not overlay.readable or not (overlay.is_municipality or overlay.is_county):
+        return []
+    if overlay.is_county:
+        return [
+            problem
+            for routine_id in overlay.additions
+            for problem in _section_problems(handbook, overlay, routine_id)
+        ]
+    problems = []
+    url = overlay.data.get("site_url")
+    if url is not None:
+        fault = url_fault(url) if isinstance(url, str) else "is not one address"
+        if fault:
+            problems.append(
+                Problem(
+                    overlay.file,
+                    overlay.lines.get(("site_url",), 1),
+                    f"site_url {fault}",
+                    "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)",
+                )
+            )
+    date = overlay.data.get("reviewed")
+    if date is not None and parse_date(date) is None:
+        problems.append(
+            Problem(
+                overlay.file,
+                overlay.lines.get(("reviewed",), 1),
+                f"reviewed '{str(date)[:20]}' is not a real date",
+                "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29",
+            )
+        )
+    elif fault := future_date_fault(date):
+        problems.append(
+            Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed {fault[0]}", fault[1])
+        )
+    for routine_id in overlay.additions:
+        problems += _section_problems(handbook, overlay, routine_id)
+    return problems
+
+
+def _section_problems(handbook: Handbook, overlay: Overlay, routine_id: str) -> list[Problem]:
+    section = addition_section(overlay, routine_id)
+    if section is None:
+        return []
+    line = overlay.lines.get(
+        ("additions", routine_id, PLACEMENT), overlay.lines.get(("additions", routine_id), 1)
+    )
+    if not (
+        isinstance(section, str)
+        or isinstance(section, dict)
+        and set(section) == set(LANGUAGES)
+        and all(isinstance(v, str) for v in section.values())
+    ):
+        return [
+            Problem(
+                overlay.file,
+                line,
+                f"the section of the addition to '{routine_id}' must be one anchor or an sv:/en: pair",
+                "write section: vem-gor-vad, or section: {sv: vem-gor-vad, en: who-does-what}",
+            )
+        ]
+    problems = []
+    for lang in LANGUAGES:
+        routine = handbook.get(lang, routine_id)
+        wanted = section if isinstance(section, str) else section[lang]
+        anchors = [each.anchor for each in sections(routine.body)] if isinstance(routine, Routine) else None
+        if anchors is not None and wanted not in anchors:
+            meant = difflib.get_close_matches(wanted, anchors, n=1, cutoff=0.6)
+            hint = f"did you mean '{meant[0]}'? " if meant else ""
+            problems.append(
+                Problem(
+                    overlay.file,
+                    line,
+                    f"'{routine_id}' ({lang}) has no section '{wanted}'",
+                    f"{hint}sections: {', '.join(anchors)}",
+                )
+            )
+    return problems
+
+
+def status_problems(handbook: Handbook) -> list[Problem]:
+    """status.yml and the municipality files agree: a municipality marked adopted has a file, and a
+    municipality with a file is marked adopted. Each problem names the side that is wrong."""
+    if not handbook.adoption:
+        return []
+    municipalities = [each for each in loaded(handbook) if each.is_municipality]
+    files = {each.code: each for each in municipalities if each.readable and each.code}
+    status_lines = _status_lines(handbook)
+    problems = []
+    for row in handbook.adoption:
+        if row.adopted and not any(_is_file_of(each, row) for each in municipalities):
+            problems.append(
+                Problem(
+                    STATUS_FILE,
+                    status_lines.get(row.code, 1),
+                    f'{row.name} ({row.code}) is marked adopted, but no file in {FOLDER}/ has code "{row.code}"',
+                    f"add its file (copy {FOLDER}/TEMPLATE.yml), or write adopted: no until it exists",
+                )
+            )
+    rows = {row.code: row for row in handbook.adoption}
+    for code, each in sorted(files.items()):
+        row = rows.get(code)
+        if row is not None and not row.adopted:
+            problems.append(
+                Problem(
+                    each.file,
+                    each.lines.get(("code",), 1),
+                    f"{row.name} has a file, but {STATUS_FILE}:{status_lines.get(code, 1)} says adopted: no",
+                    f"write adopted: yes (or the date of the board's decision) in {STATUS_FILE} when the board has decided, else remove the file",
+                )
+            )
+    return problems
+
+
+def _is_file_of(each: Overlay, row) -> bool:
+    """The file is the municipality's by its code, its name, or its file name (a file that cannot be read,
+    or names the wrong code, has its own problem: it is not also missing)."""
+    plain = re.sub(r" (kommun|stad)$", "", row.name).lower().translate(str.maketrans("åäöé ", "aaoe-"))
+    return each.code == row.code or each.value("name", "sv") == row.name or each.slug == plain
+
+
+def night_read_lines(handbook: Handbook) -> dict:
+    """SCB code -> the line of its night contact's read: in status.yml."""
+    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
+    entries = data.get("municipalities") if isinstance(data, dict) else None
+    return {
+        str(entry.get("code")): lines.get(("municipalities", index, "night", "read"), 1)
+        for index, entry in enumerate(entries or [])
+        if isinstance(entry, dict)
+    }
+
+
+def _status_lines(handbook: Handbook) -> dict:
+    """SCB code -> the line of its entry in status.yml."""
+
+    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
+    entries = data.get("municipalities") if isinstance(data, dict) else None
+    return {
+        str(entry.get("code")): lines.get(("municipalities", index), 1)
+        for index, entry in enumerate(entries or [])
+        if isinstance(entry, dict)
+    }

@@ -1,11 +1,10 @@
-"""Checks: pure functions from a Handbook to a list of problems. None of them reads a file."""
+"""The checks of the pages: pure functions from a Handbook to a list of problems (rules.py runs them)."""
 
 from __future__ import annotations
 
 from markdown import Markdown
 
-from samverkan.checks.duties import duties
-from samverkan.content.markup import body_problems, phone_link_faults, rendered_problems
+from samverkan.checks.markup import body_problems, phone_link_faults, rendered_problems
 from samverkan.content.model import (
     Actor,
     Checklist,
@@ -16,12 +15,8 @@ from samverkan.content.model import (
     Routine,
 )
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
-from samverkan.content.personal_data import NUMBERS_FILE, personal_data
+from samverkan.content.personal_data import NUMBERS_FILE
 from samverkan.content.problems import Problem
-from samverkan.content.synonyms import check as synonym_targets
-from samverkan.content.versions import problems as changelogs
-from samverkan.views.citations import inline_citations, legal_basis_sections
-from samverkan.views.guide import problems as guide_reaches
 from samverkan.views.views import VIEW_LISTS
 
 
@@ -497,39 +492,3 @@ def navigation(handbook: Handbook) -> list[Problem]:
         for lang in LANGUAGES
         if path not in handbook.files.get(lang, ())
     ]
-
-
-ALL_CHECKS = (
-    synonym_targets,
-    dates,
-    unique_ids,
-    ids_match_files,
-    untranslated_only_in_english,
-    body_markup,
-    phone_links,
-    references,
-    checklist_items,
-    actors_act,
-    routines,
-    routine_actors,
-    checklists_belong,
-    laws,
-    parity,
-    navigation,
-    personal_data,
-    legal_basis_sections,
-    inline_citations,
-    changelogs,
-    guide_reaches,
-    duties,
-    emergency_branch,
-    items_act,
-)
-
-
-def run_all(handbook: Handbook) -> list[Problem]:
-    """Every problem in the handbook, sorted by file and line, each reported once."""
-    problems = list(handbook.load_problems)
-    for check in ALL_CHECKS:
-        problems += check(handbook)
-    return sorted(set(problems))

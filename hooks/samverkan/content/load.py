@@ -12,12 +12,12 @@ from pathlib import Path
 from samverkan.content.body import COUNTY_MARKER, FENCE, HEADING
 from samverkan.content.budget import breaches
 from samverkan.content.frontmatter import FrontMatterError, read_text_file, split
-from samverkan.content.markup import IMAGE_SUFFIXES as ASSET_SUFFIXES
 from samverkan.content.model import PAGE_CLASSES, Handbook, Page
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
 from samverkan.content.schema import TYPES, Context, Invalid, fields_for
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # what docs/ publishes besides pages
 COUNTY_FACTS_CLASS = ".county-facts"
 COUNTY_FACTS_PARAGRAPH = re.compile(r"\{:?\s*\.county-facts\s*\}\s*")
 
@@ -104,8 +104,8 @@ def refused(docs: Path, relative: Path) -> tuple[str, str] | None:
         return "the file is a symbolic link", "replace it with the file itself"
     if relative.parts[0] not in LANGUAGES or len(relative.parts) < 2:
         return "the file is outside docs/sv and docs/en", "move it into docs/sv/ (and its twin into docs/en/)"
-    if not relative.name.lower().endswith((".md", *ASSET_SUFFIXES)):
-        kinds = ", ".join(ASSET_SUFFIXES)
+    if not relative.name.lower().endswith((".md", *IMAGE_SUFFIXES)):
+        kinds = ", ".join(IMAGE_SUFFIXES)
         return (
             f"files of type '{relative.suffix or relative.name}' are not published",
             f"use a Markdown page or an image ({kinds}), and remove this file from docs/",

@@ -2,8 +2,8 @@
 
 The handbook is public. A staff member who pastes a case note into a page could
 leak a child's personal identity number (personnummer) or coordination number
-(samordningsnummer), an e-mail address, or a private phone number. This check
-finds them anywhere in a page's file. Phone numbers are allowed only
+(samordningsnummer), an e-mail address, or a private phone number. The reading here
+finds them anywhere in a file (checks/personal_data.py runs it on every page). Phone numbers are allowed only
 when they are declared public: listed in ``municipalities/public-numbers.yml`` or
 given as a unit's switchboard in a municipality file.
 
@@ -26,13 +26,8 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-from samverkan.content.model import Handbook
-from samverkan.content.parts import LANGUAGES
 from samverkan.content.phone import national, non_ascii_digits
-from samverkan.content.problems import Problem
-from samverkan.content.synonyms import file_name as synonyms_file
 
 NUMBERS_FILE = "municipalities/public-numbers.yml"  # read by overlay.read_public_numbers
 
@@ -266,33 +261,3 @@ def text_faults(text: str, public: frozenset) -> list[str]:
     return [finding.what for finding in bidi_controls(text)] + [
         finding.what for _, finding in findings_by_line(text, public)
     ]
-
-
-def file_problems(file: str, source: str, public: frozenset) -> list[Problem]:
-    """Bidi controls and personal data anywhere in a file, as its reader would see it; each at its line."""
-    problems = [
-        Problem(file, source.count("\n", 0, finding.offset) + 1, finding.what, finding.fix)
-        for finding in bidi_controls(source)
-    ]
-    problems += [
-        Problem(file, line, finding.what, finding.fix)
-        for line, finding in findings_by_line(as_shown(source), public)
-    ]
-    return sorted(problems, key=lambda problem: problem.line)
-
-
-def personal_data(handbook: Handbook) -> list[Problem]:
-    """The check: personal data anywhere in any page's file (front matter, body, even YAML comments) and in the
-    search words (search/synonyms-<lang>.yml), which the search index takes to every reader's browser."""
-    problems = [
-        problem
-        for page in handbook.pages
-        for problem in file_problems(page.file, page.source, handbook.public_numbers)
-    ]
-    for name in map(synonyms_file, LANGUAGES):
-        try:
-            source = (Path(handbook.root) / name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # no such file, or one the synonyms' own check reports (content/synonyms.py)
-        problems += file_problems(name, source, handbook.public_numbers)
-    return problems

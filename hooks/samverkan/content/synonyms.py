@@ -3,7 +3,7 @@
 The file is content, written by the working group like ``keywords:``: what staff type on the left, the
 handbook's own words on the right. search_index.py carries it in the search index's config, and the search
 worker (overrides/assets/javascripts/workers/search-query.js) applies it to the query, so the index itself
-does not grow. The check here rejects an entry whose handbook word appears on no page of its language:
+does not grow. checks/search_words.py rejects an entry whose handbook word appears on no page of its language:
 search would look for a word that finds nothing.
 """
 
@@ -23,7 +23,7 @@ from samverkan.content.problems import Problem
 
 FOLDER = "search"
 FIELDS = ("stop_words", "synonyms", "roles")
-_WORD = re.compile(r"[\w§]+")
+WORD = re.compile(r"[\w§]+")
 
 
 def file_name(lang: str) -> str:
@@ -88,7 +88,7 @@ def _word_list(name: str, field: str, value, lines: dict, problems: list) -> tup
         return ()
     words = []
     for index, word in enumerate(value):
-        if isinstance(word, str) and _WORD.fullmatch(word.strip()):
+        if isinstance(word, str) and WORD.fullmatch(word.strip()):
             words.append(word.strip().lower())
         else:
             line = lines.get((field, index), lines.get((field,), 1))
@@ -120,8 +120,8 @@ def _synonyms(name: str, value, lines: dict, problems: list) -> tuple[tuple, tup
         if (
             not isinstance(typed, str)
             or not isinstance(meant, str)
-            or not _WORD.search(typed)
-            or not _WORD.search(meant)
+            or not WORD.search(typed)
+            or not WORD.search(meant)
         ):
             problems.append(
                 Problem(
@@ -159,67 +159,9 @@ def stem(lang: str, word: str) -> str:
     return word
 
 
-def _page_words(handbook: Handbook, lang: str) -> dict[str, set[str]]:
-    """The words of the language's pages, by their first three letters."""
-    return _by_prefix(
-        " ".join(
-            " ".join((page.title, page.description or "", " ".join(page.keywords), page.body))
-            for page in handbook.pages
-            if page.lang == lang
-        )
-    )
-
-
-def _by_prefix(text: str) -> dict[str, set[str]]:
-    words: dict[str, set[str]] = {}
-    for word in set(_WORD.findall(text.lower())):
-        words.setdefault(word[:3], set()).add(word)
-    return words
-
-
-def _found(word: str, lang: str, page_words: dict[str, set[str]]) -> bool:
-    """Whether search finds ``word`` on some page: its stem begins the stem of a word there."""
-    if not word.isalpha():
-        return word in page_words.get(word[:3], ())
-    target = stem(lang, word)
-    return any(stem(lang, candidate).startswith(target) for candidate in page_words.get(target[:3], ()))
-
-
 def attach(handbook: Handbook) -> Handbook:
     """Give the handbook each language's vocabulary; faults in the files are load problems."""
     for lang in LANGUAGES:
         handbook.vocabularies[lang], faults = read(handbook.root, lang)
         handbook.load_problems = list(handbook.load_problems) + faults
     return handbook
-
-
-def check(handbook: Handbook) -> list[Problem]:
-    problems = []
-    for lang, vocabulary in handbook.vocabularies.items():
-        titles = _by_prefix(" ".join(page.title for page in handbook.pages if page.lang == lang))
-        problems += [
-            Problem(
-                file_name(lang),
-                vocabulary.roles_line,
-                f"the role '{role}' is in no {lang} page's title",
-                "list words that name a role in the titles of its pages (boendet, polisen), or remove it",
-            )
-            for role in vocabulary.roles
-            if not _found(role, lang, titles)
-        ]
-        # another county's plan lacks the core county's places
-        if not vocabulary.synonyms or not handbook.own_county:
-            continue
-        page_words = _page_words(handbook, lang)
-        for (typed, meant), line in zip(vocabulary.synonyms, vocabulary.lines, strict=True):
-            for word in _WORD.findall(meant.lower()):
-                if not _found(word, lang, page_words):
-                    problems.append(
-                        Problem(
-                            file_name(lang),
-                            line,
-                            f"'{word}', the handbook's word for '{typed}', appears on no {lang} page",
-                            "write a word the pages use, or remove the line",
-                        )
-                    )
-    return problems

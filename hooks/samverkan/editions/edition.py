@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -29,21 +28,17 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from samverkan.content.body import FENCE, HEADING, heading_anchor
-from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.hours import Hours, when_closed
 from samverkan.content.model import Actor, Checklist, Handbook, Page, Routine
-from samverkan.content.parts import LANGUAGES
 from samverkan.content.phone import national, parse_number
-from samverkan.content.problems import Problem
 from samverkan.content.schema import future_date_fault, parse_date
-from samverkan.editions.county import STATUS_FILE, Night
-from samverkan.editions.overlay import FOLDER, NIGHT_UNIT, Overlay, loaded
+from samverkan.editions.county import Night
+from samverkan.editions.overlay import NIGHT_UNIT, Overlay, loaded
 
 TEMPLATE = "edition.html"
 START_PAGE = "start"  # the id of the start page
 MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's unit is
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
-EDITION_FIELDS = ("site_url", "reviewed")
 # A text that tells someone to call, contact, report to or tell social services or the out-of-hours service: a
 # call word (an instruction or what an actor does, not a duty stated: no "anmäla", "anmälningsskyldig", "to report"),
 # then the unit later in its sentence. Without the unit the match takes the rest of the sentence,
@@ -319,9 +314,9 @@ def on_card(overlay: Overlay) -> set:
 
 
 def site_url(overlay: Overlay) -> str | None:
-    """The edition's address from its file, when given and valid (see ``file_problems``)."""
+    """The edition's address from its file, when given and valid (see ``url_fault``)."""
     value = overlay.data.get("site_url")
-    return value if isinstance(value, str) and _url_fault(value) is None else None
+    return value if isinstance(value, str) and url_fault(value) is None else None
 
 
 def reviewed(overlay: Overlay) -> str | None:
@@ -331,11 +326,11 @@ def reviewed(overlay: Overlay) -> str | None:
 
 def placement(overlay: Overlay, routine_id: str, lang: str) -> str | None:
     """The anchor of the section an addition belongs to, or None for the end of the routine."""
-    section = _section(overlay, routine_id)
+    section = addition_section(overlay, routine_id)
     return section.get(lang) if isinstance(section, dict) else section
 
 
-def _section(overlay: Overlay, routine_id: str):
+def addition_section(overlay: Overlay, routine_id: str):
     """The section an addition names, as written (overlay.additions holds only its texts)."""
     additions = overlay.data.get("additions")
     addition = additions.get(routine_id) if isinstance(additions, dict) else None
@@ -592,52 +587,9 @@ def after_title(markdown: str, block: str) -> str:
     return "\n".join(lines[: title + 1] + ["", block, ""] + lines[title + 1 :])
 
 
-# Checks
-
-
-def file_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
-    """The edition's own fields: site_url, reviewed, and the section each addition names (the county's too)."""
-    if not overlay.readable or not (overlay.is_municipality or overlay.is_county):
-        return []
-    if overlay.is_county:
-        return [
-            problem
-            for routine_id in overlay.additions
-            for problem in _section_problems(handbook, overlay, routine_id)
-        ]
-    problems = []
-    url = overlay.data.get("site_url")
-    if url is not None:
-        fault = _url_fault(url) if isinstance(url, str) else "is not one address"
-        if fault:
-            problems.append(
-                Problem(
-                    overlay.file,
-                    overlay.lines.get(("site_url",), 1),
-                    f"site_url {fault}",
-                    "write the edition's address, e.g. site_url: https://plan.sigtuna.se/ (https, ending in /)",
-                )
-            )
-    date = overlay.data.get("reviewed")
-    if date is not None and parse_date(date) is None:
-        problems.append(
-            Problem(
-                overlay.file,
-                overlay.lines.get(("reviewed",), 1),
-                f"reviewed '{str(date)[:20]}' is not a real date",
-                "write the day the names and numbers were checked as YYYY-MM-DD, e.g. reviewed: 2026-11-29",
-            )
-        )
-    elif fault := future_date_fault(date):
-        problems.append(
-            Problem(overlay.file, overlay.lines.get(("reviewed",), 1), f"reviewed {fault[0]}", fault[1])
-        )
-    for routine_id in overlay.additions:
-        problems += _section_problems(handbook, overlay, routine_id)
-    return problems
-
-
-def _url_fault(url: str) -> str | None:
+def url_fault(url: str) -> str | None:
+    """What keeps ``url`` from being an edition's address (https, a host, a path ending in /, nothing more), or None;
+    the edition uses only an address without fault, and checks/municipal.py reports the fault."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -649,107 +601,3 @@ def _url_fault(url: str) -> str | None:
     if not parts.path.endswith("/"):
         return f"'{url}' must end in /"
     return None
-
-
-def _section_problems(handbook: Handbook, overlay: Overlay, routine_id: str) -> list[Problem]:
-    section = _section(overlay, routine_id)
-    if section is None:
-        return []
-    line = overlay.lines.get(
-        ("additions", routine_id, PLACEMENT), overlay.lines.get(("additions", routine_id), 1)
-    )
-    if not (
-        isinstance(section, str)
-        or isinstance(section, dict)
-        and set(section) == set(LANGUAGES)
-        and all(isinstance(v, str) for v in section.values())
-    ):
-        return [
-            Problem(
-                overlay.file,
-                line,
-                f"the section of the addition to '{routine_id}' must be one anchor or an sv:/en: pair",
-                "write section: vem-gor-vad, or section: {sv: vem-gor-vad, en: who-does-what}",
-            )
-        ]
-    problems = []
-    for lang in LANGUAGES:
-        routine = handbook.get(lang, routine_id)
-        wanted = section if isinstance(section, str) else section[lang]
-        anchors = [each.anchor for each in sections(routine.body)] if isinstance(routine, Routine) else None
-        if anchors is not None and wanted not in anchors:
-            meant = difflib.get_close_matches(wanted, anchors, n=1, cutoff=0.6)
-            hint = f"did you mean '{meant[0]}'? " if meant else ""
-            problems.append(
-                Problem(
-                    overlay.file,
-                    line,
-                    f"'{routine_id}' ({lang}) has no section '{wanted}'",
-                    f"{hint}sections: {', '.join(anchors)}",
-                )
-            )
-    return problems
-
-
-def status_problems(handbook: Handbook) -> list[Problem]:
-    """status.yml and the municipality files agree: a municipality marked adopted has a file, and a
-    municipality with a file is marked adopted. Each problem names the side that is wrong."""
-    if not handbook.adoption:
-        return []
-    municipalities = [each for each in loaded(handbook) if each.is_municipality]
-    files = {each.code: each for each in municipalities if each.readable and each.code}
-    status_lines = _status_lines(handbook)
-    problems = []
-    for row in handbook.adoption:
-        if row.adopted and not any(_is_file_of(each, row) for each in municipalities):
-            problems.append(
-                Problem(
-                    STATUS_FILE,
-                    status_lines.get(row.code, 1),
-                    f'{row.name} ({row.code}) is marked adopted, but no file in {FOLDER}/ has code "{row.code}"',
-                    f"add its file (copy {FOLDER}/TEMPLATE.yml), or write adopted: no until it exists",
-                )
-            )
-    rows = {row.code: row for row in handbook.adoption}
-    for code, each in sorted(files.items()):
-        row = rows.get(code)
-        if row is not None and not row.adopted:
-            problems.append(
-                Problem(
-                    each.file,
-                    each.lines.get(("code",), 1),
-                    f"{row.name} has a file, but {STATUS_FILE}:{status_lines.get(code, 1)} says adopted: no",
-                    f"write adopted: yes (or the date of the board's decision) in {STATUS_FILE} when the board has decided, else remove the file",
-                )
-            )
-    return problems
-
-
-def _is_file_of(each: Overlay, row) -> bool:
-    """The file is the municipality's by its code, its name, or its file name (a file that cannot be read,
-    or names the wrong code, has its own problem: it is not also missing)."""
-    plain = re.sub(r" (kommun|stad)$", "", row.name).lower().translate(str.maketrans("åäöé ", "aaoe-"))
-    return each.code == row.code or each.value("name", "sv") == row.name or each.slug == plain
-
-
-def night_read_lines(handbook: Handbook) -> dict:
-    """SCB code -> the line of its night contact's read: in status.yml."""
-    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
-    entries = data.get("municipalities") if isinstance(data, dict) else None
-    return {
-        str(entry.get("code")): lines.get(("municipalities", index, "night", "read"), 1)
-        for index, entry in enumerate(entries or [])
-        if isinstance(entry, dict)
-    }
-
-
-def _status_lines(handbook: Handbook) -> dict:
-    """SCB code -> the line of its entry in status.yml."""
-
-    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
-    entries = data.get("municipalities") if isinstance(data, dict) else None
-    return {
-        str(entry.get("code")): lines.get(("municipalities", index), 1)
-        for index, entry in enumerate(entries or [])
-        if isinstance(entry, dict)
-    }

@@ -12,7 +12,7 @@ units. A value is either one text for both languages (a phone number) or an
 a marked box at the end of the routine page.
 
 Every municipality file is checked like a page, whichever edition is built
-(municipal_checks.py): its name, its SCB code, values left from the template, its
+(checks/municipal.py): its name, its SCB code, values left from the template, its
 switchboards, its texts (no HTML, https links only, markers that resolve) and
 personal data.
 

@@ -15,7 +15,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from samverkan.checks import municipal as municipal_checks
+from samverkan.checks import rules
 from samverkan.content import paths
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.settings import read_config
@@ -61,7 +61,7 @@ def default_site_dir(config_file: str | Path, slug: str | None) -> Path:
 def check_edition(config_file: str | Path, slug: str | None) -> tuple[list[str], list[str]]:
     """Every problem of the edition, one line each (none when it may be published), and notes on unused values."""
     handbook = load_site(config_file)
-    problems, notes = municipal_checks.all_problems(handbook, overlay.load(handbook.root, slug))
+    problems, notes = rules.all_problems(handbook, overlay.load(handbook.root, slug))
     return [str(problem) for problem in problems], notes
 
 

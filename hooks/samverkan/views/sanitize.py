@@ -1,6 +1,6 @@
 """The last step before a page's content is written: an allowlist sanitizer, parsing HTML as a browser does.
 
-The source checks (content/markup.py) tell an author file:line first; this is the defence. Whatever a page,
+The source checks (checks/markup.py) tell an author file:line first; this is the defence. Whatever a page,
 a municipality's addition or a generated view puts into the content, only the tags and attributes below
 reach the reader: no script, no handler, no style, no id the theme uses, links only to https, http, tel and
 mailto, images only from the site. The sanitizer is ammonia (through nh3), which parses with html5ever, so a

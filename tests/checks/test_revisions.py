@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from samverkan.content import revisions
+from samverkan.checks import revisions
 
 PAGE = """---
 type: page

@@ -20,6 +20,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.body import FENCE
+from samverkan.content.load import IMAGE_SUFFIXES
 from samverkan.content.model import Page
 from samverkan.content.phone import address_fault, tel_link_fault
 from samverkan.content.problems import Problem
@@ -64,7 +65,6 @@ MARKDOWN_WRITES = {
 # Only an attribute list other than a bare {#anchor}, or raw HTML, can make more than Markdown writes by itself
 _MAY_MAKE_MORE = re.compile(r"\{(?!#[a-z0-9-]+\})|<")
 ALLOWED_SCHEMES = {"https", "http", "tel"}
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
 # Closed by a run of the same length; a backtick after a backslash is a plain backtick and opens nothing.
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`).*?(?<!`)\1(?!`)")

@@ -1,0 +1,46 @@
+"""The tables of docs-dev/ that are written from the code, not by hand: every problem, from the registry of rules
+(checks/rules.py). ``samverkan docs`` writes them in place; tests/checks/test_docs.py fails when one differs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from samverkan.checks import rules
+
+END = "<!-- end of the table written by samverkan docs -->"
+
+
+def _begin(source: str) -> str:
+    return f"<!-- written by samverkan docs from {source}: change it there, then run samverkan docs -->"
+
+
+# file -> (the code the table is written from, the table)
+TABLES: dict[str, tuple[str, Callable[[], str]]] = {
+    "docs-dev/checks.md": ("hooks/samverkan/checks/rules.py", rules.table),
+}
+
+
+def rewritten(text: str, source: str, table: str) -> str:
+    """``text`` with the table between its markers replaced by ``table``."""
+    begin = _begin(source)
+    start, end = text.index(begin) + len(begin), text.index(END)
+    return text[:start] + "\n\n" + table + "\n" + text[end:]
+
+
+def stale(root: str | Path) -> dict[str, str]:
+    """file -> its text with the tables written anew, for every file whose tables differ from the code's."""
+    found = {}
+    for name, (source, table) in TABLES.items():
+        text = (Path(root) / name).read_text(encoding="utf-8")
+        new = rewritten(text, source, table())
+        if new != text:
+            found[name] = new
+    return found
+
+
+def run(root: str | Path) -> int:
+    for name, text in stale(root).items():
+        (Path(root) / name).write_text(text, encoding="utf-8")
+        print(f"{name}: written anew")
+    return 0
