@@ -55,3 +55,33 @@ def test_the_link_check_sees_a_broken_link(tmp_path):
         encoding="utf-8",
     )
     assert _relative_links(page) == ["missing.md", "#title"] and "title" in _anchors(page)
+
+
+SEPARATOR = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
+
+
+def _headless_tables(text: str) -> list[int]:
+    """The line of each Markdown table (outside code blocks) whose first row is not a header over a |---| row."""
+    lines = text.split("\n")
+    fenced, found = False, []
+    for number, line in enumerate(lines):
+        fenced ^= line.startswith("```")
+        starts_table = line.startswith("|") and not (number and lines[number - 1].startswith("|"))
+        if not fenced and starts_table:
+            header_below = number + 1 < len(lines) and SEPARATOR.match(lines[number + 1])
+            if SEPARATOR.match(line) or not header_below:
+                found.append(number + 1)
+    return found
+
+
+def test_every_table_in_the_guides_has_a_header_row():
+    headless = [
+        f"{page.relative_to(ROOT)}:{line}"
+        for page in PAGES
+        for line in _headless_tables(page.read_text(encoding="utf-8"))
+    ]
+    assert not headless, headless
+
+
+def test_the_table_check_sees_a_table_without_its_header():
+    assert _headless_tables("text\n\n|---|---|\n| a | b |\n\n| x | y |\n|---|---|\n| 1 | 2 |\n") == [3]

@@ -60,7 +60,7 @@ RULES = (
         ),
         (
             "the field 'x' is given twice / uses an alias (*name) / nests deeper than 12 levels",
-            "write each field once, write values out in full (YAML anchors `&` and aliases `*` are refused), keep to the README's shapes",
+            "write each field once, write values out in full (YAML anchors `&` and aliases `*` are refused), keep to the shapes of the examples in docs-dev/authors.md",
         ),
     ),
     found(

@@ -16,6 +16,7 @@ from samverkan.content.problems import Problem
 
 MAX_BYTES = 1_000_000  # far above any real page (the longest is about 20 KB)
 MAX_DEPTH = 12  # the deepest real front matter nests 3 levels
+AS_THE_EXAMPLES = "write the fields as in the examples in docs-dev/authors.md (one per page type)"
 
 
 class FrontMatterError(ValueError):
@@ -211,7 +212,7 @@ def _value(node, path: tuple, lines: dict, seen: set):
         _refuse(
             node,
             f"the front matter nests deeper than {MAX_DEPTH} levels",
-            "write the fields as in the README's examples",
+            AS_THE_EXAMPLES,
         )
     if isinstance(node, yaml.MappingNode):
         data = {}
@@ -257,7 +258,7 @@ def split(text: str) -> Source:
         raise FrontMatterError(
             deep + 1,
             f"the front matter nests deeper than {MAX_DEPTH} levels",
-            "write the fields as in the README's examples",
+            AS_THE_EXAMPLES,
         )
     try:
         try:

@@ -8,7 +8,7 @@
  *
  * The pages carry no municipality's parts: municipalities/_list.<lang>.js lists the county's municipalities
  * (adopted or not, with their night numbers), and municipalities/<slug>.<lang>.js holds one municipality's
- * parts and the empty slots of the pages they fill (hooks/samverkan/views/municipality_parts.py). Both are
+ * parts and the empty slots of the pages they fill (views/municipality_parts.py). Both are
  * scripts beside this one, loaded when needed and then cached by the browser, since fetch() is refused on
  * file:// and the site works from disk. The choice is kept in this browser only (localStorage) and sent
  * nowhere; it can be changed or forgotten. Without JavaScript or storage, and on paper, the county text stands.

@@ -1,5 +1,5 @@
 /* Samverkansplanen: does a print-out still apply?
- * A print-out's QR code opens the page with ?v=<plan version>&p=<page version> (hooks/samverkan/qr.py).
+ * A print-out's QR code opens the page with ?v=<plan version>&p=<page version> (views/qr.py).
  * The page knows the current plan and page versions (data-plan, data-page on [data-sv-version-check],
  * written at build time), so the comparison needs no network and works in an offline copy too.
  */

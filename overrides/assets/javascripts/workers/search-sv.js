@@ -1,6 +1,6 @@
 /* Samverkansplanen search worker for the sv pages. search-sv.js and search-en.js are the same file except the language.
  *
- * Online, each language has its own index (hooks/samverkan/search_index.py); the offline edition has one for both.
+ * Online, each language has its own index (site/search_index.py); the offline edition has one for both.
  * search-query.js (loaded first, so it sees each message before Material does) keeps this language's pages,
  * sets its stemmer and reads the query as a sentence; Material's worker builds the index and answers.
  * Works as a real worker (http) and inside the iframe-worker shim (file://), whose importScripts loads in order.
