@@ -18,6 +18,47 @@ HANG_GUARD_S = 30  # far above any normal run, even on a loaded 2-core machine: 
 settings.register_profile("samverkan", deadline=None)
 settings.load_profile("samverkan")
 
+# --- Two tiers: `-m fast` (no site build, no browser: about a minute) and the whole suite -----------------
+# A test is in the site tier when it asks for one of these fixtures, lives in tests/browser/ or is marked
+# @pytest.mark.site (it builds a site itself); every other test is marked fast. A fast test that starts
+# a MkDocs build fails and says to mark it, so the fast tier stays fast.
+SITE_FIXTURES = {
+    "built_site",
+    "edition_sites",
+    "published_site",
+    "offline_site",
+    "served_site",
+    "fixture_site",
+}
+BROWSER = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "site: builds a site or drives the browser (the full suite only)")
+    config.addinivalue_line("markers", "fast: no site build and no browser (`bash scripts/test -m fast`)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        in_site_tier = (
+            item.get_closest_marker("site")
+            or SITE_FIXTURES & set(item.fixturenames)
+            or item.path.is_relative_to(BROWSER)
+        )
+        item.add_marker(pytest.mark.site if in_site_tier else pytest.mark.fast)
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests_build_no_site(request, monkeypatch):
+    if request.node.get_closest_marker("fast"):
+
+        def refused(*args, **kwargs):
+            raise AssertionError(
+                f"{request.node.nodeid} builds a site: mark it @pytest.mark.site (tests/conftest.py)"
+            )
+
+        monkeypatch.setattr("mkdocs.commands.build.build", refused)
+
 
 @contextmanager
 def hang_guard(seconds: float = HANG_GUARD_S):

@@ -77,6 +77,7 @@ def test_a_page_over_its_budget_is_never_rendered_and_the_build_names_it(tmp_pat
     assert "Traceback" not in out.out + out.err and f"{PAGE}:" in out.out + out.err
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "error", [RecursionError("maximum recursion depth exceeded"), ValueError("bad"), KeyError("x")]
 )

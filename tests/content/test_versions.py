@@ -367,6 +367,7 @@ def _archive(repo: Path, *args: str):
     )
 
 
+@pytest.mark.site
 def test_an_archived_version_builds_from_its_tag_with_a_banner_and_nothing_from_the_tag_runs(repo, tmp_path):
     run = _archive(repo, "--tag", "v1.0")
     assert run.returncode == 0, run.stdout + run.stderr
@@ -475,6 +476,7 @@ def _with_script_in_nav(repo: Path) -> None:
     )
 
 
+@pytest.mark.site
 def test_an_old_version_that_shows_personal_data_is_not_archived(repo):
     """The archive shows a version as it was, but the verifier judges what it would publish: a personal identity
     number in an old page keeps that version out of arkiv/, with one line."""
@@ -489,6 +491,7 @@ def test_an_old_version_that_shows_personal_data_is_not_archived(repo):
     assert run.stdout.count("\n") == 1 and not (repo / "arkiv" / "1.2").exists()
 
 
+@pytest.mark.site
 def test_an_old_version_whose_nav_links_to_script_is_not_archived(repo):
     """Issue 19: a tag's nav entry 'javascript:alert()//.md' would reach every archived page's menu; the verifier
     refuses the version before anything is kept."""

@@ -43,6 +43,7 @@ def problems_of(root: Path, slug: str | None = None) -> list[str]:
 # Edition identity
 
 
+@pytest.mark.site
 def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_page(testby_site):
     start = read(testby_site, "index.html")
     assert (
@@ -70,6 +71,7 @@ def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_p
     )
 
 
+@pytest.mark.site
 def test_card_on_routines_and_checklists_that_say_call_but_not_on_other_pages(testby_site):
     assert 'data-sv-edition="testby"' in read(testby_site, "rutiner/avvikning/index.html")
     # "Ring socialjouren."
@@ -110,6 +112,7 @@ def script_data(site: Path, name: str) -> list:
     return json.loads("[" + text[text.index("(") + 1 : text.rindex(")")] + "]")
 
 
+@pytest.mark.site
 def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_one_from_its_list(county_site):
     start, routine = read(county_site, "index.html"), read(county_site, "rutiner/avvikning/index.html")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Testlän.</p>' in start
@@ -143,6 +146,7 @@ def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_o
     }
 
 
+@pytest.mark.site
 def test_a_municipality_s_parts_fill_the_slots_where_they_stood(county_site):
     routine = read(county_site, "rutiner/avvikning/index.html")
     slots = re.findall(r'<div class="sv-slot" data-sv-slot="([^"]+)"></div>', routine)
@@ -187,6 +191,7 @@ def test_card_escapes_what_the_file_says(tmp_path):
 # The edition's address and its export
 
 
+@pytest.mark.site
 def test_site_url_gives_canonical_links_sitemap_print_address_and_export(testby_site):
     assert f'<link rel="canonical" href="{TESTBY_URL}rutiner/avvikning/">' in read(
         testby_site, "rutiner/avvikning/index.html"
@@ -204,6 +209,7 @@ def test_site_url_gives_canonical_links_sitemap_print_address_and_export(testby_
     }
 
 
+@pytest.mark.site
 def test_edition_export_carries_its_contacts_and_additions_and_validates(testby_site):
     for lang in ("sv", "en"):
         document = json.loads(read(testby_site, f"export/handbook-{lang}.json"))
@@ -262,6 +268,7 @@ def test_a_bad_site_url_is_one_problem_at_its_line(tmp_path, url, message):
 # Local additions where they matter
 
 
+@pytest.mark.site
 def test_addition_sits_at_its_section_is_announced_at_the_top_and_headed_as_in_the_county_edition(
     testby_site,
 ):

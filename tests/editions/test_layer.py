@@ -169,6 +169,7 @@ def source_of(site: Path, html: Path) -> str:
     )
 
 
+@pytest.mark.site
 def test_the_uppsala_sample_names_its_own_county_and_its_own_municipalities(uppsala_site):
     start = (uppsala_site / "index.html").read_text(encoding="utf-8")
     assert '<p class="sv-chooser__edition">Samverkansplanen för hela Uppsala län.</p>' in start
@@ -204,6 +205,7 @@ def test_the_uppsala_sample_names_its_own_county_and_its_own_municipalities(upps
     )
 
 
+@pytest.mark.site
 def test_the_uppsala_sample_names_stockholm_only_in_its_own_data_national_facts_and_the_plan_s_history(
     uppsala_site,
 ):
@@ -310,6 +312,7 @@ def test_a_problem_in_another_county_s_plan_names_the_file_it_is_written_in(tmp_
     }
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("command", [["--municipality", "tredjeby"], ["--all"]])
 def test_a_municipality_of_another_county_builds_its_edition_with_the_county_s_name(tmp_path, command):
     root = municipal_handbook(tmp_path)

@@ -28,6 +28,7 @@ def edition_problems(root: Path, slug: str | None) -> tuple[list[str], list[str]
     return [str(p) for p in sorted(problems)], notes
 
 
+@pytest.mark.site
 def test_municipality_edition_shows_its_names_numbers_and_additions_in_both_languages(tmp_path):
     root = municipal_handbook(tmp_path)
     replace(
@@ -62,6 +63,7 @@ def test_municipality_edition_shows_its_names_numbers_and_additions_in_both_lang
     assert "Lokalt tillägg" not in read(site, "index.html")  # additions only on their routine
 
 
+@pytest.mark.site
 def test_county_edition_shows_generic_wording_and_no_local_box(tmp_path):
     root = municipal_handbook(tmp_path)
     site = tmp_path / "site"

@@ -43,6 +43,7 @@ def test_real_handbook_passes_every_check():
     assert [str(p) for p in rules.run_all(load_site("mkdocs.yml"))] == []
 
 
+@pytest.mark.site
 def test_markers_become_links_and_abbreviations_tooltips(tmp_path):
     root = copy_minimal(tmp_path)
     site = tmp_path / "site"
@@ -59,6 +60,7 @@ def test_markers_become_links_and_abbreviations_tooltips(tmp_path):
     assert "Socialtjänstlag (upphävd)" in law  # the repealed law is linked from its successor
 
 
+@pytest.mark.site
 def test_build_and_check_command_report_the_same_problems(tmp_path, capsys, caplog):
     root = copy_minimal(tmp_path)
     replace(root, "docs/sv/rutiner/avvikning.md", "  - actor: boendet", "  - actor: hvb-boendet")

@@ -9,8 +9,11 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import HANG_GUARD_S
 from preview import Preview, project_copy, replace
+
+pytestmark = pytest.mark.site  # every test here builds a site (tests/conftest.py: the two tiers)
 
 MOST_LINES_BEFORE_SERVING = (
     20  # pages the section indexes list are left out of MkDocs' "not in the nav" list (mkdocs.yml)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from handbooks import replace
 from municipal import municipal_handbook
 from samverkan import cli
@@ -16,6 +17,7 @@ def sites_in(folder: Path):
     return lambda slug: folder / f"site-{slug or 'county'}"
 
 
+@pytest.mark.site
 def test_every_edition_is_published_as_its_own_release_and_passes_the_verifier(tmp_path, capsys):
     root = municipal_handbook(tmp_path)
     assert editions.run_all(str(root / "mkdocs.yml"), sites_in(tmp_path)) == 0
@@ -65,6 +67,7 @@ def test_a_hostile_file_name_or_a_huge_file_is_one_line_and_builds_nothing(tmp_p
     ]
 
 
+@pytest.mark.site
 def test_an_edition_that_fails_keeps_its_last_release_and_the_others_are_published(
     tmp_path, monkeypatch, capsys
 ):

@@ -68,6 +68,7 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
 # --- End to end, with the real build -----------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_publish_switches_to_a_checked_build_and_a_failed_build_leaves_the_site_untouched(
     handbook, tmp_path, capsys
 ):
@@ -102,6 +103,7 @@ def test_publish_switches_to_a_checked_build_and_a_failed_build_leaves_the_site_
     assert sorted(p.name for p in published.parent.iterdir()) == ["plan", "plan.releases"]
 
 
+@pytest.mark.site
 def test_a_build_that_fails_inside_mkdocs_prints_mkdocs_own_warning_and_leaves_the_site(
     handbook, tmp_path, capsys
 ):
@@ -284,6 +286,7 @@ def test_a_second_publish_at_the_same_time_is_refused(fake_place):
 # --- Readable by another user ------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_every_folder_and_file_is_readable_by_another_user_whatever_the_umask(handbook):
     base = Path(tempfile.mkdtemp(dir="/tmp", prefix="publish-perm-"))
     os.chmod(base, 0o755)  # the web server must reach the parent: that part is the administrator's

@@ -144,6 +144,7 @@ def publish_command(config: Path, published: Path) -> list[str]:
 MOMENTS = [0.05, 0.2, 0.35, 0.5, 0.65]
 
 
+@pytest.mark.site
 def test_killing_the_real_publish_at_several_moments_leaves_the_site_and_no_process(tmp_path):
     handbook = copy_minimal(tmp_path)
     published = tmp_path / "www" / "plan"

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 COUNTY_URL = "https://plan.example/"
 SEARCH_INDEXES = {"search/search_index.json", "en/search/search_index.json"}
 
+pytestmark = pytest.mark.site  # every test here builds a site (tests/conftest.py: the two tiers)
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:

@@ -374,6 +374,7 @@ def read(site, path):
     return re.sub(r' data-label="[^"]*"', "", (site / path).read_text(encoding="utf-8"))
 
 
+@pytest.mark.site
 def test_the_law_page_shows_its_sections_and_citations_carry_their_summary(root, tmp_path):
     site = tmp_path / "site"
     build_site(root / "mkdocs.yml", site)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from municipal import municipal_handbook
 from samverkan.editions.handbook import load_site
 
@@ -55,6 +56,7 @@ def confirmations(root: Path, sheets: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.site
 def test_the_working_group_learns_whom_to_ask_and_each_municipality_gets_its_sheet(tmp_path):
     root = municipal_handbook(tmp_path)
     (root / "municipalities" / "status.yml").write_text(STATUS, encoding="utf-8")
