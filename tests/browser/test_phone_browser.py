@@ -326,44 +326,98 @@ READERS = [
     ("manniskohandel", "socialtjansten-vistelsekommun", "arrival"),
     ("avvikning", "skolan", None),
 ]
+READER_IDS = ["-".join(filter(None, reader)) for reader in READERS]
+# Where the reader is: none chosen (the way to the number), or a municipality whose night line is among the
+# longest (its number, its hours in words, whether it is open now, what to do when no one answers).
+HERE = [None, "sigtuna"]
 
 
-@pytest.mark.parametrize(
-    "routine_id, actor_id, stage", READERS, ids=["-".join(filter(None, reader)) for reader in READERS]
-)
-def test_each_reader_sees_every_at_once_duty_on_the_first_screen(
-    phone, served_site, handbook, routine_id, actor_id, stage
-):
-    """Every duty the routine's table gives the reader at once: in their result in the guide, among the items to do at
-    once that open it, the first on the first screen (below the numbers to call); and on the first screen of their
-    part of their checklist (after the tap on their role), in both languages."""
-    from samverkan.checks.duties import AT_ONCE, concerns
-    from samverkan.views import guide
+def at_once_duties(handbook, routine_id: str, actor_id: str):
+    """The rows of the routine's table of duties that give the actor something to do at once."""
+    from samverkan.checks.duties import AT_ONCE
 
-    routine = handbook.get("sv", routine_id)
     duties = [
         duty
-        for duty in routine.duties
+        for duty in handbook.get("sv", routine_id).duties
         if duty.when.startswith(AT_ONCE) and actor_id in {ref.id for ref in duty.actors}
     ]
     assert duties, "the routine's table gives this reader nothing at once"
+    return duties
+
+
+def as_read(handbook, lang: str, text: str) -> str:
+    """An item's text as a reader sees it: each [[id]] marker as its words or the page's title, spaces single."""
+    from samverkan.content.body import MARKER
+
+    return " ".join(MARKER.sub(lambda marker: marker[2] or handbook.get(lang, marker[1]).title, text).split())
+
+
+FULLY_SHOWN = """li => { const box = li.getBoundingClientRect(), header = document.querySelector('.md-header').getBoundingClientRect();
+    return {top: Math.round(box.top), bottom: Math.round(box.bottom), shown: box.top >= header.bottom && box.bottom <= innerHeight}; }"""
+
+
+@pytest.mark.parametrize("here", HERE, ids=["no municipality", "sigtuna"])
+@pytest.mark.parametrize("routine_id, actor_id, stage", READERS, ids=READER_IDS)
+def test_each_reader_sees_every_at_once_duty_whole_on_the_first_screen_of_the_guide(
+    browser, served_site, handbook, routine_id, actor_id, stage, here
+):
+    """Every duty the routine's table gives the reader at once: in their result in "Vad gör jag nu?", opened by
+    tapping as a reader does, among the items to do at once that open the result, and whole (the item and the
+    number line after its call) between the header and the bottom of a 390 x 844 screen, without scrolling; in
+    both languages, with and without a municipality chosen."""
+    from samverkan.checks.duties import concerns
+    from samverkan.views import guide
+
+    duties = at_once_duties(handbook, routine_id, actor_id)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    if here:
+        context.add_init_script(f"localStorage.setItem('samverkan-municipality', '{here}')")
+    phone = context.new_page()
     for lang in ("sv", "en"):
         situation = next(s for s in guide.situations(handbook, lang) if s.routine.id == routine_id)
         items = next(role for role in situation.roles if role.actor.id == actor_id).at(stage).items
-        result = "--".join(filter(None, (routine_id, actor_id, stage)))
-        phone.goto(url_of(served_site, handbook.get(lang, "vad-gor-jag-nu")) + "#" + result)
+        phone.goto(url_of(served_site, handbook.get(lang, "vad-gor-jag-nu")))
+        if here:
+            phone.wait_for_selector("[data-sv-filled]", state="attached")  # the chosen municipality's lines
+        phone.locator(f'.sv-guide__start a[href="#{routine_id}"]').tap()
+        result = f"{routine_id}--{actor_id}"
+        phone.locator(f'[id="{routine_id}"] a[href="#{result}"]').tap()
+        if stage:
+            phone.locator(f'[id="{result}"] a[href="#{result}--{stage}"]').tap()
+            result += f"--{stage}"
         shown = phone.locator(f'[id="{result}"] .task-list-item')
         assert shown.count() == len(items)
-        # the items to do at once open the result
         urgent = next((i for i, item in enumerate(items) if item.phase != "at-once"), len(items))
         found = [
             next(i for i, item in enumerate(items) if item.phase == "at-once" and concerns(item, duty))
             for duty in duties
         ]
-        assert max(found) < urgent and on_first_screen(shown.nth(min(found))), (lang, result, found)
-        FIGURES[f"at-once duties on the first guide screen, {result} ({lang})"] = (
-            f"{sum(on_first_screen(shown.nth(i)) for i in found)} of {len(found)}"
+        # among the items to do at once that open the result
+        assert max(found) < urgent, (lang, result, found)
+        boxes = []
+        for index in found:
+            said = " ".join(shown.nth(index).inner_text().split())
+            assert as_read(handbook, lang, items[index].text) in said, (index, said)
+            boxes.append(shown.nth(index).evaluate(FULLY_SHOWN))
+        FIGURES[f"at-once duties' bottom edge at 390 x 844, {result} ({lang}, {here or 'none chosen'})"] = (
+            f"{[box['bottom'] for box in boxes]} px"
         )
+        assert all(box["shown"] for box in boxes), (lang, here, result, boxes)
+    context.close()
+
+
+@pytest.mark.parametrize("routine_id, actor_id, stage", READERS, ids=READER_IDS)
+def test_each_reader_sees_every_at_once_duty_on_the_first_screen_of_their_checklist(
+    phone, served_site, handbook, routine_id, actor_id, stage
+):
+    """Every duty the routine's table gives the reader at once: on the first screen of their part of their
+    checklist (after the tap on their role), in both languages."""
+    from samverkan.checks.duties import concerns
+    from samverkan.views import guide
+
+    duties = at_once_duties(handbook, routine_id, actor_id)
+    for lang in ("sv", "en"):
+        situation = next(s for s in guide.situations(handbook, lang) if s.routine.id == routine_id)
         for checklist in (handbook.get(lang, ref.id) for ref in situation.routine.checklists):
             mine = [
                 i

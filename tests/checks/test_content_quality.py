@@ -297,9 +297,9 @@ def test_routines_checklists_and_start_page_use_current_wording(handbook):
 
 
 def test_the_guide_shows_each_phase_in_the_words_of_its_checklist(handbook):
-    """'Vad gör jag nu?' labels each item with the heading it stands under in its checklist, so a missing child's
-    items say 'Tills barnet är tillbaka', as the checklist does, and a trafficked child's 'Tills ärendet avslutas'
-    (issue 30): no list of phase words elsewhere can disagree with the page."""
+    """'Vad gör jag nu?' heads each phase of a result with the heading its items stand under in their checklist, so
+    a missing child's say 'Tills barnet är tillbaka', as the checklist does, and a trafficked child's 'Tills
+    ärendet avslutas' (issue 30): no list of phase words elsewhere can disagree with the page."""
     guide = {
         lang: Renderer(handbook).view_html(handbook.get(lang, "vad-gor-jag-nu")) for lang in ("sv", "en")
     }
@@ -310,8 +310,8 @@ def test_the_guide_shows_each_phase_in_the_words_of_its_checklist(handbook):
         return html[start : html.index("</section>", start)]
 
     for lang, missing, trafficking in (
-        ("sv", "Tills barnet är tillbaka:", "Tills ärendet avslutas:"),
-        ("en", "Until the child is back:", "Until the case is closed:"),
+        ("sv", "<h3>Tills barnet är tillbaka</h3>", "<h3>Tills ärendet avslutas</h3>"),
+        ("en", "<h3>Until the child is back</h3>", "<h3>Until the case is closed</h3>"),
     ):
         assert missing in result(lang, "avvikning", "boendet"), lang
         assert trafficking not in result(lang, "avvikning", "boendet"), lang

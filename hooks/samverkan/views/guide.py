@@ -1,9 +1,10 @@
 """ "Vad gör jag nu? / What do I do now?": what has happened -> who you are -> your items, from the model.
 
 A situation is a routine with something to do at once (a checklist item or step in the phase 'at-once'); its
-roles are the actors responsible for items or steps in it; a role's result is its items in that routine, per
-checklist, what to do at once first (the checklist with such items before the routine's steps), then in time order,
-what should have been done before last (views.actor_items). Where a role's items differ before and after the child is assigned a
+roles are the actors responsible for items or steps in it; a role's result is its items in that routine, one
+section per phase in the order a reader needs them (READING_ORDER: at once first, from every checklist of the
+routine, then the rest in time order, what should have been done before last), then the items of no phase per
+checklist or routine (views.actor_items). Where a role's items differ before and after the child is assigned a
 municipality (headings {#arrival} and {#after-assignment}), the guide asks which applies first. Nothing is written twice: a new routine or actor appears by itself.
 The page (PlainPage with ``view: guide``) shows it through overrides/samverkan/guide.html as plain links
 between sections (#<routine>, #<routine>--<actor>), so it works without JavaScript, offline and on paper.
@@ -14,9 +15,34 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from samverkan.content.model import Actor, Handbook, Page, PlainPage, Routine
-from samverkan.content.parts import STAGES
+from samverkan.content.parts import PHASES, STAGES, Item
 from samverkan.content.urls import relative_url
 from samverkan.views import views
+
+# A reader who asks what to do now reads what must be done at once first, then the rest in time order, and what
+# should have been done before last: in an emergency it can no longer be done.
+READING_ORDER = ("at-once", *(phase for phase in PHASES if phase not in ("at-once", "before")), "before")
+# The actor whose number the night line after a call gives (views/night.py): the numbers that open a result tell
+# every reader but this one to call it at night.
+NIGHT_SERVICE = "socialjouren"
+
+
+@dataclass(frozen=True)
+class Section:
+    """Part of a result: the role's items under one phase heading, from every source that writes it so; or those
+    of no phase from one source."""
+
+    items: tuple[Item, ...]
+    source: Page | None = None  # the checklist or routine of items without a phase
+
+    @property
+    def phase(self) -> str | None:
+        return self.items[0].phase
+
+    @property
+    def title(self) -> str | None:
+        """The phase's heading as the checklist writes it ('Tills barnet är tillbaka'); None without a phase."""
+        return self.items[0].phase_title
 
 
 @dataclass(frozen=True)
@@ -25,8 +51,31 @@ class Role:
     groups: tuple[views.ItemGroup, ...]  # the actor's items in the routine, per checklist, in time order
 
     @property
-    def items(self):
-        return tuple(item for group in self.groups for item in group.items)
+    def sections(self) -> tuple[Section, ...]:
+        """The items as the result shows them: per phase in READING_ORDER (one section per heading the sources
+        give it: 'Genast', 'Genast om barnet dyker upp i en annan kommun'), then per source those of no phase."""
+        phased: dict[tuple[str, str | None], list[Item]] = {}
+        for phase in READING_ORDER:
+            for item in (item for group in self.groups for item in group.items if item.phase == phase):
+                phased.setdefault((phase, item.phase_title), []).append(item)
+        unphased = (
+            Section(tuple(item for item in group.items if item.phase is None), source=group.checklist)
+            for group in self.groups
+        )
+        return (
+            *(Section(tuple(items)) for items in phased.values()),
+            *(section for section in unphased if section.items),
+        )
+
+    @property
+    def is_night_service(self) -> bool:
+        """The socialjour's own result: it is the service the others call at night, so it is not told to."""
+        return self.actor.id == NIGHT_SERVICE
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item of the role, in the order the result shows them."""
+        return tuple(item for section in self.sections for item in section.items)
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -85,23 +134,12 @@ def _acting(handbook: Handbook, lang: str, sources: list[Page]) -> list[Actor]:
 
 
 def _role(handbook: Handbook, actor: Actor, routine: Routine) -> Role:
-    groups = [
-        _now_first(group) for group in views.actor_items(handbook, actor) if group.routine.id == routine.id
-    ]
+    groups = [group for group in views.actor_items(handbook, actor) if group.routine.id == routine.id]
     return Role(actor, tuple(sorted(groups, key=lambda group: not _has_urgent(group))))
 
 
-def _now_first(group: views.ItemGroup) -> views.ItemGroup:
-    """A reader who asks what to do now reads what must be done at once first, then the rest in time order, and
-    what should have been done before last: in an emergency it can no longer be done."""
-    return replace(
-        group,
-        items=tuple(sorted(group.items, key=lambda item: (item.phase != "at-once", item.phase == "before"))),
-    )
-
-
 def _has_urgent(group: views.ItemGroup) -> bool:
-    """The checklist whose items are to be done at once comes before the routine's steps, which have no time phase."""
+    """Within a phase, the items of a checklist with something to do at once come before the routine's steps."""
     return any(item.phase == "at-once" for item in group.items)
 
 
