@@ -319,7 +319,7 @@ def test_the_guide_shows_each_phase_in_the_words_of_its_checklist(handbook):
 
 
 def test_every_heading_for_what_is_done_at_once_says_so(handbook):
-    """The guide shows the heading's words beside each item, so a heading {#at-once} must say 'Genast' / 'At once'
+    """The guide shows the heading's words over its items, so a heading {#at-once} must say 'Genast' / 'At once'
     first, even when it also says when it applies ('Genast om barnet dyker upp i en annan kommun')."""
     words = {"sv": "Genast", "en": "At once"}
     assert [
