@@ -496,6 +496,7 @@ CHANGED = [
     "vad-gor-jag-nu/#avvikning--boendet",
     "vad-gor-jag-nu/#avvikning--boendet--after-assignment",
     "vad-gor-jag-nu/#manniskohandel--frivilliga-organisationer",
+    "vad-gor-jag-nu/#patraffande--socialjouren",
 ]
 
 
