@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "hooks" / "samverkan"
@@ -93,3 +94,26 @@ def test_the_check_of_checks_finds_one(tmp_path):
         encoding="utf-8",
     )
     assert _checks(module) == ["rule"]
+
+
+def _calls(name: str) -> list[str]:
+    """The modules of the package that call ``name``."""
+    return sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] == name
+    )
+
+
+def test_each_front_matter_field_is_declared_once_on_the_model():
+    """The model declares every field front matter gives (its kind, whether required, its help text); the
+    loader and docs-dev/authors.md read that declaration, and nothing else declares a field."""
+    from samverkan.content.model import PAGE_CLASSES, front_matter_fields
+
+    assert set(_calls("declared")) == {"content/model.py"}
+    assert set(_calls("Field")) == {"content/schema.py"}  # only inside declared()
+    read_by_the_loader = {"path", "lang", "file", "lines", "body", "body_line", "front_matter", "source"}
+    for page_type, page_class in PAGE_CLASSES.items():
+        fields = {each.name for each in dataclasses.fields(page_class)}
+        assert fields - read_by_the_loader == set(front_matter_fields(page_type)), page_type

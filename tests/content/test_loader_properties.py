@@ -7,7 +7,7 @@ from conftest import hang_guard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samverkan.content.load import read_page
-from samverkan.content.schema import fields_for
+from samverkan.content.model import front_matter_fields
 
 
 def test_a_value_with_line_breaks_is_reported_on_one_line():
@@ -20,7 +20,7 @@ FIELDS = sorted(
     {
         name
         for page_type in ("routine", "checklist", "actor", "law", "term", "page")
-        for name in fields_for(page_type)
+        for name in front_matter_fields(page_type)
     }
 )
 scalars = st.one_of(

@@ -1,1 +1,2 @@
-"""Pure checks: functions from the model (and the overlay) to a list of problems. None reads a file."""
+"""Every check of the handbook's source and data: functions to a list of one-line problems, each registered with
+what it catches and how to fix it in rules.py, which runs them."""

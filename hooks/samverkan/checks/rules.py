@@ -28,11 +28,12 @@ Check = Callable[[Handbook], list[Problem]]
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule: its name, where its problems are found, and each kind of line it gives as
+    (the line as it reads, with … for what varies; what it means and how to fix it)."""
+
     name: str
-    found_by: str  # the module (and the check) that finds the problems
-    problems: tuple[
-        tuple[str, str], ...
-    ]  # (the line as it reads, '…' for what varies; what it means, how to fix)
+    found_by: str  # the module (and for a check, the function) that finds the problems
+    problems: tuple[tuple[str, str], ...]
     check: Check | None = None  # the check of the handbook that finds them; None: found where found_by says
 
 
@@ -81,7 +82,7 @@ RULES = (
     ),
     found(
         "front-matter fields",
-        "content/load.py, content/schema.py",
+        "content/model.py, content/load.py, content/schema.py",
         (
             "unknown type / missing field / unknown field / `'x' is not …`",
             "a field is missing, misspelt, or holds the wrong kind of value (a date, version, id, https address, SFS number, or one of a fixed list)",
@@ -534,10 +535,9 @@ def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], l
     and notes: the edition's unused local values, night values read long ago and, in another county's plan,
     the pages it has yet to write."""
     problems, notes = municipal.check(handbook, edition)
-    unwritten = layer.unreplaced(handbook)
-    return layer.located(
-        sorted(set(run_all(handbook) + problems)), handbook.root
-    ), notes + municipal.stale_notes(handbook) + ([unwritten] if unwritten else [])
+    unwritten = [layer.unreplaced(handbook)]
+    notes += municipal.stale_notes(handbook) + [note for note in unwritten if note]
+    return layer.located(sorted(set(run_all(handbook) + problems)), handbook.root), notes
 
 
 def table() -> str:
@@ -545,9 +545,10 @@ def table() -> str:
     rows = ["| problem | meaning | found by |", "|---|---|---|"]
     for rule in RULES:
         where = f"`{rule.name}` ({rule.found_by})" if rule.check else f"{rule.name} ({rule.found_by})"
-        rows += [f"| {_cell(line)} | {_cell(meaning)} | {where} |" for line, meaning in rule.problems]
+        rows += [f"| {cell(line)} | {cell(meaning)} | {where} |" for line, meaning in rule.problems]
     return "\n".join(rows) + "\n"
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
+    """The text as one cell of a Markdown table."""
     return text.replace("|", "\\|")

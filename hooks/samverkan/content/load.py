@@ -12,10 +12,10 @@ from pathlib import Path
 from samverkan.content.body import COUNTY_MARKER, FENCE, HEADING
 from samverkan.content.budget import breaches
 from samverkan.content.frontmatter import FrontMatterError, read_text_file, split
-from samverkan.content.model import PAGE_CLASSES, Handbook, Page
+from samverkan.content.model import PAGE_CLASSES, TYPES, Handbook, Page, front_matter_fields
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.problems import Problem
-from samverkan.content.schema import TYPES, Context, Invalid, fields_for
+from samverkan.content.schema import Context, Invalid
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # what docs/ publishes besides pages
 COUNTY_FACTS_CLASS = ".county-facts"
@@ -157,7 +157,7 @@ def _read_page(
             ]
         return None, [Problem(file, line, f"unknown type '{page_type}'", "use one of: " + ", ".join(TYPES))]
 
-    fields = fields_for(page_type)
+    fields = front_matter_fields(page_type)
     values, problems = {}, []
     for name in data:
         if name not in fields:

@@ -1,44 +1,30 @@
-"""The typed content model: what a handbook page is, per type."""
+"""The typed content model: what a handbook page is, per type.
+
+Each field front matter gives is declared here once (``declared``): its kind of value (content/schema.py),
+whether a page must give it, and the help text the loader's problems and docs-dev/authors.md show."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from samverkan.content import frontmatter
+from samverkan.content import frontmatter, schema
 from samverkan.content.body import parse
-from samverkan.content.parts import LANGUAGES, Item, Ref
-
-
-@dataclass(frozen=True)
-class RoleRef:
-    actor: Ref
-    role: str
-
-
-@dataclass(frozen=True)
-class Citation:
-    law: Ref
-    ref: str | None = None
-    unconfirmed: bool = False
-
-
-@dataclass(frozen=True)
-class Section:
-    """A section of a law the handbook may cite, e.g. '19 kap. 1 §', with its one-line summary."""
-
-    ref: str
-    summary: str
-    status: str
-    line: int
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    version: str
-    date: dt.date
-    change: str
+from samverkan.content.parts import (
+    ACTOR_KINDS,
+    LANGUAGES,
+    LAW_STATUSES,
+    PAGE_VIEWS,
+    Citation,
+    HistoryEntry,
+    Item,
+    Ref,
+    RoleRef,
+    Section,
+)
+from samverkan.content.schema import FRONT_MATTER, Field, declared
 
 
 @dataclass
@@ -47,20 +33,46 @@ class Page:
     lang: str
     file: str  # relative to the project root, for messages
     lines: dict = field(repr=False)
-    type: str
-    id: str
-    title: str
-    version: str
-    reviewed: dt.date
-    next_review: dt.date
-    owner: Ref
-    description: str | None = None
-    order: int | None = None
-    legal_basis: tuple[Citation, ...] = ()
-    keywords: tuple[str, ...] = ()
-    unconfirmed: tuple[str, ...] = ()
-    untranslated: bool = False
-    county_facts: bool = False  # another county's layer replaces the page (editions/layer.py)
+    type: str = declared(schema.text, "routine, checklist, actor, law, term or page", required=True)
+    id: str = declared(schema.identifier, "stable id, the same in Swedish and English", required=True)
+    title: str = declared(schema.text, "the page title", required=True)
+    version: str = declared(schema.version, "MAJOR.MINOR; the same in both languages", required=True)
+    reviewed: dt.date = declared(
+        schema.past_date, "date the content was last reviewed; not after the day of the build", required=True
+    )
+    next_review: dt.date = declared(schema.date, "date of the next review, after 'reviewed'", required=True)
+    owner: Ref = declared(schema.ref, "id of the actor that owns the page, e.g. arbetsgruppen", required=True)
+    description: str | None = declared(
+        schema.text, "one sentence, shown in lists, search results and link previews", default=None
+    )
+    legal_basis: tuple[Citation, ...] = declared(
+        schema.citations,
+        "laws the page rests on: '- law: id' with optional 'ref: 20 kap. 1 §' and 'unconfirmed: true'",
+        default=(),
+    )
+    order: int | None = declared(
+        schema.whole_number,
+        "position in its section's list, lowest first; pages without one follow, by title",
+        default=None,
+    )
+    keywords: tuple[str, ...] = declared(
+        schema.text_list, "extra words search should find the page by: [HVB, stödboende, avviken]", default=()
+    )
+    unconfirmed: tuple[str, ...] = declared(
+        schema.text_list,
+        "facts on the page that could not be confirmed, and how the page handles them",
+        default=(),
+    )
+    untranslated: bool = declared(
+        schema.boolean,
+        "English only: true while the page awaits translation; shown to readers",
+        default=False,
+    )
+    county_facts: bool = declared(
+        schema.boolean,
+        "true when the page holds facts of this county only (its history, its regional actors): another county's layer replaces it (counties/)",
+        default=False,
+    )
     body: str = field(default="", repr=False)  # the Markdown after the front matter
     body_line: int = 1  # the file line the body starts on
     # the raw YAML fields, handed to MkDocs as the page's meta
@@ -122,10 +134,17 @@ class Page:
 
 @dataclass
 class Routine(Page):
-    actors: tuple[RoleRef, ...] = ()
-    checklists: tuple[Ref, ...] = ()
-    related: tuple[Ref, ...] = ()
-    history: tuple[HistoryEntry, ...] = ()
+    actors: tuple[RoleRef, ...] = declared(
+        schema.roles,
+        "'- actor: id' with 'role: responsible | participates | informed'",
+        required=True,
+        default=(),
+    )
+    checklists: tuple[Ref, ...] = declared(schema.ref_list, "ids of the routine's checklists", default=())
+    related: tuple[Ref, ...] = declared(schema.ref_list, "ids of related routines", default=())
+    history: tuple[HistoryEntry, ...] = declared(
+        schema.history, "change history: '- version:', 'date:', 'change:'", default=()
+    )
 
     @property
     def refs(self):
@@ -139,7 +158,9 @@ class Routine(Page):
 
 @dataclass
 class Checklist(Page):
-    routine: Ref | None = None
+    routine: Ref | None = declared(
+        schema.ref, "id of the routine the checklist belongs to", required=True, default=None
+    )
 
     @property
     def refs(self):
@@ -148,19 +169,33 @@ class Checklist(Page):
 
 @dataclass
 class Actor(Page):
-    kind: str = ""
-    contact: str | None = None
+    kind: str = declared(
+        schema.one_of(ACTOR_KINDS), "what kind of actor: " + ", ".join(ACTOR_KINDS), required=True, default=""
+    )
+    contact: str | None = declared(
+        schema.text, "how to reach the function (switchboard, never a private person)", default=None
+    )
 
 
 @dataclass
 class Law(Page):
-    sfs: str = ""
-    url: str = ""
-    status: str = "in-force"
-    abbr: str | None = None
-    repealed_on: dt.date | None = None
-    replaced_by: Ref | None = None
-    sections: tuple[Section, ...] = ()
+    sfs: str = declared(schema.sfs, "SFS number, e.g. 2025:400", required=True, default="")
+    url: str = declared(schema.url, "official address of the statute text", required=True, default="")
+    status: str = declared(
+        schema.one_of(LAW_STATUSES), "in-force or repealed", required=True, default="in-force"
+    )
+    abbr: str | None = declared(
+        schema.abbreviation, "abbreviation, e.g. LVU; becomes a tooltip across the site", default=None
+    )
+    repealed_on: dt.date | None = declared(
+        schema.date, "date the law stopped applying; required when repealed", default=None
+    )
+    replaced_by: Ref | None = declared(schema.ref, "id of the law that replaced it", default=None)
+    sections: tuple[Section, ...] = declared(
+        schema.sections,
+        "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'",
+        default=(),
+    )
 
     @property
     def refs(self):
@@ -169,13 +204,19 @@ class Law(Page):
 
 @dataclass
 class Term(Page):
-    definition: str = ""
-    abbr: str | None = None
+    definition: str = declared(
+        schema.text, "one-sentence definition; the tooltip for its abbreviation", required=True, default=""
+    )
+    abbr: str | None = declared(schema.abbreviation, "abbreviation, e.g. HVB", default=None)
 
 
 @dataclass
 class PlainPage(Page):
-    view: str | None = None
+    view: str | None = declared(
+        schema.one_of(PAGE_VIEWS),
+        "a generated view shown on the page: " + ", ".join(PAGE_VIEWS),
+        default=None,
+    )
 
 
 PAGE_CLASSES: dict[str, type[Page]] = {
@@ -186,6 +227,16 @@ PAGE_CLASSES: dict[str, type[Page]] = {
     "term": Term,
     "page": PlainPage,
 }
+TYPES = tuple(PAGE_CLASSES)
+
+
+def front_matter_fields(page_type: str) -> dict[str, Field]:
+    """The fields a page of the type may give, in the order the model declares them."""
+    return {
+        each.name: each.metadata[FRONT_MATTER]
+        for each in dataclasses.fields(PAGE_CLASSES[page_type])
+        if FRONT_MATTER in each.metadata
+    }
 
 
 @dataclass

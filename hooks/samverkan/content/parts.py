@@ -1,9 +1,11 @@
-"""The small parts pages are made of: references, checklist items, and the fixed vocabularies.
+"""The small parts pages are made of: references, the records of front-matter lists, checklist items, and the
+fixed vocabularies.
 
 Apart from the model so that the body reader (body.py) can build items without importing the model."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 LANGUAGES = ("sv", "en")
@@ -49,6 +51,36 @@ class Ref:
 
     id: str
     line: int
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    actor: Ref
+    role: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    law: Ref
+    ref: str | None = None
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a law the handbook may cite, e.g. '19 kap. 1 §', with its one-line summary."""
+
+    ref: str
+    summary: str
+    status: str
+    line: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    version: str
+    date: dt.date
+    change: str
 
 
 @dataclass(frozen=True)

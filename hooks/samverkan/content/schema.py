@@ -1,11 +1,13 @@
-"""The front-matter schema per page type: which fields, which are required, and what each must hold.
+"""The kinds of value front matter holds, and what each must hold.
 
-Each field kind turns a raw YAML value into a model value or raises ``Invalid``
-with a message and a fix. The README's author guide documents the same table.
+Each field kind turns a raw YAML value into a model value or raises ``Invalid`` with a message and a fix.
+Each field is declared once, on the model (content/model.py, ``declared``); docs-dev/authors.md's table of
+fields is written from there (``samverkan docs``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -13,14 +15,14 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from samverkan.content.frontmatter import line_of
-from samverkan.content.model import Citation, HistoryEntry, RoleRef, Section
 from samverkan.content.parts import (
-    ACTOR_KINDS,
-    LAW_STATUSES,
-    PAGE_VIEWS,
     ROLES,
     SECTION_STATUSES,
+    Citation,
+    HistoryEntry,
     Ref,
+    RoleRef,
+    Section,
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -309,86 +311,19 @@ citations = _records(_citation, "law: sol, ref: 20 kap. 1 §")
 history = _records(_history, "version: 1.1, date: 2026-11-27, change: what changed")
 
 
+FRONT_MATTER = "front matter"  # the key of a model field's declaration in its metadata
+
+
 @dataclass(frozen=True)
 class Field:
+    """A front-matter field: how its value is read, whether a page must give it, and what to write."""
+
     parse: object
-    required: bool = False
-    doc: str = ""
+    required: bool
+    doc: str
 
 
-COMMON = {
-    "type": Field(text, True, "routine, checklist, actor, law, term or page"),
-    "id": Field(identifier, True, "stable id, the same in Swedish and English"),
-    "title": Field(text, True, "the page title"),
-    "version": Field(version, True, "MAJOR.MINOR; the same in both languages"),
-    "reviewed": Field(past_date, True, "date the content was last reviewed; not after the day of the build"),
-    "next_review": Field(date, True, "date of the next review, after 'reviewed'"),
-    "owner": Field(ref, True, "id of the actor that owns the page, e.g. arbetsgruppen"),
-    "description": Field(text, False, "one sentence for search results and link previews"),
-    "legal_basis": Field(
-        citations,
-        False,
-        "laws the page rests on: '- law: id' with optional 'ref: 20 kap. 1 §' and 'unconfirmed: true'",
-    ),
-    "order": Field(
-        whole_number,
-        False,
-        "position in its section's list, lowest first; pages without one follow, by title",
-    ),
-    "keywords": Field(text_list, False, "extra search words: abbreviations, synonyms, old names"),
-    "unconfirmed": Field(
-        text_list, False, "facts on the page that could not be confirmed, and how the page handles them"
-    ),
-    "untranslated": Field(
-        boolean, False, "English only: true while the page awaits translation; shown to readers"
-    ),
-    "county_facts": Field(
-        boolean,
-        False,
-        "true when the page holds facts of this county only (its history, its regional actors): another county's layer replaces it (counties/)",
-    ),
-}
-
-PER_TYPE = {
-    "routine": {
-        "actors": Field(roles, True, "'- actor: id' with 'role: responsible | participates | informed'"),
-        "checklists": Field(ref_list, False, "ids of the routine's checklists"),
-        "related": Field(ref_list, False, "ids of related routines"),
-        "history": Field(history, False, "change history: '- version:', 'date:', 'change:'"),
-    },
-    "checklist": {
-        "routine": Field(ref, True, "id of the routine the checklist belongs to"),
-    },
-    "actor": {
-        "kind": Field(one_of(ACTOR_KINDS), True, "what kind of actor: " + ", ".join(ACTOR_KINDS)),
-        "contact": Field(text, False, "how to reach the function (switchboard, never a private person)"),
-    },
-    "law": {
-        "sfs": Field(sfs, True, "SFS number, e.g. 2025:400"),
-        "url": Field(url, True, "official address of the statute text"),
-        "status": Field(one_of(LAW_STATUSES), True, "in-force or repealed"),
-        "abbr": Field(abbreviation, False, "abbreviation, e.g. LVU; becomes a tooltip across the site"),
-        "repealed_on": Field(date, False, "date the law stopped applying; required when repealed"),
-        "replaced_by": Field(ref, False, "id of the law that replaced it"),
-        "sections": Field(
-            sections,
-            False,
-            "the sections pages may cite: '- ref: 19 kap. 1 §' with 'summary:' (one line) and 'status: confirmed | unconfirmed'",
-        ),
-    },
-    "term": {
-        "definition": Field(text, True, "one-sentence definition; the tooltip for its abbreviation"),
-        "abbr": Field(abbreviation, False, "abbreviation, e.g. HVB"),
-    },
-    "page": {
-        "view": Field(
-            one_of(PAGE_VIEWS), False, "a generated view shown on the page: " + ", ".join(PAGE_VIEWS)
-        ),
-    },
-}
-
-TYPES = tuple(PER_TYPE)
-
-
-def fields_for(page_type: str) -> dict[str, Field]:
-    return {**COMMON, **PER_TYPE[page_type]}
+def declared(parse, doc: str, required: bool = False, **default):
+    """A model field that front matter gives: its kind of value, its help text and whether it is required,
+    declared once on the model (content/model.py); the loader and the authors' table read it from there."""
+    return dataclasses.field(metadata={FRONT_MATTER: Field(parse, required, doc)}, **default)
