@@ -50,6 +50,7 @@ def _fingerprint(config) -> tuple:
         overlay.fingerprint(root),
         offline.download(config.config_file_path),
         paper.plan_pdf_wanted(),
+        paper.example_wanted(),
     )
 
 
@@ -99,6 +100,7 @@ def _load(config, key) -> None:
         download=offline.download(config.config_file_path),
         fillable=not edition.is_municipality,
         plan_pdf=paper.plan_pdf_wanted(),
+        example_edition=paper.example_wanted(),
         old_after_days=offline.OLD_AFTER_DAYS if _offline(config) else None,
     )
     _cache.clear()

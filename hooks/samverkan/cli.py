@@ -4,6 +4,7 @@ python -m samverkan check        every problem, one line each; exit 1 if any
 python -m samverkan lix          readability (LIX) of every routine and checklist
 python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
 python -m samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
+python -m samverkan build --example-edition             ... with the example edition at exempel/, for a municipality to look at
 python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
 python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
 python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
@@ -76,6 +77,7 @@ def _in_county(args) -> None:
     args.config = str(layer.assemble(args.config, args.county))
 
 
+EXAMPLE_HELP = "put the example edition (a made-up municipality's) into the county's site at exempel/, linked from the adoption page"
 PLAN_PDF_HELP = "put the whole plan as one PDF per language in the site and its offline copy, linked from the adoption and news pages"
 
 
@@ -96,6 +98,7 @@ def _add_edition_commands(commands) -> None:
     )
     build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
     build.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
+    build.add_argument("--example-edition", action="store_true", help=EXAMPLE_HELP)
     to = commands.add_parser(
         "publish", help="build into a new folder, run every check, then swap it into --to"
     )
@@ -111,6 +114,7 @@ def _add_edition_commands(commands) -> None:
     )
     to.add_argument("--municipality", **municipality)
     to.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
+    to.add_argument("--example-edition", action="store_true", help=EXAMPLE_HELP)
     rev = commands.add_parser(
         "revisions", help="check versions, reviewed dates, sv/en twins and CHANGELOG.md against a git base"
     )
@@ -175,10 +179,13 @@ def _add_edition_commands(commands) -> None:
 
 def build(args) -> int:
     if not args.all:
-        return publish.run_build(args.config, args.municipality, args.site_dir, args.plan_pdf)
-    if args.plan_pdf:
+        return publish.run_build(
+            args.config, args.municipality, args.site_dir, args.plan_pdf, args.example_edition
+        )
+    if args.plan_pdf or args.example_edition:
         print(
-            "--plan-pdf: build each edition that is to carry its PDF on its own (--municipality X --plan-pdf); nothing was built",
+            "--plan-pdf, --example-edition: build each edition that is to carry them on its own (--plan-pdf, "
+            "--example-edition, --municipality X --plan-pdf); nothing was built",
             file=sys.stderr,
         )
         return 1
@@ -213,7 +220,7 @@ TOOLS = {
     "publish": lambda args: (
         publish.run_rollback(args.config, args.to)
         if args.rollback
-        else publish.run_publish(args.config, args.municipality, args.to, args.plan_pdf)
+        else publish.run_publish(args.config, args.municipality, args.to, args.plan_pdf, args.example_edition)
     ),
     "revisions": lambda args: revisions.run(Path(args.config).resolve().parent, args.base),
     "review-due": lambda args: review.report(load_site(args.config), args.days, args.strict),

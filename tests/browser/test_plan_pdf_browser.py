@@ -1,6 +1,8 @@
 """The whole plan as one PDF (plan-pdf): for the county and an edition, in both languages, read back as text with
 poppler's pdftotext: the title page, a table of contents whose page numbers are where each page starts, every
-routine and checklist, and the same PDF from two builds of the same commit."""
+routine and checklist, and the same PDF from two builds of the same commit. And what a municipality preparing its
+decision finds, tried as a new user would on a 390 px phone: the adoption page, the PDF and the example edition,
+each within three taps of the county site's start page."""
 
 from __future__ import annotations
 
@@ -12,19 +14,20 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from samverkan.content import versions
 from samverkan.content.model import Checklist, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.urls import language_url
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
-from samverkan.publish import plan
+from samverkan.publish import example, plan
 from samverkan.site import offline, plan_document, plan_pdf
 from samverkan.views import paper
 from samverkan.views.render import Renderer
 from selectolax.lexbor import LexborHTMLParser
 
-from .conftest import FIGURES, ROOT
+from .conftest import FIGURES, ROOT, serve_under_subpath
 
 HANDBOOK = load_site(ROOT / "mkdocs.yml")
 EDITIONS = (None, "stockholm")
@@ -44,9 +47,10 @@ def samverkan(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def county_site(tmp_path_factory) -> Path:
-    """The county's site as `build --plan-pdf` makes it: the plan's PDFs in it and in its offline copy."""
+    """The county's site as `build --plan-pdf --example-edition` makes it: the plan's PDFs in it and in its offline
+    copy, and the example edition in it."""
     site = tmp_path_factory.mktemp("plan-pdf") / "site"
-    run = samverkan("build", "--plan-pdf", "--site-dir", str(site))
+    run = samverkan("build", "--plan-pdf", "--example-edition", "--site-dir", str(site))
     assert run.returncode == 0, run.stderr
     return site
 
@@ -199,3 +203,73 @@ def test_plan_pdf_refuses_a_folder_without_a_site_in_one_line(tmp_path, capsys):
     assert plan.run(str(ROOT / "mkdocs.yml"), None, ["sv"], str(tmp_path), str(tmp_path / "out")) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no built site" in err and not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def served_county(county_site, tmp_path_factory):
+    server, url = serve_under_subpath(county_site, tmp_path_factory.mktemp("www-adoption"))
+    yield url
+    server.shutdown()
+
+
+def _adoption_page(phone, served_county: str, lang: str) -> int:
+    """From the county site's start page to the adoption page by tapping, as a new reader would: the menu, then the
+    page in it. The taps it took."""
+    adoption = HANDBOOK.get(lang, "anslutning")
+    phone.goto(served_county + ("" if lang == "sv" else f"{lang}/"))
+    phone.locator('label.md-header__button[for="__drawer"]').tap()
+    phone.locator(".md-nav--primary a.md-nav__link", has_text=adoption.title).first.tap()
+    phone.wait_for_load_state()
+    assert (
+        phone.locator("article h1").inner_text().rstrip("¶").strip() == adoption.title
+    )  # without its ¶ link
+    return 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("goal", ["plan PDF", "example edition"])
+def test_a_new_reader_reaches_the_adoption_page_the_pdf_and_the_example_in_three_taps_on_a_phone(
+    browser, county_site, served_county, lang, goal
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    try:
+        taps = _adoption_page(phone, served_county, lang)
+        release = versions.plan(HANDBOOK.root)
+        if goal == "plan PDF":
+            name = paper.plan_pdf_name(release.version, overlay.load(HANDBOOK.root, None), lang)
+            link = phone.locator(".sv-adoption-material .sv-plan-pdf a")
+            assert release.version in link.inner_text()
+            with phone.expect_response(lambda response: response.url.endswith(name)) as arrival:
+                link.tap()
+            taps += 1
+            response = arrival.value  # the browser shows it in its PDF viewer
+            assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+            phone.wait_for_url(served_county + name)  # arrived: the PDF is the page
+            assert (county_site / name).read_bytes().startswith(b"%PDF")
+        else:
+            link = phone.locator(".sv-adoption-material .sv-example-edition a")
+            link.tap()
+            taps += 1
+            phone.wait_for_url(f"{served_county}{paper.EXAMPLE_FOLDER}/{'' if lang == 'sv' else lang + '/'}")
+            name = yaml.safe_load((ROOT / example.SAMPLE).read_text(encoding="utf-8"))["name"][lang]
+            assert name in phone.locator(".sv-edition-banner").inner_text()
+            assert phone.locator(".sv-contact-card a[href^='tel:']").first.is_visible()
+        assert taps <= 3
+    finally:
+        context.close()
+
+
+def test_the_example_edition_is_in_the_county_site_but_not_in_its_offline_copy(county_site, tmp_path):
+    folder = county_site / paper.EXAMPLE_FOLDER
+    assert (folder / "index.html").is_file() and (
+        folder / "en" / "rutiner" / "avvikning" / "index.html"
+    ).is_file()
+    start = LexborHTMLParser((folder / "index.html").read_text(encoding="utf-8"))
+    assert "Exempelkommun" in start.css_first(".sv-edition-banner").text()
+    assert start.css_first(".sv-contact-card") is not None
+    with zipfile.ZipFile(county_site / offline.ZIP_NAME) as archive:
+        names = archive.namelist()
+        adoption = archive.read(f"{offline.FOLDER_IN_ZIP}/anslutning.html").decode("utf-8")
+    assert not any(f"/{paper.EXAMPLE_FOLDER}/" in name for name in names)
+    assert "sv-example-edition" not in adoption and "sv-plan-pdf" in adoption

@@ -495,7 +495,7 @@ RULES = (
     # Commands refusing what they cannot do
     found(
         "commands",
-        "cli.py, editions/layer.py, views/board.py, publish/plan.py",
+        "cli.py, editions/layer.py, views/board.py, publish/plan.py, publish/publish.py, publish/example.py, publish/archive.py",
         (
             "--county: there is no county layer …",
             "`--county x` builds `counties/x/`, which needs its own `municipalities/` folder",
@@ -513,8 +513,20 @@ RULES = (
             "`--site` is a folder `build` made (`site/`, `site-<municipality>/`); leave it out and the command builds the edition itself",
         ),
         (
-            "--plan-pdf: build each edition that is to carry its PDF on its own",
-            "`build --all` fills every edition into the county's pages, but each edition's PDF is printed from its own; build it with `build --municipality X --plan-pdf`",
+            "--plan-pdf, --example-edition: build each edition that is to carry them on its own",
+            "`build --all` fills every edition into the county's pages, but each edition's PDF is printed from its own, and the example edition is the county site's; build the county's with `build --plan-pdf --example-edition` and an edition's with `build --municipality X --plan-pdf`",
+        ),
+        (
+            "--example-edition: only the county's site carries the example edition",
+            "the example edition (`municipalities/exempel/exempelkommun.yml`) is for municipalities that have not adopted the plan, on the county's site; leave out `--municipality`",
+        ),
+        (
+            "municipalities/exempel/exempelkommun.yml: there is no sample file for the example edition",
+            "`--example-edition` builds the example from that file; restore it from the project, or build without the flag. A problem in the sample itself is a line naming `municipalities/exempelkommun.yml`, as for any municipality's file",
+        ),
+        (
+            "plan version X was not archived: its PDF could not be made (…)",
+            "the archive keeps the plan of the version as PDF, printed by Chromium from the archived pages; the reason names what failed (Chromium missing: install Debian's `chromium`, see README). Nothing is archived until it can be made",
         ),
     ),
 )

@@ -22,7 +22,7 @@ from samverkan.content.settings import read_config
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
-from samverkan.publish import releases
+from samverkan.publish import example, releases
 from samverkan.site import completeness, offline
 from samverkan.views import paper
 
@@ -72,13 +72,19 @@ def build(
     offline_copy: bool = True,
     offline_tree: Path | None = None,
     plan_pdf: bool = False,
+    example_edition: bool = False,
 ) -> None:
     """Build the edition strictly into ``site_dir``, with its offline copy as a zip in it (site/offline.py;
-    ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too), and with ``plan_pdf``
-    the whole plan as one PDF per language in both (site/plan_pdf.py); raise BuildFailed with the reason,
-    MkDocs' own warnings and errors included."""
+    ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too), with ``plan_pdf``
+    the whole plan as one PDF per language in both (site/plan_pdf.py), and with ``example_edition`` the
+    example edition in the site (publish/example.py); raise BuildFailed with the reason, MkDocs' own warnings
+    and errors included."""
     offline_config = offline.config_beside(config_file) if offline_copy else None
-    with _municipality(slug), _environ(paper.PLAN_PDF_ENV, "yes" if plan_pdf else None):
+    with (
+        _municipality(slug),
+        _environ(paper.PLAN_PDF_ENV, "yes" if plan_pdf else None),
+        _environ(paper.EXAMPLE_ENV, "yes" if example_edition else None),
+    ):
         problems, notes = check_edition(config_file, slug)
         for note in notes:
             print(note, file=sys.stderr)
@@ -89,14 +95,29 @@ def build(
             _built(config_file, site_dir, site_url)
         pdfs = _plan_pdfs(config_file, Path(site_dir), slug, site_url) if plan_pdf else []
         if offline_config:  # the same edition, for use without a network, as one zip in the site
-            with _environ(offline.ENV, None):
+            with _environ(offline.ENV, None), _environ(paper.EXAMPLE_ENV, None):  # no example in it
                 offline.build_zip(
                     offline_config,
                     Path(site_dir),
                     lambda config, folder: _built_and_verified(config, folder, Path(site_dir), pdfs),
                     offline_tree,
                 )
-        _verified(config_file, site_dir)  # with its zip in place: the start page links it
+        if example_edition:
+            _example(config_file, Path(site_dir))
+        # with its zip and example in place: its pages link them; the example was verified as a site of its own
+        _verified(config_file, site_dir, (paper.EXAMPLE_FOLDER,) if example_edition else ())
+
+
+def _example(config_file: str | Path, site_dir: Path) -> None:
+    """The example edition, built and verified as any edition, into the county's site (replacing whatever is there)."""
+    try:
+        example.build_into(
+            config_file,
+            site_dir,
+            lambda config, folder: build(config, folder, example.SLUG, offline_copy=False),
+        )
+    except example.NoSample as refusal:
+        raise BuildFailed(str(refusal)) from None
 
 
 def _plan_pdfs(config_file: str | Path, site_dir: Path, slug: str | None, site_url: str | None) -> list[str]:
@@ -141,10 +162,11 @@ def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None =
             raise BuildFailed("\n".join([*messages, f"the site did not build: {error}"])) from None
 
 
-def _verified(config_file: str | Path, site_dir: str | Path) -> None:
-    """The built site as a browser gets it: safe (verify) and complete (completeness), or BuildFailed."""
+def _verified(config_file: str | Path, site_dir: str | Path, apart: tuple = ()) -> None:
+    """The built site as a browser gets it: safe (verify) and complete (completeness), or BuildFailed; ``apart``:
+    its folders that hold a site verified on its own."""
     handbook = load_site(config_file)
-    faults = completeness.safe_and_complete(site_dir, handbook)
+    faults = completeness.safe_and_complete(site_dir, handbook, apart)
     if faults:
         raise BuildFailed("\n".join(map(str, faults)))
 
@@ -170,6 +192,7 @@ def publish(
     build_output: bool = False,
     build_into=None,
     plan_pdf: bool = False,
+    example_edition: bool = False,
 ) -> str:
     """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
     on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
@@ -177,7 +200,13 @@ def publish(
     when given, makes the release instead of a build of the edition (publish/editions.py fills one)."""
     place = releases.place(target, _project(config_file), inside_project=build_output)
     return releases.publish(
-        place, build_into or (lambda folder: build(config_file, folder, slug, plan_pdf=plan_pdf))
+        place,
+        build_into
+        or (
+            lambda folder: build(
+                config_file, folder, slug, plan_pdf=plan_pdf, example_edition=example_edition
+            )
+        ),
     )
 
 
@@ -185,24 +214,34 @@ def _project(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent
 
 
-def run_build(config_file: str, slug: str | None, site_dir: str | None, plan_pdf: bool = False) -> int:
-    if refused_name(slug):
+def run_build(
+    config_file: str,
+    slug: str | None,
+    site_dir: str | None,
+    plan_pdf: bool = False,
+    example_edition: bool = False,
+) -> int:
+    if refused_name(slug) or refused_example(slug, example_edition):
         return 1
     site_dir = site_dir or default_site_dir(config_file, slug)
 
     def work() -> str:
-        release = publish(config_file, site_dir, slug, build_output=True, plan_pdf=plan_pdf)
+        release = publish(
+            config_file, site_dir, slug, build_output=True, plan_pdf=plan_pdf, example_edition=example_edition
+        )
         return f"Built the {slug or 'county'} edition into {site_dir} (release {release})"
 
     return run_reported(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 
 
-def run_publish(config_file: str, slug: str | None, target: str, plan_pdf: bool = False) -> int:
-    if refused_name(slug):
+def run_publish(
+    config_file: str, slug: str | None, target: str, plan_pdf: bool = False, example_edition: bool = False
+) -> int:
+    if refused_name(slug) or refused_example(slug, example_edition):
         return 1
 
     def work() -> str:
-        release = publish(config_file, target, slug, plan_pdf=plan_pdf)
+        release = publish(config_file, target, slug, plan_pdf=plan_pdf, example_edition=example_edition)
         return f"Published the {slug or 'county'} edition to {target} (release {release})"
 
     return run_reported(work, failed=f"Nothing was published; {target} is unchanged.")
@@ -224,6 +263,16 @@ def refused_name(slug: str | None) -> bool:
     if problem:
         print(f"--municipality: {problem}; nothing was built", file=sys.stderr)
     return bool(problem)
+
+
+def refused_example(slug: str | None, example_edition: bool) -> bool:
+    """The example edition is shown by the county's site only."""
+    if slug and example_edition:
+        print(
+            "--example-edition: only the county's site carries the example edition; build it without --municipality; nothing was built",
+            file=sys.stderr,
+        )
+    return bool(slug and example_edition)
 
 
 def run_reported(work, failed: str | None = None) -> int:

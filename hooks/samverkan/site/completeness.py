@@ -29,12 +29,13 @@ NOT_FOUND_PAGE = "404.html"
 SKIPPED_SCHEMES = ("http:", "https:", "tel:", "mailto:", "data:", "blob:", "javascript:")
 
 
-def safe_and_complete(site: str | Path, handbook: Handbook) -> list[Problem]:
+def safe_and_complete(site: str | Path, handbook: Handbook, apart: tuple = ()) -> list[Problem]:
     """The built site judged whole, as ``python -m samverkan verify`` does: safe (verify.py), then complete;
-    every page parsed once."""
-    pages = verify.parsed(Path(site))
+    every page parsed once. ``apart``: its folders that hold a site of their own, verified on its own; links into
+    them are followed all the same."""
+    pages = verify.parsed(Path(site), apart)
     complete = problems(site, handbook, pages=pages)  # first: the safety half takes code out of the trees
-    return verify.problems(site, handbook.public_numbers, pages) + complete
+    return verify.problems(site, handbook.public_numbers, pages, apart) + complete
 
 
 def problems(

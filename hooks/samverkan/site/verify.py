@@ -39,12 +39,13 @@ PAGE = ".html"
 
 
 def problems(
-    site: str | Path, public_numbers: frozenset = frozenset(), pages: dict | None = None
+    site: str | Path, public_numbers: frozenset = frozenset(), pages: dict | None = None, apart: tuple = ()
 ) -> list[Problem]:
-    """The site's unsafe pages, a problem per fault; ``pages`` when they are parsed already (``parsed``)."""
+    """The site's unsafe pages, a problem per fault; ``pages`` when they are parsed already (``parsed``).
+    ``apart``: folders of the site that hold a site of their own, verified on its own (publish/example.py)."""
     site = Path(site)
     found = []
-    for name, (html, tree) in (pages if pages is not None else parsed(site)).items():
+    for name, (html, tree) in (pages if pages is not None else parsed(site, apart)).items():
         if tree is None:
             found.append(Problem(f"{site.name}/{name}", 1, f"cannot be read ({html})", FIX))
         else:
@@ -52,19 +53,29 @@ def problems(
                 Problem(f"{site.name}/{name}", 1, what, FIX)
                 for what in tree_faults(tree, html, public_numbers) + published.frame_faults(tree)
             ]
-    text = published_text_problems(site, public_numbers)
+    text = published_text_problems(site, public_numbers, apart)
     unreadable = {problem.path for problem in text if problem.message.startswith("cannot be read")}
     return (
         found
         + text
-        + [problem for problem in file_problems(site, public_numbers) if problem.path not in unreadable]
+        + [
+            problem
+            for problem in file_problems(site, public_numbers, apart)
+            if problem.path not in unreadable
+        ]
     )
 
 
-def file_problems(site: Path, public_numbers: frozenset) -> list[Problem]:
+def _apart(site: Path, path: Path, apart: tuple) -> bool:
+    return bool(apart) and path.relative_to(site).parts[:1] in [(folder,) for folder in apart]
+
+
+def file_problems(site: Path, public_numbers: frozenset, apart: tuple = ()) -> list[Problem]:
     """Every published file that is not a page, of every type, by published.file_faults; a zip member by member."""
     found = []
     for folder, folders, files in os.walk(site):
+        if Path(folder) == site:
+            folders[:] = [name for name in folders if name not in apart]
         for entry in sorted((*folders, *files)):
             path = Path(folder, entry)
             name = f"{site.name}/{path.relative_to(site).as_posix()}"
@@ -141,7 +152,7 @@ TEXT_FILES = {
 TEXT_FILE_LIMIT = 50_000_000  # bytes a text file may unpack to; more is a fault, never read into memory
 
 
-def published_text_problems(site: Path, public_numbers: frozenset) -> list[Problem]:
+def published_text_problems(site: Path, public_numbers: frozenset, apart: tuple = ()) -> list[Problem]:
     """Personal data, numbers in other digits and bidi controls in every published text file that is not a page:
     the search index (with the search words every reader's browser loads), the export, feeds, the sitemap.
     Each file is read as its reader gets it: JSON decoded (a '\\u0030' is a '0'), markup without its tags and
@@ -152,6 +163,7 @@ def published_text_problems(site: Path, public_numbers: frozenset) -> list[Probl
         if (
             reader is None
             or path.relative_to(site).parts[0] == THEME_FILES
+            or _apart(site, path, apart)
             or path.is_symlink()
             or not path.is_file()
         ):
@@ -215,12 +227,12 @@ def _strings(value) -> list[str]:
     return strings
 
 
-def parsed(site: Path) -> dict[str, tuple[str, LexborHTMLParser | None]]:
+def parsed(site: Path, apart: tuple = ()) -> dict[str, tuple[str, LexborHTMLParser | None]]:
     """Every HTML file of the site by its site-relative name: its text and its parse, or why it cannot be read
     and None. Read once for both halves of the verification (completeness.safe_and_complete)."""
     pages = {}
     for page in sorted(site.rglob("*.html")):
-        if page.is_symlink():
+        if page.is_symlink() or _apart(site, page, apart):
             continue
         try:
             html = page.read_text(encoding="utf-8")

@@ -31,6 +31,25 @@ PLAN_PDF_ENV = (
 )
 
 
+EXAMPLE_ENV = (
+    "SAMVERKAN_EXAMPLE_EDITION"  # set while building a county site that will carry the example edition
+)
+EXAMPLE_FOLDER = "exempel"  # where the example edition stands in the county's site (publish/example.py)
+
+
+def example_wanted() -> bool:
+    """Whether the site being built carries the example edition (build --example-edition), so it may link it."""
+    return bool(os.environ.get(EXAMPLE_ENV))
+
+
+def example_link(renderer, page: Page) -> str | None:
+    """The example edition's start page in the page's language, from the page, when the county's site carries it."""
+    if not renderer.example_edition or renderer.overlay.is_municipality:
+        return None
+    language = "" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/"
+    return to_site_root(page, renderer.directory_urls) + f"{EXAMPLE_FOLDER}/{language}"
+
+
 def plan_pdf_wanted() -> bool:
     """Whether the site being built carries the whole plan as PDF, so its pages may link it."""
     return bool(os.environ.get(PLAN_PDF_ENV))

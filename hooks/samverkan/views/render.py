@@ -56,6 +56,7 @@ class Renderer:
         download: str | None = None,
         fillable: bool = False,
         plan_pdf: bool = False,
+        example_edition: bool = False,
         old_after_days: int | None = None,
     ):
         self.handbook = handbook
@@ -70,6 +71,9 @@ class Renderer:
             download  # the offline copy's zip at the site's root, when the site carries one (site/offline.py)
         )
         self.plan_pdf = plan_pdf  # the site carries the whole plan as PDF (site/plan_pdf.py), linked from the adoption and news pages
+        self.example_edition = (
+            example_edition  # the county's site carries the example edition (publish/example.py)
+        )
         self.overlay = overlay or overlays.Overlay(overlays.COUNTY, "")  # the edition's local values
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
@@ -93,12 +97,23 @@ class Renderer:
         text = self.edition(
             page, self.cite(page, overlays.fill(self.overlay, page.lang, markdown, self.fillable))
         )
+        if getattr(page, "view", None) == "adoption":
+            text = self._adoption_material(page, text)
         text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted(
             (abbr, meaning) for abbr, meaning in self._abbreviations[page.lang].items() if abbr in text
         )
         return "\n".join([text, ""] + [f"*[{abbr}]: {meaning}" for abbr, meaning in used])
+
+    def _adoption_material(self, page: Page, markdown: str) -> str:
+        """The adoption page with what a municipality takes to its board under its title: the plan as PDF and the
+        example edition, where the site carries them."""
+        material = {"plan_pdf": paper.plan_pdf_link(self, page), "example": paper.example_link(self, page)}
+        if not any(material.values()):
+            return markdown
+        html = self.env.get_template("adoption-material.html").render(t=self.labels[page.lang], **material)
+        return edition.after_title(markdown, "\n".join(line for line in html.split("\n") if line.strip()))
 
     def links(self, page: Page, html: str) -> str:
         """The page's HTML with each [[id]] marker as a link; one at the end of a line names the
@@ -233,7 +248,6 @@ class Renderer:
             return "adoption.html", {
                 "rows": hb.adoption,
                 "adopted": sum(row.adopted for row in hb.adoption),
-                "plan_pdf": paper.plan_pdf_link(self, page),
                 "mailbox": hb.working_group,
             }
         if isinstance(page, PlainPage) and page.view == "changelog":
