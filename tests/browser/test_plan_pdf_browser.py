@@ -220,9 +220,8 @@ def _adoption_page(phone, served_county: str, lang: str) -> int:
     phone.locator('label.md-header__button[for="__drawer"]').tap()
     phone.locator(".md-nav--primary a.md-nav__link", has_text=adoption.title).first.tap()
     phone.wait_for_load_state()
-    assert (
-        phone.locator("article h1").inner_text().rstrip("¶").strip() == adoption.title
-    )  # without its ¶ link
+    title = phone.locator("article h1").inner_text().rstrip("¶").strip()  # without its ¶ link
+    assert title == adoption.title
     return 2
 
 
