@@ -14,7 +14,7 @@ python -m samverkan export --out DIR                    one JSON per language, w
 python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
 python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
 python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
-python -m samverkan board-draft --municipality X [--out FILE]  a draft tjänsteutlåtande for the municipality's board
+python -m samverkan board-draft --municipality X [--out FILE] [--no-pdf]  a draft tjänsteutlåtande (Markdown and PDF) for the board
 python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
 python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
 python -m samverkan docs                                 the tables of docs-dev/ written from the code (every problem)
@@ -33,7 +33,7 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, editions, plan, publish
-from samverkan.site import completeness, export, tree
+from samverkan.site import completeness, export, plan_pdf, tree
 from samverkan.views import board, confirmations
 
 
@@ -163,7 +163,11 @@ def _add_edition_commands(commands) -> None:
         required=True,
         help="the municipality's name in municipalities/status.yml (slug:), e.g. vallentuna",
     )
-    draft.add_argument("--out", help="the file to write (default: tjansteutlatande-<municipality>.md)")
+    draft.add_argument(
+        "--out",
+        help="the file to write (default: tjansteutlatande-<municipality>.md), and its .pdf beside it",
+    )
+    draft.add_argument("--no-pdf", action="store_true", help="only the Markdown (no Chromium needed)")
     sure = commands.add_parser(
         "confirmations", help="which municipalities still have night or unit values missing or not confirmed"
     )
@@ -228,7 +232,9 @@ TOOLS = {
     "archive": lambda args: archive.run(args.config, args.tag, args.all),
     "compile": lambda args: tree.run(args.config, args.out, args.lang, args.municipality),
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
-    "board-draft": lambda args: board.run(args.config, args.municipality, args.out),
+    "board-draft": lambda args: board.run(
+        args.config, args.municipality, args.out, None if args.no_pdf else plan_pdf.print_document
+    ),
     "confirmations": lambda args: confirmations.run(args.config, args.sheets),
     "docs": lambda args: docs.run(Path(args.config).resolve().parent),
     "plan-pdf": lambda args: plan.run(

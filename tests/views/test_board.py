@@ -27,7 +27,8 @@ UNFILLED = re.compile(
 )
 
 
-def draft_for(slug: str, tmp_path: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
+def draft_for(slug: str, tmp_path: Path, root: Path = ROOT, *options: str) -> subprocess.CompletedProcess:
+    """The command as the working group types it; without its PDF unless ``options`` ask for it (--pdf)."""
     return subprocess.run(
         [
             sys.executable,
@@ -40,6 +41,7 @@ def draft_for(slug: str, tmp_path: Path, root: Path = ROOT) -> subprocess.Comple
             slug,
             "--out",
             str(tmp_path / "draft.md"),
+            *([] if "--pdf" in options else ["--no-pdf"]),
         ],
         capture_output=True,
         text=True,
@@ -144,3 +146,19 @@ municipalities:
     text = (tmp_path / "draft.md").read_text(encoding="utf-8")
     assert "Kommunen bekräftade numret 2026-12-05 (Socialjouren i Annanby, enhetschef)." in text
     assert "inte bekräftat" not in text and not UNFILLED.search(text), UNFILLED.search(text)
+
+
+def test_the_draft_is_also_a_pdf_that_says_the_same(tmp_path):
+    run = draft_for("vallentuna", tmp_path, ROOT, "--pdf")
+    assert run.returncode == 0, run.stderr
+    assert f"{tmp_path / 'draft.md'} and {tmp_path / 'draft.pdf'}" in run.stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "draft.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    plan = versions.plan(HANDBOOK.root)
+    flat = " ".join(text.split())
+    assert "Förvaltningens förslag till beslut" in flat and "Bilagor" in flat
+    assert f"Socialnämnden ställer sig bakom Samverkansplanen, planversion {plan.version}" in flat
+    assert paper.plan_pdf_name(plan.version, overlay.load(HANDBOOK.root, None), "sv") in flat
+    assert f"Utkast till tjänsteutlåtande, Vallentuna kommun, Samverkansplanen {plan.version}, sida 1" in flat
+    assert "\\" not in text and "<" not in text  # the Markdown's escapes and no markup show

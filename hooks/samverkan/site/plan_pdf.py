@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from html import escape
 from pathlib import Path
 
 from samverkan.content import versions
@@ -84,6 +85,34 @@ def start_pages(data: bytes, sections) -> dict[str, int]:
         for each in sections
         if "/" + each.anchor in destinations
     }
+
+
+def print_document(html: str, date, footer: str = "") -> bytes:
+    """A self-contained HTML document (nothing fetched, no script run) as one A4 PDF dated ``date``, each page's
+    foot saying ``footer`` and its number (the board's draft: views/board.py)."""
+    from playwright.sync_api import sync_playwright
+
+    foot = (
+        '<div style="font: 8pt sans-serif; width: 100%; text-align: center;">'
+        + escape(footer)
+        + ' <span class="pageNumber"></span> (<span class="totalPages"></span>)</div>'
+    )
+    with sync_playwright() as playwright:
+        browser = pdf.launch(playwright)
+        try:
+            page = browser.new_context(java_script_enabled=False, offline=True).new_page()
+            page.set_content(html, wait_until="load")
+            data = page.pdf(
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=foot,
+            )
+        finally:
+            browser.close()
+    return dated(data, date)
 
 
 def dated(data: bytes, date) -> bytes:

@@ -1,7 +1,9 @@
 """A draft *tjänsteutlåtande* for a municipality's social welfare board: the board endorses the current plan
 version and tells the administration to implement it.
 
-    python -m samverkan board-draft --municipality vallentuna [--out FILE]
+    samverkan board-draft --municipality vallentuna [--out FILE] [--no-pdf]
+
+It is written as Markdown (for the administration to edit in any word processor) and as PDF, printed by Chromium.
 
 Every fact comes from the model or the county's files: the plan version, the municipality's name and night
 number (municipalities/status.yml, its own file when it has one), the roles a municipality holds (actors of kind
@@ -18,16 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from samverkan.content import versions
 from samverkan.content.model import Actor, Checklist, Law, Routine
 from samverkan.editions import overlay as overlays
 from samverkan.editions.handbook import load_site
-from samverkan.views import paper, views
+from samverkan.views import paper, sanitize, views
 from samverkan.views.render import TEMPLATES
 
 LANG = "sv"
 TEMPLATE = "tjansteutlatande.md"
+HTML_TEMPLATE = "tjansteutlatande.html"  # the page the draft is printed on
 MUNICIPAL = "municipal-unit"  # the actor kind of a municipality's own units
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!&])")
 
@@ -112,8 +116,22 @@ def draft(handbook, row, chosen: overlays.Overlay) -> str:
     )
 
 
-def run(config_file: str, slug: str, out: str | None) -> int:
-    """The command: the draft written to ``out`` (default tjansteutlatande-<municipality>.md), or one line why not."""
+def document(handbook, row, text: str) -> str:
+    """The draft as one HTML document to print: its Markdown (every value in it escaped by the "text" filter) as
+    HTML, through the site's allowlist all the same, in the page of tjansteutlatande.html."""
+    import markdown
+
+    page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    return page.get_template(HTML_TEMPLATE).render(
+        row=row,
+        plan=versions.plan(handbook.root),
+        body=Markup(sanitize.clean(markdown.markdown(text, output_format="html"))[0]),
+    )
+
+
+def run(config_file: str, slug: str, out: str | None, to_pdf=None) -> int:
+    """The command: the draft written to ``out`` (default tjansteutlatande-<municipality>.md) and, with
+    ``to_pdf(html, date, footer)`` (site/plan_pdf.print_document), as PDF beside it; or one line why not."""
     handbook = load_site(config_file)
     row = next((each for each in handbook.adoption if each.slug == slug), None)
     if row is None:
@@ -135,7 +153,17 @@ def run(config_file: str, slug: str, out: str | None) -> int:
             file=sys.stderr,
         )
         return 1
+    plan = versions.plan(handbook.root)
     target = Path(out or f"tjansteutlatande-{slug}.md")
-    target.write_text(draft(handbook, row, chosen), encoding="utf-8")
-    print(f"Wrote the draft for {row.name} (plan version {versions.plan(handbook.root).version}) to {target}")
+    text = draft(handbook, row, chosen)
+    target.write_text(text, encoding="utf-8")
+    written = [target]
+    if to_pdf:
+        printed = target.with_suffix(".pdf")
+        footer = f"Utkast till tjänsteutlåtande, {row.name}, Samverkansplanen {plan.version}, sida"
+        printed.write_bytes(to_pdf(document(handbook, row, text), plan.date, footer))
+        written.append(printed)
+    print(
+        f"Wrote the draft for {row.name} (plan version {plan.version}) to {' and '.join(map(str, written))}"
+    )
     return 0
