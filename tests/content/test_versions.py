@@ -388,6 +388,11 @@ def test_an_archived_version_builds_from_its_tag_with_a_banner_and_nothing_from_
     )
     assert "sv-archived" in (kept / "index.html").read_text(encoding="utf-8")
     assert "https://plan.example/arkiv/1.0/" in routine, "its addresses are the archive's"
+    for pdf in (kept / "samverkansplanen-1.0.pdf", kept / "en" / "samverkansplanen-1.0.pdf"):  # as adopted
+        title_page = subprocess.run(
+            ["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "1.0" in title_page and "2026-01-10" in title_page and "Arkiverad" not in title_page
     # the current build publishes it, and links each version to it
     site = tmp_path / "site"
     build_site(repo / "mkdocs.yml", site)
@@ -398,6 +403,10 @@ def test_an_archived_version_builds_from_its_tag_with_a_banner_and_nothing_from_
         "history links version 1.0 to its archive"
     )
     assert not re.search(r'<a href="[^"]*arkiv[^"]*"[^>]*>1\.1</a>', current), "1.1 is not archived: no link"
+    for news, pdf in (("nytt", "samverkansplanen-1.0.pdf"), ("en/nytt", "en/samverkansplanen-1.0.pdf")):
+        link = f'href="{"../" * news.count("/")}../arkiv/1.0/{pdf}"'
+        assert link in (site / news / "index.html").read_text(encoding="utf-8"), "What's new links its PDF"
+    assert (site / "arkiv" / "1.0" / "samverkansplanen-1.0.pdf").is_file()
     feed = _assert_atom((site / "feed.xml").read_bytes())
     links = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]
     assert links[1] == "https://plan.example/arkiv/1.0/"

@@ -13,6 +13,9 @@ and images), the changelogs, the municipality and search vocabulary files, and t
 the tag's hooks, templates, plugins or scripts), through the same guards as any change. The build is
 lenient: today's checks may be stricter than those the version was released under, and a released
 version is shown as it was; its problems are counted, and the unsafe is still left out.
+
+Each archived version keeps the whole plan as one PDF per language (samverkansplanen-2.0.pdf, en/...), printed
+from the archived pages: "the version the board adopted" can always be shown, and *Vad är nytt* links it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from samverkan.content import versions
+from samverkan.content.parts import LANGUAGES
 from samverkan.content.settings import read_config
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
@@ -103,10 +107,29 @@ def archive(config_file: Path, tag: str) -> tuple[str, int]:
             raise Refused(
                 f"plan version {version} was not archived: {unsafe[0]} ({len(unsafe)} problem(s) in all)"
             )
+        _plan_pdfs(archived, building, version, read_config(archived_config).get("site_url") or "")
         versions.write_manifest(building, release, archived)
         shutil.rmtree(target, ignore_errors=True)
         building.rename(target)
     return version, len(problems)
+
+
+def _plan_pdfs(archived, building: Path, version: str, site_url: str) -> None:
+    """The whole plan of the version as one PDF per language (site/plan_pdf.py) in its archive, so that the version
+    a board adopted can always be shown; its adoption and news pages link it (paper.PLAN_PDF_ENV)."""
+    from playwright.sync_api import Error as BrowserError
+
+    from samverkan.site import plan_pdf  # Playwright and pypdf, only when archiving
+
+    try:
+        plan_pdf.write_all(
+            building, archived, overlay.load(archived.root, None), LANGUAGES, site_url, building
+        )
+    except (BrowserError, OSError, ValueError, KeyError, AttributeError) as error:
+        shutil.rmtree(building, ignore_errors=True)
+        raise Refused(
+            f"plan version {version} was not archived: its PDF could not be made ({type(error).__name__}: {str(error)[:120]})"
+        ) from None
 
 
 def _version_of(tag: str) -> str:
@@ -221,10 +244,14 @@ def _is_nav(entries) -> bool:
 
 @contextmanager
 def _archiving(version: str):
-    """Name the archived version for the page frame (paper.ARCHIVE_ENV), the county edition, and count the
-    build's problems instead of printing each."""
-    saved = {name: os.environ.get(name) for name in (paper.ARCHIVE_ENV, overlay.ENV)}
-    os.environ[paper.ARCHIVE_ENV], os.environ[overlay.ENV] = version, ""
+    """Name the archived version for the page frame (paper.ARCHIVE_ENV), the county edition, its PDF for the pages
+    that link it (paper.PLAN_PDF_ENV), and count the build's problems instead of printing each."""
+    saved = {name: os.environ.get(name) for name in (paper.ARCHIVE_ENV, overlay.ENV, paper.PLAN_PDF_ENV)}
+    os.environ[paper.ARCHIVE_ENV], os.environ[overlay.ENV], os.environ[paper.PLAN_PDF_ENV] = (
+        version,
+        "",
+        "yes",
+    )
     problems: list[str] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = lambda record: problems.append(record.getMessage())

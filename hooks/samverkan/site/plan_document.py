@@ -26,7 +26,8 @@ from samverkan.editions.overlay import Overlay
 from samverkan.views import views
 from samverkan.views.render import Renderer
 
-# What a page shows for the screen or for a night's paper record, not for a reader of the whole plan.
+# What a page shows for the screen or for a night's paper record, not for a reader of the whole plan (nor the banner
+# of an archived version: its PDF is the plan as it was adopted).
 LEFT_OUT = ", ".join(
     (
         "#sv-content",
@@ -43,6 +44,7 @@ LEFT_OUT = ", ".join(
         ".sv-history",
         "a.headerlink",
         "script",
+        ".sv-archived",
     )
 )
 _VIEW_PAGES = ("matrix", "contacts")  # the generated pages the plan includes, by their view, in this order

@@ -23,6 +23,7 @@ from samverkan.content import versions
 from samverkan.content.model import Actor, Checklist, Page
 from samverkan.content.parts import DEFAULT_LANGUAGE
 from samverkan.content.urls import language_url, published_url
+from samverkan.editions.overlay import COUNTY, Overlay
 from samverkan.views import qr
 
 ARCHIVE_ENV = "SAMVERKAN_ARCHIVE"  # the plan version being archived, while archive.py builds it
@@ -147,10 +148,20 @@ def news(renderer, page: Page) -> dict:
     archived = versions.archives(root)
     to_root = to_site_root(page, renderer.directory_urls)
     lang_folder = "" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/"
+    county = Overlay(COUNTY, "")  # an archived version is the county's edition
     return {
         "releases": changelog.releases if changelog else (),
         "html": versions.inline_html,
         "archive": {version: to_root + versions.archive_url(version) + lang_folder for version in archived},
+        "archive_pdf": {
+            version: to_root + versions.archive_url(version) + name
+            for version in archived
+            if (
+                Path(root)
+                / versions.archive_url(version)
+                / (name := plan_pdf_name(version, county, page.lang))
+            ).is_file()
+        },
         "feed": to_root + lang_folder + versions.FEED_FILE,
         "plan_pdf": plan_pdf_link(renderer, page),
     }
