@@ -1,5 +1,5 @@
 """The working group's shared mailbox (working_group_mailbox: in municipalities/county.yml): shown on the adoption
-page and in the board's draft when set; a person's address there is one line, like every personal address."""
+page, in the board's draft and on the confirmation sheets when set; a person's address there is one line, like every personal address."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from samverkan.checks import rules
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
 from samverkan.site import verify
-from samverkan.views import board
+from samverkan.views import board, confirmations
 from samverkan.views.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,3 +71,14 @@ def test_the_adoption_page_and_the_draft_show_it_and_the_verifier_lets_only_it_t
     )
     row = next(each for each in handbook.adoption if each.slug == "vallentuna")
     assert f"Arbetsgruppen nås på {MAILBOX}." in board.draft(handbook, row, overlay.load(handbook.root, None))
+
+
+def test_the_confirmation_sheets_say_where_to_send_the_answer(tmp_path):
+    root = county_with(tmp_path, f"working_group_mailbox: {MAILBOX}\n")
+    assert confirmations.run(str(root / "mkdocs.yml"), str(tmp_path / "sheets")) == 0
+    sheets = list((tmp_path / "sheets").glob("*.html"))
+    assert sheets and all(
+        f"Skicka svaret till arbetsgruppen för Samverkansplanen: {MAILBOX}."
+        in sheet.read_text(encoding="utf-8")
+        for sheet in sheets
+    )

@@ -131,7 +131,7 @@ def run(config_file: str, sheets: str | None) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(
                 environment.get_template(TEMPLATE).render(
-                    row=row, values=each, plan=versions.plan(handbook.root)
+                    row=row, values=each, plan=versions.plan(handbook.root), mailbox=handbook.working_group
                 ),
                 encoding="utf-8",
             )
