@@ -188,8 +188,8 @@ def build(args) -> int:
         )
     if args.plan_pdf or args.example_edition:
         print(
-            "--plan-pdf, --example-edition: build each edition that is to carry them on its own (--plan-pdf, "
-            "--example-edition, --municipality X --plan-pdf); nothing was built",
+            "--plan-pdf, --example-edition: build each edition that is to carry them on its own — the county's with "
+            "--plan-pdf --example-edition, a municipality's with --municipality X --plan-pdf; nothing was built",
             file=sys.stderr,
         )
         return 1

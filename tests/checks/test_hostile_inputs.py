@@ -119,6 +119,16 @@ CASES = {
         ["archive", "--tag", "../../x"],
         [("'../../x' ", "is not a plan version tag")],
     ),
+    "build --municipality x --example-edition": (
+        None,
+        ["build", "--municipality", "testby", "--example-edition"],
+        [("--example-edition: ", "only the county's site carries the example edition")],
+    ),
+    "build --all --example-edition": (
+        None,
+        ["build", "--all", "--example-edition"],
+        [("--plan-pdf, --example-edition: ", "build each edition that is to carry them on its own")],
+    ),
 }
 PATH_CASES = {  # name: (command after --config, given the handbook's folder; the line's start, a part of its message)
     "publish --to <a file>/plan": (

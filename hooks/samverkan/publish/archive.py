@@ -128,7 +128,8 @@ def _plan_pdfs(archived, building: Path, version: str, site_url: str) -> None:
     except (BrowserError, OSError, ValueError, KeyError, AttributeError) as error:
         shutil.rmtree(building, ignore_errors=True)
         raise Refused(
-            f"plan version {version} was not archived: its PDF could not be made ({type(error).__name__}: {str(error)[:120]})"
+            f"plan version {version} was not archived: its PDF could not be made ({type(error).__name__}: {str(error)[:120]}) — "
+            "check that Debian's chromium is installed (README), then archive again"
         ) from None
 
 

@@ -269,7 +269,7 @@ def refused_example(slug: str | None, example_edition: bool) -> bool:
     """The example edition is shown by the county's site only."""
     if slug and example_edition:
         print(
-            "--example-edition: only the county's site carries the example edition; build it without --municipality; nothing was built",
+            "--example-edition: only the county's site carries the example edition — build it without --municipality; nothing was built",
             file=sys.stderr,
         )
     return bool(slug and example_edition)
