@@ -69,7 +69,7 @@ def test_a_span_longer_than_a_day_is_shown_day_by_day():
 def test_when_nobody_answers():
     assert (
         when_closed("sv", "Järfälla kommun")
-        == "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Järfälla kommun."
+        == "Svarar ingen, eller är det stängt: ring 112 och be om socialjouren i Järfälla kommun."
     )
     assert "112" in when_closed("en", "City of Stockholm") and "City of Stockholm" in when_closed(
         "en", "City of Stockholm"

@@ -61,7 +61,7 @@ def test_edition_names_itself_above_the_header_and_shows_its_card_on_the_start_p
     assert '<dt>Fältgruppen</dt><dd data-sv-numbers="">via kommunens växel</dd>' in card
     assert (
         "Kvällar, nätter och helger:</strong> Socialjouren i Testby," in card
-        and 'ring <a class="sv-tel" href="tel:112">112</a> och be att få tala med socialjouren' in card
+        and 'ring <a class="sv-tel" href="tel:112">112</a> och be om socialjouren' in card
     )
     assert "114 14" not in card  # the police do not put anyone through to socialjouren
     # under the title
@@ -142,7 +142,7 @@ def test_county_edition_pages_carry_no_municipality_and_the_chooser_gets_every_o
         "phone": "08-123 456 78",
         "tel": "+46812345678",
         "hours": None,
-        "when_closed": "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Testby kommun.",
+        "when_closed": "Svarar ingen, eller är det stängt: ring 112 och be om socialjouren i Testby kommun.",
     }
 
 
@@ -431,6 +431,6 @@ def test_contacts_page_lists_every_municipality_of_the_county_and_the_units_of_t
         ("tredjeby", "Tredjeby kommun", "Har anslutit sig till planen"),
     ]
     # Annanby: nothing known
-    assert "Inget nummer hittat. Ring 112 och be att få tala med socialjouren." in html
+    assert "Inget nummer hittat. Ring 112 och be om socialjouren." in html
     assert "<li>Socialjouren i Testby: 08-123 456 78</li><li>Fältgruppen: via kommunens växel</li>" in html
     assert '<time datetime="2026-11-29">2026-11-29</time>' in html

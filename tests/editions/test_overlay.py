@@ -192,11 +192,11 @@ def test_real_stockholm_edition_gives_the_switchboard_by_day_and_socialjouren_at
     for prefix, closed in (
         (
             "",
-            "Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Stockholms stad.",
+            "Svarar ingen, eller är det stängt: ring 112 och be om socialjouren i Stockholms stad.",
         ),
         (
             "en/",
-            "If nobody answers, or it is closed: call 112, say City of Stockholm and ask for its out-of-hours social services",
+            "If no one answers, or it is closed: call 112 and ask for the socialjour of City of Stockholm.",
         ),
     ):
         assert '<a href="tel:+46850800000">08-508 000 00</a>' in read(

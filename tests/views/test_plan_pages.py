@@ -53,7 +53,7 @@ def test_contacts_say_exactly_what_was_done_with_each_night_value_and_when_it_an
     )
     assert (
         "08-508 40 000. Öppet" not in sv
-        and "Öppet mån–tors 16–01, fre 14–02, lör 16–02, sön 16–01. Svarar ingen, eller är det stängt: ring 112 och be att få tala med socialjouren i Södertälje kommun."
+        and "Öppet mån–tors 16–01, fre 14–02, lör 16–02, sön 16–01. Svarar ingen, eller är det stängt: ring 112 och be om socialjouren i Södertälje kommun."
         in sv
     )
     assert (

@@ -274,5 +274,8 @@ def labels() -> dict:
 
 
 def when_closed(lang: str, municipality: str) -> str:
-    """What to do when the service does not answer or is closed: call 112 and ask for the municipality's."""
-    return labels()[lang]["when_closed"].format(municipality=municipality)
+    """What to do when the service does not answer or is closed: call 112 and ask for the municipality's
+    socialjour (hours.html's one sentence for it, call_112)."""
+    words = labels()[lang]
+    whom = words["socialjour_in"].format(name=municipality)
+    return f"{words['when_closed']} {words['call_112'].format(number='112', whom=whom)}."

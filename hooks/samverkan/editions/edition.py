@@ -36,6 +36,7 @@ from samverkan.editions.county import Night
 from samverkan.editions.overlay import NIGHT_UNIT, Overlay, loaded
 
 TEMPLATE = "edition.html"
+LABELS = "labels.html"  # the site's words, one dictionary per language
 START_PAGE = "start"  # the id of the start page
 MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's unit is
 PLACEMENT = "section"  # the key under an addition that names the section it belongs to
@@ -259,7 +260,10 @@ def night_line(
         return NightLine(
             whose, WAY, t[f"night_{whose}_way"], t["night_that"], contacts_url=contacts_url, fill=fill
         )
-    label, ask = t[f"night_{whose}"].format(name=contact.name), t["night_named"].format(name=contact.name)
+    label, ask = (
+        t[f"night_{whose}"].format(name=contact.name),
+        t["hours"]["socialjour_in"].format(name=contact.name),
+    )
     night = contact.choice(False)["night"] or {}
     if not night.get("tel"):
         return NightLine(whose, NO_NUMBER, label, ask)
@@ -420,7 +424,7 @@ class EditionMarkdown:
         self.module = env.get_template(TEMPLATE).module
 
     def labels(self, lang: str) -> dict:
-        return self.module.labels[lang]
+        return self.env.get_template(LABELS).module.labels[lang]
 
     def choosable(self) -> list[Overlay]:
         """The municipalities a reader of the county edition may choose: every readable file."""

@@ -253,10 +253,7 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view == "changelog":
             return "changelog.html", paper.news(self, page)
         if isinstance(page, PlainPage) and page.view == "contacts":
-            return "contacts.html", {
-                "contacts": edition.contacts(hb, page.lang),
-                "edition_labels": self.edition.labels(page.lang),
-            }
+            return "contacts.html", {"contacts": edition.contacts(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view == "glossary":
             return "glossary.html", {"terms": views.glossary(hb, page.lang)}
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
