@@ -117,3 +117,33 @@ def test_each_front_matter_field_is_declared_once_on_the_model():
     for page_type, page_class in PAGE_CLASSES.items():
         fields = {each.name for each in dataclasses.fields(page_class)}
         assert fields - read_by_the_loader == set(front_matter_fields(page_type)), page_type
+
+
+# The route of a municipality's edition: the county's site marks each place where an edition differs, its script
+# and the fill put the edition's own there. Both find each place as an element, by its attributes; no side reads
+# the other's markup with a pattern.
+FILL_ROUTE = ("site/fill.py", "views/municipality_parts.py")
+
+
+def _pattern_modules(path: Path) -> set[str]:
+    """The regular-expression modules a module imports."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name in ("re", "regex"))
+        elif isinstance(node, ast.ImportFrom) and node.module in ("re", "regex"):
+            found.add(node.module)
+    return found
+
+
+def test_no_markup_between_the_site_and_its_fill_is_matched_by_a_pattern():
+    matched = {module: _pattern_modules(PACKAGE / module) for module in FILL_ROUTE}
+    assert not any(matched.values()), (
+        f"the fill's route reads markup with a pattern: {matched}; find the element by a parse"
+    )
+
+
+def test_the_check_finds_a_pattern_module(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("from re import compile\n\ndef f():\n    import regex\n", encoding="utf-8")
+    assert _pattern_modules(module) == {"re", "regex"}

@@ -54,8 +54,9 @@ def test_every_page_sitemap_feed_and_export_is_the_edition_built_on_its_own(buil
     assert set(own) == set(filled)
     assert [name for name in own if own[name] != filled[name] and name not in SEARCH_INDEXES] == []
     page = filled["checklistor/avvikning-boendet/index.html"].decode()
-    # its address, its QR code
-    assert f"{TESTBY_URL}checklistor/avvikning-boendet/" in page and COUNTY_URL not in page
+    assert (
+        f"{TESTBY_URL}checklistor/avvikning-boendet/" in page and COUNTY_URL not in page
+    )  # its address, its QR code
     assert 'id="lokalt-tillagg-testby"' in filled["rutiner/avvikning/index.html"].decode()
 
 
@@ -75,7 +76,9 @@ def test_the_filled_edition_passes_the_verifier_of_the_built_site(built):
 def test_a_place_the_fill_leaves_is_one_line_naming_the_page(built, tmp_path):
     county = tmp_path / "county"
     county.mkdir()
-    (county / "index.html").write_text(
+    (
+        county / "extra.html"
+    ).write_text(  # a line after a call on a page of no handbook page: no line to put there
         '<html lang="sv"><p>Ring <span data-sv-night="here" data-sv-fill="">someone</span></p></html>',
         encoding="utf-8",
     )
@@ -86,7 +89,7 @@ def test_a_place_the_fill_leaves_is_one_line_naming_the_page(built, tmp_path):
             tmp_path / "filled",
             overlay.load(built["handbook"].root, "testby"),
         )
-    assert len(str(failure.value).splitlines()) == 1 and str(failure.value).startswith("index.html: ")
+    assert len(str(failure.value).splitlines()) == 1 and str(failure.value).startswith("extra.html: ")
 
 
 def test_a_local_value_is_escaped_where_it_is_filled_in(built):
@@ -129,5 +132,6 @@ def test_the_real_stockholm_edition_filled_with_its_offline_copy_is_the_one_buil
     ):
         assert alone.namelist() == offline_filled.namelist()
         unlike = [name for name in alone.namelist() if alone.read(name) != offline_filled.read(name)]
-    # the county's index
-    assert unlike == [f"{offline.FOLDER_IN_ZIP}/search/search_index.{kind}" for kind in ("js", "json")]
+    assert unlike == [
+        f"{offline.FOLDER_IN_ZIP}/search/search_index.{kind}" for kind in ("js", "json")
+    ]  # the county's index

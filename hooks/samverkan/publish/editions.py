@@ -100,6 +100,9 @@ class Filler:
         self.county_offline_renderer = Renderer(
             handbook, False, site_url=site_url, old_after_days=offline.OLD_AFTER_DAYS
         )
+        self.places = {  # each county page's places, read once here for every edition (forked after)
+            tree: fill.county_places(tree) for tree in (county_site, county_offline) if tree
+        }
 
     def publish(self, each: overlay.Overlay, site_dir: Path) -> str:
         release = publish.publish(
@@ -112,10 +115,16 @@ class Filler:
 
     def _filled(self, each: overlay.Overlay, folder: Path) -> None:
         try:
-            fill.fill_tree(self.county, self.county_site, folder, each)
+            fill.fill_tree(self.county, self.county_site, folder, each, self.places[self.county_site])
             if self.county_offline:
                 own_offline = self.work / each.slug / FOLDER_IN_ZIP
-                fill.fill_tree(self.county_offline_renderer, self.county_offline, own_offline, each)
+                fill.fill_tree(
+                    self.county_offline_renderer,
+                    self.county_offline,
+                    own_offline,
+                    each,
+                    self.places[self.county_offline],
+                )
                 self._verified(own_offline)
                 offline.write_zip(own_offline, folder / offline.ZIP_NAME)
                 shutil.rmtree(own_offline.parent)

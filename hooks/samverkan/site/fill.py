@@ -2,16 +2,21 @@
 
 The county's build already holds every edition. Each municipality's parts (contact card, notices, additions)
 are in assets/javascripts/municipalities/<slug>.<lang>.js with the slots they fill (views/municipality_parts.py),
-and every page marks the places where an edition differs: the chooser above the header, each line after a call
-that the county's script fills (data-sv-fill, views/night.py), each local value (data-sv-local), and what only
-the county's print-out has (data-sv-county-only). An edition is that site as a reader who has chosen the municipality sees it, written
-out on the server, so it also stands without JavaScript and on paper:
+and every page marks the places where an edition differs (PLACES): the chooser above the header, each slot, each
+line after a call that the county's script fills (data-sv-fill, views/night.py), each local value
+(data-sv-local), what only the county's print-out has (data-sv-county-only) and the print-out's QR code. An
+edition is that site as a reader who has chosen the municipality sees it, written out on the server, so it also
+stands without JavaScript and on paper:
 
 - the chooser becomes the edition's banner; each slot gives way to the municipality's parts, or to nothing;
 - each line after a call becomes the edition's, rendered by the same template: its own socialjour and number
   where the reader is, the way to the child's municipality; each local value its own, where its file gives one;
 - with its own site_url: that address wherever the county's stands, and the print-outs' QR codes made for it;
 - its own export; no chooser data.
+
+The places are found by an HTML parser (lexbor), never by a pattern over the markup: each is an element, which
+the page holds as the sanitizer serialised it, and so exactly as the parser serialises it again; each is then
+replaced where it stands. The county's pages are parsed once for every edition (``county_places``).
 
 Nothing is rendered by MkDocs again, and the result is the edition built alone, byte for byte, but for the
 search index (tests/site/test_fill.py): every other file is a hard link to the county's, and the search index
@@ -23,11 +28,12 @@ from __future__ import annotations
 import functools
 import gzip
 import os
-import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
 from samverkan.content.urls import language_url
@@ -38,23 +44,68 @@ from samverkan.site.offline import ZIP_NAME
 from samverkan.views import csp, municipality_parts, night, paper, sanitize
 from samverkan.views.render import Renderer
 
-# between blocks, a slot has a line of its own
-SLOT = re.compile(r'<div class="sv-slot" data-sv-slot="([^"<>]*)"></div>(\n?)')
-LOCAL = re.compile(r'<span data-sv-local="([a-z0-9_.-]+)">(.*?)</span>', re.DOTALL)  # a value holds no <span>
-COUNTY_ONLY = re.compile(r'<(p|span)\b[^<>]* data-sv-county-only=""[^<>]*>.*?</\1>', re.DOTALL)
-QR = re.compile(r'(?<=<figure class="sv-qr">)<svg\b.*?</svg>', re.DOTALL)
-# markers no edition keeps
+# The places where an edition differs from the county's site, as the templates mark them (CSS selectors, read by
+# a real HTML parse): the chooser above the header (edition.html, chooser), a slot for a municipality's parts
+# (views/municipality_parts.py), a line after a call the county's script fills (edition.html, night_call), a local
+# value (editions/overlay.py, fill), what only the county's print-out has (page-header.html), a print-out's QR code.
+BANNER, SLOT, NIGHT, LOCAL, COUNTY_ONLY, QR = (
+    "div.sv-chooser",
+    "[data-sv-slot]",
+    "[data-sv-fill]",
+    "[data-sv-local]",
+    "[data-sv-county-only]",
+    "figure.sv-qr > svg",
+)
+PLACES = ", ".join((BANNER, SLOT, NIGHT, LOCAL, COUNTY_ONLY, QR))
 UNFILLED = (
     "data-sv-chooser",
     "data-sv-fill",
     "data-sv-local=",
     "data-sv-county-only",
-)
+)  # markers no edition keeps
 ADDRESSED = (".html", ".xml")  # the files that name the site's own address (canonical links, sitemap, feed)
 SITEMAP_GZ = "sitemap.xml.gz"
 NOT_FOUND = "404.html"
 # where Material's 404 page writes an address from the site's path: links, scripts, the scope and its config
-ROOTED_IN_404 = r'(?:(?<=href=")|(?<=src=")|(?<=new URL\(")|(?<="base": ")|(?<="search": ")){}'
+ROOTED_IN_404 = ('href="', 'src="', 'new URL("', '"base": "', '"search": "')
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place in a county's page where an edition differs: which (one of the selectors above), its name (the
+    slot's, whose line, the local value's key), and the element as the page holds it."""
+
+    kind: str
+    name: str
+    markup: str
+    inner: str = ""  # a local value's county text, as HTML
+
+
+def places(html: str) -> list[Place]:
+    """The places of a county's page, each once, outermost first (a place inside another goes with it). Every
+    one stands in the page as the sanitizer serialised it, which is how the parser serialises it again."""
+    found, inside = {}, set()
+    for node in LexborHTMLParser(html).css(PLACES):
+        if any(parent.mem_id in inside for parent in _ancestors(node)):
+            continue
+        inside.add(node.mem_id)
+        place = _place(node)
+        found.setdefault(place.markup, place)
+    return list(found.values())
+
+
+def _ancestors(node):
+    while (node := node.parent) is not None:
+        yield node
+
+
+def _place(node) -> Place:
+    attributes = node.attributes
+    for kind, attribute in ((SLOT, "data-sv-slot"), (NIGHT, "data-sv-night"), (LOCAL, "data-sv-local")):
+        if node.css_matches(kind):
+            return Place(kind, attributes.get(attribute) or "", node.html, node.inner_html)
+    kind = next(kind for kind in (BANNER, COUNTY_ONLY, QR) if node.css_matches(kind))
+    return Place(kind, "", node.html)
 
 
 class FillFailed(Exception):
@@ -70,73 +121,67 @@ class Fill:
     own: editions.EditionMarkdown
     site_url: str | None  # the edition's own address when it differs from the county's, else None
     parts: dict[str, dict[str, str]]  # lang -> slot -> the parts that fill it
-    _swaps: dict = field(default_factory=dict)
+    _rendered: dict = field(default_factory=dict)
 
-    def page(self, html: str, path: str, qr: str | None = None) -> str:
-        """One built page of the county (``path`` in its site) as the edition's."""
-        lang = _language(path)
-        html = html.replace(*self._swap("banner", lang), 1)
-        html = self._slots(html, lang)
-        nights = self._nights(path, lang)
-        for county, own in nights:
-            html = html.replace(county, own)
-        html, values = LOCAL.subn(
-            lambda value: local_html(self.overlay, value[1], lang) or f"<span>{value[2]}</span>", html
-        )
-        if values and nights:  # a value may be the night number itself, or name the other municipality
+    def page(
+        self, html: str, path: str, qr: str | None = None, county_places: list[Place] | None = None
+    ) -> str:
+        """One built page of the county (``path`` in its site, its ``places`` when known) as the edition's."""
+        lang, page = _language(path), self.built.get(path)
+        lines = self._lines(page, lang) if page else {}
+        found = {}
+        for place in places(html) if county_places is None else county_places:
+            if place.kind == SLOT:  # first, so that the places the parts bring are filled too
+                parts = self.parts[lang].get(place.name)
+                html = _slot_filled(html, place.markup, parts)
+                found.update((each.markup, each) for each in self._places_in(parts or ""))
+            else:
+                found[place.markup] = place
+        for place in found.values():
+            html = html.replace(place.markup, self._own(place, lang, lines, qr))
+        if lines and any(place.kind == LOCAL for place in found.values()):  # a value may be the night number
             html = night.relined(
-                html,
-                lang,
-                dict(zip(editions.WHOSE, (own for _, own in nights), strict=True)),
-                self.county.handbook.night_numbers,
-            )
-        html = COUNTY_ONLY.sub("", html)
-        if qr is not None:
-            html = QR.sub(lambda _: qr, html, count=1)
+                html, lang, lines, self.county.handbook.night_numbers
+            )  # or name the other one
         return self.addressed(html, path)
 
-    def _slots(self, html: str, lang: str) -> str:
-        """Each slot given way to the edition's parts for it, or, where it has none, to nothing: not even the
-        slot's own line."""
-        out, copied = [], 0
-        for slot in SLOT.finditer(html):
-            start, end = slot.span()
-            parts = self.parts[lang].get(slot[1])
-            if parts is not None:
-                end = slot.start(2)  # the line after the slot stays
-            elif not slot[2] and html[start - 1 : start] == "\n":
-                start -= 1
-            out += [html[copied:start], parts or ""]
-            copied = end
-        return "".join(out) + html[copied:]
+    def _places_in(self, parts: str) -> list[Place]:
+        if ("places", parts) not in self._rendered:
+            self._rendered["places", parts] = places(parts) if parts else []
+        return self._rendered["places", parts]
 
-    def _nights(self, path: str, lang: str) -> list[tuple[str, str]]:
-        """The county's and the edition's line after a call, for each whose (views/night.py), on the page at ``path``."""
-        page = self._pages.get(path)
-        if page is None:
-            return []
-        return [
-            self._swap("night_call", lang, self.county.contacts_url(page), whose) for whose in editions.WHOSE
-        ]
+    def _own(self, place: Place, lang: str, lines: dict[str, str], qr: str | None) -> str:
+        """What the edition has at a place of the county's page (a slot aside)."""
+        if place.kind == BANNER:
+            return self._render("banner", lang)
+        if place.kind == NIGHT:
+            return lines.get(
+                place.name, place.markup
+            )  # a line on a page of no handbook page stays, and is reported
+        if place.kind == LOCAL:
+            return local_html(self.overlay, place.name, lang) or f"<span>{place.inner}</span>"
+        if place.kind == QR:
+            return qr or place.markup
+        return ""  # COUNTY_ONLY
 
-    @functools.cached_property
-    def _pages(self) -> dict:
-        """Built page -> the handbook's page."""
-        county = self.county
+    def _lines(self, page, lang: str) -> dict[str, str]:
+        """Whose -> the edition's line after a call to that municipality, on the handbook's ``page``."""
         return {
-            language_url(page.lang, page.path, county.directory_urls)
-            + ("index.html" if county.directory_urls else ""): page
-            for page in county.handbook.pages
+            whose: self._render("night_call", lang, self.county.contacts_url(page), whose)
+            for whose in editions.WHOSE
         }
 
-    def _swap(self, part: str, *arguments: str) -> tuple[str, str]:
-        """The county's and the edition's rendering of a part (EditionMarkdown.banner or .night_call) as the
-        build writes them: every part of a page passes the sanitizer, which serialises it anew."""
-        if (part, *arguments) not in self._swaps:
-            self._swaps[part, *arguments] = tuple(
-                sanitized(getattr(each, part)(*arguments)) for each in (self.county.edition, self.own)
-            )
-        return self._swaps[part, *arguments]
+    @functools.cached_property
+    def built(self) -> dict:
+        """Built page -> the handbook's page."""
+        return built_pages(self.county)
+
+    def _render(self, part: str, *arguments: str) -> str:
+        """The edition's rendering of a part (EditionMarkdown.banner or .night_call) as the build writes it: every
+        part of a page passes the sanitizer, which serialises it anew."""
+        if (part, *arguments) not in self._rendered:
+            self._rendered[part, *arguments] = sanitized(getattr(self.own, part)(*arguments))
+        return self._rendered[part, *arguments]
 
     def addressed(self, text: str, path: str = "") -> str:
         """The text with the edition's own address for the county's; in the 404 page, which is served at any
@@ -144,10 +189,12 @@ class Fill:
         if not self.site_url:
             return text
         if path == NOT_FOUND:
-            rooted = re.compile(ROOTED_IN_404.format(re.escape(urlsplit(self.county.site_url).path)))
-            text = rooted.sub(lambda _: urlsplit(self.site_url).path, text)
-            # its theme's script names the address
-            return csp.with_policy(text.replace(self.county.site_url, self.site_url))
+            county_path, own_path = urlsplit(self.county.site_url).path, urlsplit(self.site_url).path
+            for before in ROOTED_IN_404:
+                text = text.replace(before + county_path, before + own_path)
+            return csp.with_policy(
+                text.replace(self.county.site_url, self.site_url)
+            )  # its theme's script names the address
         return text.replace(self.county.site_url, self.site_url)
 
 
@@ -155,9 +202,41 @@ def sanitized(html: str) -> str:
     return sanitize.clean(html)[0]
 
 
-def fill_tree(county: Renderer, county_dir: Path, edition_dir: Path, overlay: Overlay) -> None:
+def _slot_filled(html: str, slot: str, parts: str | None) -> str:
+    """The page with the municipality's parts for the slot, or without it, when it has none: not even its own
+    line (between blocks, a slot has a line of its own)."""
+    if parts is not None:
+        return html.replace(slot, parts, 1)
+    for alone in (slot + "\n", "\n" + slot, slot):
+        if alone in html:
+            return html.replace(alone, "", 1)
+    return html
+
+
+def built_pages(renderer: Renderer) -> dict:
+    """The file each of the handbook's pages is built into, in the site ``renderer`` renders -> the page."""
+    directory_urls = renderer.directory_urls
+    return {
+        language_url(page.lang, page.path, directory_urls) + ("index.html" if directory_urls else ""): page
+        for page in renderer.handbook.pages
+    }
+
+
+def county_places(county_dir: Path) -> dict[str, list[Place]]:
+    """Built page -> its places, for every page of the county's built tree: the same for every edition, so read
+    once before the editions are filled (publish/editions.py)."""
+    return {
+        path.relative_to(county_dir).as_posix(): places(path.read_text(encoding="utf-8"))
+        for path in county_dir.rglob("*.html")
+    }
+
+
+def fill_tree(
+    county: Renderer, county_dir: Path, edition_dir: Path, overlay: Overlay, known: dict | None = None
+) -> None:
     """Write the edition of ``overlay`` into ``edition_dir`` from the county's built tree ``county_dir``, which
-    ``county`` rendered (its site_url and directory URLs); raise FillFailed when a place is left unfilled."""
+    ``county`` rendered (its site_url and directory URLs), its places ``known`` when read already
+    (``county_places``); raise FillFailed when a place is left unfilled."""
     own_url = editions.site_url(overlay)
     if own_url and not county.site_url:
         raise FillFailed(
@@ -180,7 +259,14 @@ def fill_tree(county: Renderer, county_dir: Path, edition_dir: Path, overlay: Ov
         for name in files:
             path = (relative / name).as_posix()
             if path not in skipped:
-                _write(fill, county_dir / path, edition_dir / path, path, codes.get(path))
+                _write(
+                    fill,
+                    county_dir / path,
+                    edition_dir / path,
+                    path,
+                    codes.get(path),
+                    (known or {}).get(path),
+                )
     if (county_dir / "export").is_dir():  # the site's, not the offline copy's
         export.write_files(
             edition_dir / "export",
@@ -188,9 +274,9 @@ def fill_tree(county: Renderer, county_dir: Path, edition_dir: Path, overlay: Ov
         )
 
 
-def _write(fill: Fill, source: Path, target: Path, path: str, qr: str | None) -> None:
+def _write(fill: Fill, source: Path, target: Path, path: str, qr: str | None, known: list | None) -> None:
     if path.endswith(".html"):
-        html = fill.page(source.read_text(encoding="utf-8"), path, qr)
+        html = fill.page(source.read_text(encoding="utf-8"), path, qr, known)
         left = next((marker for marker in UNFILLED if marker in html), None)
         if left:
             raise FillFailed(
@@ -230,8 +316,9 @@ def shown_parts(site: Path, slug: str, lang: str) -> dict[str, str]:
         return {}
     data = municipality_parts.read_script(script.read_text(encoding="utf-8"))
     parts = [_unwrapped(part) for part in data["parts"]]
-    # as edition.after_title joins them
-    return {slot: "\n\n".join(parts[index] for index in indices) for slot, indices in data["slots"].items()}
+    return {
+        slot: "\n\n".join(parts[index] for index in indices) for slot, indices in data["slots"].items()
+    }  # as edition.after_title joins them
 
 
 def _unwrapped(part: str) -> str:
@@ -245,10 +332,5 @@ def _qr_codes(fill: Fill) -> dict[str, str]:
         return {}
     county = fill.county
     own = Renderer(county.handbook, county.directory_urls, overlay=fill.overlay, site_url=fill.site_url)
-    codes = {}
-    for page in county.handbook.pages:
-        code = paper.frame(own, page)["qr"]
-        if code:
-            url = language_url(page.lang, page.path, county.directory_urls)
-            codes[url + "index.html" if county.directory_urls else url] = sanitized(str(code))
-    return codes
+    codes = {path: paper.frame(own, page)["qr"] for path, page in fill.built.items()}
+    return {path: sanitized(str(code)) for path, code in codes.items() if code}
