@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema
 
+from samverkan.content import versions
 from samverkan.content.model import Handbook
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES
 from samverkan.content.problems import Problem
@@ -32,7 +33,9 @@ SKIPPED_SCHEMES = ("http:", "https:", "tel:", "mailto:", "data:", "blob:", "java
 def safe_and_complete(site: str | Path, handbook: Handbook, apart: tuple = ()) -> list[Problem]:
     """The built site judged whole, as ``python -m samverkan verify`` does: safe (verify.py), then complete;
     every page parsed once. ``apart``: its folders that hold a site of their own, verified on its own; links into
-    them are followed all the same."""
+    them are followed all the same. The archived plan versions (arkiv/) are always apart: each was verified as a
+    site of its own when the archive command made it (publish/archive.py)."""
+    apart = (*apart, versions.ARCHIVE_DIR)
     pages = verify.parsed(Path(site), apart)
     complete = problems(site, handbook, pages=pages)  # first: the safety half takes code out of the trees
     return verify.problems(site, handbook.public_numbers, pages, apart) + complete

@@ -126,9 +126,15 @@ def _archived(page: Page, plan, directory_urls: bool) -> dict | None:
     }
 
 
+def _archives(renderer) -> dict:
+    """The archived plan versions the site carries. The offline copy carries none: an archive is a site with
+    folder addresses, which a browser does not open from disk."""
+    return {} if renderer.old_after_days is not None else versions.archives(renderer.handbook.root)
+
+
 def history_links(renderer, page: Page) -> dict[str, str]:
     """Page version -> relative link to the archived plan version that holds it."""
-    archived = versions.archives(renderer.handbook.root)
+    archived = _archives(renderer)
     links = {}
     for entry in getattr(page, "history", ()):
         version = versions.page_archive(archived, page.lang, page.path, entry.version)
@@ -145,7 +151,7 @@ def news(renderer, page: Page) -> dict:
     """The "What's new" view: the language's changelog, each version's archive, the feed."""
     root = renderer.handbook.root
     changelog = versions.read(root, page.lang) or versions.read(root, DEFAULT_LANGUAGE)
-    archived = versions.archives(root)
+    archived = _archives(renderer)
     to_root = to_site_root(page, renderer.directory_urls)
     lang_folder = "" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/"
     county = Overlay(COUNTY, "")  # an archived version is the county's edition
@@ -203,4 +209,5 @@ def write_feeds(renderer, site_dir: str | Path, site_url: str) -> None:
 def post_build(renderer, site_dir: str | Path, site_url: str) -> None:
     """After the build: the feeds, and the archived plan versions copied into the site."""
     write_feeds(renderer, site_dir, site_url)
-    versions.copy_archives(renderer.handbook.root, site_dir)
+    if _archives(renderer):
+        versions.copy_archives(renderer.handbook.root, site_dir)
