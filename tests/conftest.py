@@ -24,6 +24,7 @@ settings.load_profile("samverkan")
 # a MkDocs build fails and says to mark it, so the fast tier stays fast.
 SITE_FIXTURES = {
     "built_site",
+    "every_edition",
     "edition_sites",
     "published_site",
     "offline_site",
@@ -78,14 +79,28 @@ def hang_guard(seconds: float = HANG_GUARD_S):
 
 
 @pytest.fixture(scope="session")
-def edition_sites(tmp_path_factory) -> dict[str, Path]:
-    """The Sigtuna and the Stockholm edition of the real handbook, each with its offline copy, made once for the
-    session as ``build --all`` makes every edition: filled into the county's site (publish/editions.py)."""
+def every_edition(tmp_path_factory) -> Path:
+    """The real handbook's editions as ``build --all`` makes them, once for the session: the county's site
+    (built, verified, with its offline copy as a zip in it) and each municipality's filled into it
+    (publish/editions.py); the folder that holds site-county, site-sigtuna, site-stockholm."""
     from samverkan.publish import editions
 
     folder = tmp_path_factory.mktemp("editions")
     assert editions.run_all(str(ROOT / "mkdocs.yml"), lambda slug: folder / f"site-{slug or 'county'}") == 0
-    return {slug: folder / f"site-{slug}" for slug in ("sigtuna", "stockholm")}
+    return folder
+
+
+@pytest.fixture(scope="session")
+def edition_sites(every_edition) -> dict[str, Path]:
+    """The Sigtuna and the Stockholm edition of the real handbook, each with its offline copy."""
+    return {slug: every_edition / f"site-{slug}" for slug in ("sigtuna", "stockholm")}
+
+
+@pytest.fixture(scope="session")
+def published_site(every_edition) -> Path:
+    """The county site as the README's build makes it (publish.build): with the offline copy as a zip in it.
+    The release folder the published link points to, so that paths in it compare as they are."""
+    return (every_edition / "site-county").resolve()
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,6 @@ import pytest
 import yaml
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on sys.path)
 from samverkan.editions.handbook import load_site
-from samverkan.publish import publish
 from samverkan.site import offline
 from samverkan.site.pdf import CHROMIUM_ARGS, count_pages, serve
 
@@ -59,14 +58,6 @@ def served_site(built_site, tmp_path_factory):
     server, url = serve_under_subpath(built_site, tmp_path_factory.mktemp("www"))
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def published_site(tmp_path_factory) -> Path:
-    """The county site as the README's build makes it (publish.build): with the offline copy as a zip in it."""
-    site = tmp_path_factory.mktemp("site-published") / "site"
-    publish.build(ROOT / "mkdocs.yml", site)
-    return site
 
 
 @pytest.fixture(scope="session")
