@@ -26,8 +26,8 @@ from samverkan.content.load import refused
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site  # noqa: E402
 from samverkan.engine.strict import StrictLog  # noqa: E402
-from samverkan.site import export, offline, search_index
-from samverkan.views import csp, municipality_parts, paper, sanitize, webpage  # noqa: E402
+from samverkan.site import finish, offline
+from samverkan.views import paper, webpage  # noqa: E402
 from samverkan.views.render import TEMPLATES, Renderer  # noqa: E402
 
 # plain logger: each problem stays one "path:line: ..." line
@@ -74,14 +74,10 @@ def on_config(config):
     if _cache.get("key") != key:
         _load(config, key)
         handbook, edition, renderer = _cache["handbook"], _cache["edition"], _cache["renderer"]
-        exported = (config.site_url or "", config.use_directory_urls)
-        offline_copy = _offline(config)  # carries no export (on_post_build)
         _cache["prepare"] = lambda: (
             *rules.all_problems(handbook, edition),
             renderer.all_page_parts(),
-            {} if offline_copy else export.files(handbook, *exported),
         )
-    _cache["taken"] = municipality_parts.Collected()  # this build's municipality parts, both languages
     return config
 
 
@@ -108,16 +104,16 @@ def _load(config, key) -> None:
 
 
 def _prepared() -> dict:
-    """Every page's generated view and frame, and the export files, made when the first page asks for them;
-    every check runs then too, and its problems are logged, always before the build ends."""
+    """Every page's generated view and frame, made when the first page asks for them; every check runs then
+    too, and its problems are logged, always before the build ends."""
     if "prepared" not in _cache:
-        problems, notes, parts, exported = _cache["prepare"]()
+        problems, notes, parts = _cache["prepare"]()
         for note in notes:
             log.info(note)
         for problem in problems:
             _report(str(problem))
         _strict.finish()  # a strict build stops here, before rendering the rest
-        _cache["prepared"] = {"parts": parts, "export": exported}
+        _cache["prepared"] = {"parts": parts}
     return _cache["prepared"]
 
 
@@ -183,29 +179,24 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged both languages' search entries
 def on_post_build(config):
-    """Publish the machine-readable export and its JSON Schema with the site (not the offline copy); one search index per language.
+    """The step every engine's build ends with (site/finish.py): the page passes over the built pages, their
+    policy, and the site-wide outputs.
 
     Once, when every language is built: mkdocs-static-i18n runs the other languages' builds inside
     its own on_post_build and merges the search index at its end."""
     if _building_another_language(config):
         return
-    if _prepared()[
-        "export"
-    ]:  # the published site's, for other systems; the offline copy, for reading, has none
-        export.write_files(Path(config.site_dir) / "export", _prepared()["export"])
-    # plan-version feeds, archived versions
-    paper.post_build(_cache["renderer"], config.site_dir, config.site_url or "")
-    renderer = _cache["renderer"]
-    _cache["taken"].write(
+    _prepared()  # the checks' problems are reported first
+    for problem in finish.finish(
         config.site_dir,
-        {lang: renderer.edition.choices(lang) for lang in renderer.labels}
-        if not _cache["edition"].is_municipality
-        else {},
-    )
+        _cache["renderer"],
+        offline=_offline(config),
+        site_url=config.site_url or "",
+        county=not _cache["edition"].is_municipality,
+    ):
+        _report(problem)
     _strict.finish()  # MkDocs' own warnings (a broken link, say) stop a strict build too
     _strict.end()
-    # the offline edition inlines one index for both; its search worker picks the language
-    search_index.finish(config.site_dir, _cache["handbook"].root, split_languages=not _offline(config))
 
 
 def _offline(config) -> bool:
@@ -239,40 +230,15 @@ def on_page_context(context, page, config, nav):
     # the language switch works under a sub-path and from disk
     webpage.relative_alternates(config.extra, config.use_directory_urls, config.site_url or "")
     model_page = _model_page(page)
-    if model_page:
+    if model_page:  # made ready for readers and sanitized after the build (site/finish.py)
         view, frame = _prepared()["parts"][model_page.lang, model_page.path]
-        # numbers call, urgent first, tables fit a phone
-        page.content = webpage.for_readers(page.content, view, model_page, _cache["renderer"])
-        context["handbook_page"] = {part: Markup(_sanitized(html, page)) for part, html in frame.items()}
-    page.content = _sanitized(page.content, page)
-    if (
-        model_page and not _cache["edition"].is_municipality
-    ):  # the county's: each municipality's parts to its own file
-        page.content, taken = municipality_parts.take_out(
-            page.content, page.url, _cache["renderer"].edition.part_slugs
-        )
-        _cache["taken"].add(model_page.lang, taken)
+        page.content = finish.marked(model_page, page.content, view)
+        context["handbook_page"] = {part: Markup(finish.marked_frame(html)) for part, html in frame.items()}
+    else:
+        page.content = finish.marked_frame(page.content)  # sanitized all the same
     return context
 
 
-def _sanitized(html: str, page) -> str:
-    """The HTML as the allowlist lets it through; each thing taken out is a problem of the file it came from."""
-    cleaned, removed = sanitize.clean(html)
-    for each in dict.fromkeys(removed):
-        source = each.source or f"docs/{page.file.src_uri}"
-        _report(
-            f"{source}:1: the page's HTML holds {each.what}, which the site does not publish — remove it (pages and "
-            "additions are Markdown; see docs-dev/checks.md)"
-        )
-    return cleaned
-
-
-def on_post_template(output_content, template_name, config):
-    """The pages MkDocs makes from the theme alone (404.html) carry the policy too; the sitemap is no page."""
-    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
-
-
 def on_post_page(output, page, config):
-    """Every page carries its Content-Security-Policy (views/csp.py)."""
     _cache.pop("rendering", None)  # the page is made
-    return csp.with_policy(output)
+    return output

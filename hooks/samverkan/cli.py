@@ -13,6 +13,7 @@ python -m samverkan review-due --days 60 [--strict]     pages due for review, by
 python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
 python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
 python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
+python -m samverkan finish SITE [--offline]               the page passes and site-wide outputs over a site any engine built
 python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
 python -m samverkan board-draft --municipality X [--out FILE] [--no-pdf]  a draft tjänsteutlåtande (Markdown and PDF) for the board
 python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
@@ -33,7 +34,7 @@ from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import archive, editions, plan, publish
-from samverkan.site import completeness, export, plan_pdf, tree
+from samverkan.site import completeness, export, finish, plan_pdf, tree
 from samverkan.views import board, confirmations
 
 
@@ -175,6 +176,17 @@ def _add_edition_commands(commands) -> None:
         "--sheets",
         help="also write one printable sheet per municipality (Swedish) into this folder, to confirm or correct each value",
     )
+    done = commands.add_parser(
+        "finish",
+        help="the page passes and the site-wide outputs over a site any engine built (site/finish.py)",
+    )
+    done.add_argument("site", help="the built site's folder")
+    done.add_argument("--municipality", **municipality)
+    done.add_argument(
+        "--offline",
+        action="store_true",
+        help="the site is an offline copy: pages as .html files, no export, one search index for both languages",
+    )
     built = commands.add_parser(
         "verify", help="check a built site as a browser reads it; exit 1 if anything is unsafe"
     )
@@ -231,6 +243,7 @@ TOOLS = {
     "export": lambda args: export.run(args.config, args.out),
     "archive": lambda args: archive.run(args.config, args.tag, args.all),
     "compile": lambda args: tree.run(args.config, args.out, args.lang, args.municipality),
+    "finish": lambda args: finish.run(args.config, args.site, args.municipality, args.offline),
     "verify": lambda args: report_verified(args.site, load_site(args.config)),
     "board-draft": lambda args: board.run(
         args.config, args.municipality, args.out, None if args.no_pdf else plan_pdf.print_document

@@ -6,9 +6,11 @@
 the edition, the cited sections, every [[marker]] a Markdown link to the other page's file; the page's header,
 its generated view (lists, matrix, guide, history) and its footer are HTML blocks. ``OUT/mkdocs.yml`` holds the
 language, the theme, the Markdown extensions and the nav, with the project's styles and scripts in
-``OUT/docs/assets``. What it does not carry is what runs on the engine's HTML: tap-to-call links, the night
-number after "ring socialjouren", urgent items first on a phone, labelled task boxes, the sanitizer and the
-Content-Security-Policy (hooks/mkdocs_hooks.py). docs-dev/it.md says how to try another engine on it.
+``OUT/docs/assets``. Links in raw HTML lead from the page's source file, as Markdown links do. What runs on the
+engine's HTML is left to ``samverkan finish SITE`` (site/finish.py) after the engine's build: tap-to-call links,
+the night number after "ring socialjouren", urgent items first on a phone, the sanitizer and the
+Content-Security-Policy; the page's text, view and footer are marked for it. docs-dev/it.md says how to try
+another engine on it.
 """
 
 from __future__ import annotations
@@ -18,14 +20,18 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
+from markupsafe import Markup
 
 from samverkan.content import paths
 from samverkan.content.body import FENCE
 from samverkan.content.model import Handbook, Page
 from samverkan.content.settings import read_config
+from samverkan.content.urls import language_url, page_url
 from samverkan.editions import overlay
+from samverkan.site import finish
 from samverkan.views.render import TEXT_SEPARATOR, Renderer
 
 ASSETS = Path(__file__).resolve().parents[3] / "overrides" / "assets"
@@ -57,12 +63,16 @@ def run(config_file: str | Path, out: str, lang: str, slug: str | None) -> int:
 
 
 def compile_tree(
-    config_file: str | Path, handbook: Handbook, out: str | Path, lang: str, slug: str | None = None
+    config_file: str | Path,
+    handbook: Handbook,
+    out: str | Path,
+    lang: str,
+    slug: str | None = None,
+    renderer: Renderer | None = None,
 ) -> int:
-    """Write the tree; the number of pages written."""
+    """Write the tree; the number of pages written. ``renderer``: the edition's, when the build has one."""
     out = Path(out)
-    edition = overlay.load(handbook.root, slug)
-    renderer = Renderer(handbook, True, overlay=edition)
+    renderer = renderer or Renderer(handbook, True, overlay=overlay.load(handbook.root, slug))
     docs = out / "docs"
     pages = [page for page in handbook.pages if page.lang == lang]
     for page in pages:
@@ -80,15 +90,25 @@ def compile_tree(
 
 def page_markdown(renderer: Renderer, page: Page) -> str:
     """The page as plain Markdown with its header, view and footer as HTML blocks."""
-    frame = renderer.page_frame(page)
-    body = markdown_links(renderer.handbook, page, renderer.markdown(page, page.body))
+    frame = {
+        part: source_relative(renderer.handbook, page, html)
+        for part, html in renderer.page_frame(page).items()
+    }
+    view = source_relative(renderer.handbook, page, renderer.generated_html(page))
+    body = source_relative(
+        renderer.handbook, page, markdown_links(renderer.handbook, page, renderer.markdown(page, page.body))
+    )
     title, rest = _split_title(body)
+    # marked for the step after the build (site/finish.py): the page's text with its header, its view, its footer
     parts = [
+        finish.page_opening(page),
         title,
         _block(frame["header"]),
         rest,
-        _block(renderer.generated_html(page)),
-        _block(frame["footer"]),
+        finish.VIEW,
+        _block(view),
+        finish.PAGE_CLOSE,
+        _block(finish.marked_frame(frame["footer"])),
     ]
     front = yaml.safe_dump(
         {"title": page.title, **({"description": page.description} if page.description else {})},
@@ -100,6 +120,38 @@ def page_markdown(renderer: Renderer, page: Page) -> str:
         + "\n\n".join(part.strip("\n") for part in parts if part and part.strip())
         + "\n"
     )
+
+
+_LINK_ATTRIBUTE = re.compile(r'(?P<name>\b(?:href|src))="(?P<url>[^"#:]*)(?P<fragment>#[^"]*)?"')
+_SITE = "https://site/"  # any address: what the links are resolved against
+
+
+def source_relative(handbook: Handbook, page: Page, html: str) -> Markup:
+    """Every relative link of the views' HTML (written from the page's URL in the whole site, as MkDocs serves
+    raw HTML) as a path from the page's source file, a link to a page as one to its ``.md`` file: Zensical reads
+    links in raw HTML as it reads Markdown links (zensical#258). Anchors, other hosts, the site root and what lies
+    outside the language's own tree (the Swedish root's offline copy, from an English page) stay as they are."""
+    sources = handbook.memo(
+        ("sources", page.lang),
+        lambda: {page_url(each.path, True): each.path for each in handbook.pages if each.lang == page.lang},
+    )
+    language_root = _SITE + language_url(page.lang, "index.md", True)
+    at, folder = _SITE + language_url(page.lang, page.path, True), posixpath.dirname(page.path) or "."
+
+    def rewrite(match) -> str:
+        target = urljoin(at, match["url"])
+        if not match["url"] or match["url"].startswith("/") or not target.startswith(language_root):
+            return match[0]
+        site_path = target.removeprefix(language_root)
+        source = sources.get(site_path)
+        path = (
+            posixpath.relpath(source, folder)
+            if source
+            else posixpath.relpath(site_path or ".", folder) + ("/" if site_path.endswith("/") else "")
+        )
+        return f'{match["name"]}="{path}{match["fragment"] or ""}"'
+
+    return Markup(_LINK_ATTRIBUTE.sub(rewrite, str(html)))
 
 
 def markdown_links(handbook: Handbook, page: Page, markdown: str) -> str:
