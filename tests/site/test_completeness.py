@@ -67,6 +67,21 @@ def test_a_link_and_an_anchor_that_lead_nowhere(site, handbook):
     assert "the link '#vem-gor-vad-inte' leads to no anchor on the page" in found
 
 
+def test_a_link_from_an_english_page_that_lands_on_a_swedish_one(site, handbook):
+    """An assembled site holds both languages: a link one level too deep from en/ still finds a page, the Swedish
+    one; only the language switch (hreflang) may cross."""
+    edit(
+        site / "en" / "kontakter" / "index.html",
+        '<a href="../anslutning/" class="md-nav__link">',
+        '<a href="../../anslutning/" class="md-nav__link">',
+    )
+    edit(site / "anslutning" / "index.html", '<a href="../kontakter/"', '<a href="../en/kontakter/"')
+    assert messages(site, handbook) == [
+        "the link '../en/kontakter/' leads from a page in sv to one in en (en/kontakter/index.html)",
+        "the link '../../anslutning/' leads from a page in en to one in sv (anslutning/index.html)",
+    ]
+
+
 def test_a_language_without_its_search_index(site, handbook):
     (site / "en" / "search" / "search_index.json").write_text('{"docs": []}', encoding="utf-8")
     assert messages(site, handbook) == ["the en search index is missing or empty"]

@@ -86,14 +86,30 @@ def test_links_in_raw_html_lead_from_the_source_file_as_zensical_reads_them(hand
     page's file (zensical#258), never the page's URL, which Zensical would resolve one level too deep."""
     tree.compile_tree(ROOT / "mkdocs.yml", handbook, tmp_path, "en")
     docs, pages = tmp_path / "docs", [page for page in handbook.pages if page.lang == "en"]
-    links = {(page.path, url) for page in pages for url in HTML_LINK.findall((docs / page.path).read_text(encoding="utf-8"))}
+    links = {
+        (page.path, url)
+        for page in pages
+        for url in HTML_LINK.findall((docs / page.path).read_text(encoding="utf-8"))
+    }
     to_pages = [(path, url) for path, url in links if url.endswith(".md")]
     assert len(to_pages) > len(pages)
-    assert [link for link in to_pages if not (docs / Path(link[0]).parent / link[1]).resolve().is_file()] == []
-    assert [link for link in links if (docs / Path(link[0]).parent / link[1].rstrip("/")).with_suffix(".md").is_file() and not link[1].endswith(".md")] == []
+    assert [
+        link for link in to_pages if not (docs / Path(link[0]).parent / link[1]).resolve().is_file()
+    ] == []
+    assert [
+        link
+        for link in links
+        if (docs / Path(link[0]).parent / link[1].rstrip("/")).with_suffix(".md").is_file()
+        and not link[1].endswith(".md")
+    ] == []
 
 
 def test_the_tree_marks_each_page_s_parts_for_the_step_after_the_build(handbook, tmp_path):
     tree.compile_tree(ROOT / "mkdocs.yml", handbook, tmp_path, "sv")
     text = (tmp_path / "docs" / "checklistor" / "index.md").read_text(encoding="utf-8")
-    assert text.index("<!--samverkan:page sv checklistor/index.md-->") < text.index("# Checklistor") < text.index("<!--samverkan:view-->") < text.index("<!--/samverkan:page-->")
+    assert (
+        text.index("<!--samverkan:page sv checklistor/index.md-->")
+        < text.index("# Checklistor")
+        < text.index("<!--samverkan:view-->")
+        < text.index("<!--/samverkan:page-->")
+    )

@@ -61,6 +61,27 @@ def test_personal_data_is_found_in_what_the_reader_sees(text):
     assert len(faults) == 1 and faults[0].startswith("the text shows personal data")
 
 
+@pytest.mark.parametrize(
+    "shown, fault",
+    [
+        ("<p>Se [[polisen]].</p>", "the text shows a raw [[ marker"),
+        ("<p>Rubrik {: .stor}</p>", "the text shows a raw {#…} or {:…} attribute list"),
+        ("<p>Kontakt anna&#64;exempel.se</p>", "the text shows personal data"),
+    ],
+)
+def test_what_the_page_shows_outside_its_article_is_judged_as_its_content_is(shown, fault):
+    """Another engine may place a page's header or views outside the article: the reader sees them all the same."""
+    html = page("<p>Rent.</p>").replace("<body>", f"<body><header>{shown}</header>")
+    assert [each[: len(fault)] for each in verify.page_faults(html)] == [fault]
+
+
+def test_a_theme_script_s_text_is_never_read_as_shown_text():
+    html = page("<p>x</p>").replace(
+        "</body>", '<script id="__config" type="application/json">{"a": "[[x]] {:y}"}</script></body>'
+    )
+    assert verify.page_faults(html) == []
+
+
 def test_a_guide_result_with_a_number_is_no_fault():
     assert (
         verify.page_faults(

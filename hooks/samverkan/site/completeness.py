@@ -2,7 +2,8 @@
 
 The second half of ``python -m samverkan verify SITE`` (the first, safety, is verify.py). It fails on:
 every page of the model without its HTML page in both languages or with the wrong <html lang>, a missing root
-page, an internal link or anchor that leads nowhere, a language without its search index, and an export that
+page, an internal link or anchor that leads nowhere or, but for the language switch, into the other language
+(an English page's links stay under en/, a Swedish page's outside it), a language without its search index, and an export that
 does not validate against its schema (the site's; the offline copy carries none). Raw [[markers]] and {#attribute lists} are the safety half's."""
 
 from __future__ import annotations
@@ -66,7 +67,12 @@ def _read_pages(parsed: dict) -> dict[str, tuple[str | None, set[str], list[str]
             continue  # the safety half names a file it cannot read
         lang = tree.root.attributes.get("lang") if tree.root else None
         ids = {node.attributes["id"] for node in tree.css("[id]") if node.attributes.get("id")}
-        hrefs = [node.attributes["href"] for node in tree.css("a[href]") if node.attributes.get("href")]
+        # a language switch (hreflang) may lead to the other language; no other link may
+        hrefs = [
+            (node.attributes["href"], node.attributes.get("hreflang"))
+            for node in tree.css("a[href]")
+            if node.attributes.get("href")
+        ]
         pages[name] = (lang, ids, hrefs)
     return pages
 
@@ -129,8 +135,8 @@ def _links(site: Path, pages: dict) -> list[Problem]:
     for name, (_, ids, hrefs) in pages.items():
         if name == NOT_FOUND_PAGE:
             continue  # served at whatever address was asked for, its links are absolute from the server's root
-        for href in dict.fromkeys(hrefs):
-            fault = _link_fault(files, name, ids, href, pages)
+        for href, hreflang in dict.fromkeys(hrefs):
+            fault = _link_fault(files, name, ids, href, pages, crosses=hreflang is not None)
             if fault:
                 found.append(Problem(f"{site.name}/{name}", 1, fault, FIX))
     return found
@@ -154,7 +160,15 @@ class _Files:
         return target, (self.site / target).is_file()
 
 
-def _link_fault(files: _Files, name: str, ids: set[str], href: str, pages: dict) -> str | None:
+def _language_of(name: str) -> str:
+    """The language of a file of an assembled site: the default one at the root, each other under its folder."""
+    first = name.split("/", 1)[0]
+    return first if first in LANGUAGES and "/" in name else DEFAULT_LANGUAGE
+
+
+def _link_fault(
+    files: _Files, name: str, ids: set[str], href: str, pages: dict, crosses: bool = False
+) -> str | None:
     if href.lower().startswith(SKIPPED_SCHEMES) or href.startswith("//"):
         return None  # another host, or a number: not the site's to resolve (verify.py judges the schemes)
     parts = urlsplit(href)
@@ -173,6 +187,8 @@ def _link_fault(files: _Files, name: str, ids: set[str], href: str, pages: dict)
         return f"the link '{href[:80]}' leads to nothing ({target})"
     if fragment and target in pages and fragment not in pages[target][1]:
         return f"the link '{href[:80]}' leads to no anchor '{fragment[:40]}' in {target}"
+    if target in pages and not crosses and _language_of(target) != _language_of(name):
+        return f"the link '{href[:80]}' leads from a page in {_language_of(name)} to one in {_language_of(target)} ({target})"
     return None
 
 

@@ -4,7 +4,7 @@
 
 Runs after every build and publish, on an edition, the offline edition and an archive alike. It fails on what
 must never reach a reader: script, a handler or a style attribute that is not the theme's own, anything loaded
-from another host, an id the theme's scripts read, personal data or a raw [[marker]] in the text the reader sees,
+from another host, an id the theme's scripts read, personal data or a raw [[marker]] anywhere in the text the reader sees,
 a page without its language, a result of "Vad gör jag nu?" with no number to call, and a tel: link that does not
 dial, in digits 0-9, the declared public number its text shows (content/phone.py). Every other published text file
 (search index, export, feeds, sitemap) is read as its reader gets it for personal data (published_text_problems), and
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from samverkan.content.parts import LANGUAGES
 from samverkan.content.personal_data import text_faults, without_format_characters
 from samverkan.content.phone import address_fault, tel_link_fault
 from samverkan.content.problems import Problem
@@ -162,7 +163,7 @@ def published_text_problems(site: Path, public_numbers: frozenset, apart: tuple 
         reader = TEXT_FILES.get(path.suffix.lower())
         if (
             reader is None
-            or path.relative_to(site).parts[0] == THEME_FILES
+            or _theme_file(path.relative_to(site).parts)
             or _apart(site, path, apart)
             or path.is_symlink()
             or not path.is_file()
@@ -184,6 +185,11 @@ def published_text_problems(site: Path, public_numbers: frozenset, apart: tuple 
             for what in text_faults(text, public_numbers)
         ]
     return found
+
+
+def _theme_file(parts: tuple[str, ...]) -> bool:
+    """In assets/, or a language's own assets/ (an engine that builds each language on its own copies them)."""
+    return parts[0] == THEME_FILES or (len(parts) > 2 and parts[0] in LANGUAGES and parts[1] == THEME_FILES)
 
 
 def _published_text(path: Path, reader: str) -> str:
@@ -249,7 +255,7 @@ def page_faults(html: str, public_numbers: frozenset = frozenset()) -> list[str]
 
 
 def tree_faults(tree: LexborHTMLParser, html: str, public_numbers: frozenset = frozenset()) -> list[str]:
-    """``page_faults`` of a page already parsed; its code elements are taken out of the tree."""
+    """``page_faults`` of a page already parsed (left as it is)."""
     faults = (
         []
         if (tree.root and tree.root.attributes.get("lang")) or "<html" not in html.lower()
@@ -260,6 +266,7 @@ def tree_faults(tree: LexborHTMLParser, html: str, public_numbers: frozenset = f
     content = tree.css_first(CONTENT)
     if content is not None:
         faults += _content_faults(content, public_numbers)
+    faults += _shown_faults(tree, public_numbers)
     return list(dict.fromkeys(faults))
 
 
@@ -316,17 +323,35 @@ def _content_faults(content, public_numbers: frozenset) -> list[str]:
         if identifier.startswith("__"):
             faults.append(f"the content uses the theme's id '{identifier}'")
     faults += [
-        f"the text shows personal data: {what}"
-        for what in text_faults(content.text(separator=" "), public_numbers)
-    ]
-    faults += [
         f"the result '{result.attributes.get('id')}' of 'Vad gör jag nu?' has no number to call (tel: link)"
         for result in content.css("section.sv-guide__result")
         if result.css_first('a[href^="tel:"]') is None
     ]
-    for code in content.css("code, pre"):  # a page about the conventions shows a marker as code
+    return faults
+
+
+UNSHOWN = "script, style, template, noscript"  # in the page, but never shown as text
+
+
+def _shown_faults(tree: LexborHTMLParser, public_numbers: frozenset) -> list[str]:
+    """What the text of the whole page shows, frame and content alike (an engine may put a page's header or
+    views outside its article): personal data, a raw [[marker]] or attribute list. Read from a copy, so the
+    page's scripts stay for the policy's check."""
+    if tree.body is None:
+        return []
+    shown = LexborHTMLParser(tree.body.html or "")
+    for node in shown.css(UNSHOWN):
+        node.decompose()
+    body = shown.body
+    if body is None:
+        return []
+    faults = [
+        f"the text shows personal data: {what}"
+        for what in text_faults(body.text(separator=" "), public_numbers)
+    ]
+    for code in shown.css("code, pre"):  # a page about the conventions shows a marker as code
         code.decompose()
-    text = visible_text(content)
+    text = visible_text(body)
     if "[[" in text:
         faults.append("the text shows a raw [[ marker")
     if "{#" in text or "{:" in text:
