@@ -37,6 +37,10 @@ BROWSER = Path(__file__).resolve().parent / "browser"
 def pytest_configure(config):
     config.addinivalue_line("markers", "site: builds a site or drives the browser (the full suite only)")
     config.addinivalue_line("markers", "fast: no site build and no browser (`bash scripts/test -m fast`)")
+    config.addinivalue_line(
+        "markers",
+        "zensical: builds with Zensical (.venv-zensical/, scripts/setup-zensical); in the site tier",
+    )
 
 
 def pytest_collection_modifyitems(items):

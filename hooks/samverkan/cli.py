@@ -6,6 +6,7 @@ python -m samverkan build [--municipality stockholm]    build the county's or a 
 python -m samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
 python -m samverkan build --example-edition             ... with the example edition at exempel/, for a municipality to look at
 python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
+python -m samverkan build --engine zensical              ... with another engine: mkdocs (default), properdocs, zensical
 python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
 python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
 python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
@@ -33,7 +34,7 @@ from samverkan.content import paths
 from samverkan.content.parts import LANGUAGES
 from samverkan.editions import layer, overlay
 from samverkan.editions.handbook import load_site
-from samverkan.publish import archive, editions, plan, publish
+from samverkan.publish import archive, editions, engines, plan, publish
 from samverkan.site import completeness, export, finish, plan_pdf, tree
 from samverkan.views import board, confirmations
 
@@ -100,6 +101,12 @@ def _add_edition_commands(commands) -> None:
     build.add_argument("--site-dir", help="where to build (default: site/, or site-<municipality>/)")
     build.add_argument("--plan-pdf", action="store_true", help=PLAN_PDF_HELP)
     build.add_argument("--example-edition", action="store_true", help=EXAMPLE_HELP)
+    build.add_argument(
+        "--engine",
+        choices=engines.ENGINES,
+        default=engines.DEFAULT,
+        help="the site engine (default: mkdocs); zensical needs bash scripts/setup-zensical once (publish/engines.py)",
+    )
     to = commands.add_parser(
         "publish", help="build into a new folder, run every check, then swap it into --to"
     )
@@ -196,7 +203,7 @@ def _add_edition_commands(commands) -> None:
 def build(args) -> int:
     if not args.all:
         return publish.run_build(
-            args.config, args.municipality, args.site_dir, args.plan_pdf, args.example_edition
+            args.config, args.municipality, args.site_dir, args.plan_pdf, args.example_edition, args.engine
         )
     if args.plan_pdf or args.example_edition:
         print(
@@ -211,7 +218,7 @@ def build(args) -> int:
             file=sys.stderr,
         )
         return 1
-    return editions.run_all(args.config, getattr(args, "site_dir_of", None))
+    return editions.run_all(args.config, getattr(args, "site_dir_of", None), args.engine)
 
 
 def check(handbook) -> int:

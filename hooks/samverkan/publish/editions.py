@@ -24,13 +24,13 @@ from pathlib import Path
 from samverkan.content.settings import read_config
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
-from samverkan.publish import publish
+from samverkan.publish import engines, publish
 from samverkan.site import completeness, fill, offline
 from samverkan.site.offline import FOLDER_IN_ZIP
 from samverkan.views.render import Renderer
 
 
-def run_all(config_file: str, site_dir_of=None) -> int:
+def run_all(config_file: str, site_dir_of=None, engine: str = engines.DEFAULT) -> int:
     """The command; ``site_dir_of(slug)`` is where an edition goes (slug None: the county's), by default
     site/ and site-<slug>/ beside the configuration."""
     site_dir_of = site_dir_of or (lambda slug: publish.default_site_dir(config_file, slug))
@@ -38,10 +38,16 @@ def run_all(config_file: str, site_dir_of=None) -> int:
     editions = [overlay.load(handbook.root, path.stem) for path in overlay.municipality_files(handbook.root)]
     county_site = Path(site_dir_of(None))
     with tempfile.TemporaryDirectory(prefix="samverkan-editions-") as work:
-        county_offline = Path(work) / FOLDER_IN_ZIP if offline.config_beside(config_file) else None
+        county_offline = (
+            Path(work) / FOLDER_IN_ZIP
+            if offline.config_beside(config_file) and engine in engines.OFFLINE
+            else None
+        )
 
         def county() -> str:
-            built = lambda folder: publish.build(config_file, folder, None, offline_tree=county_offline)  # noqa: E731
+            def built(folder):
+                return publish.build(config_file, folder, None, offline_tree=county_offline, engine=engine)
+
             return f"Built the county edition into {county_site} (release {publish.publish(config_file, county_site, build_output=True, build_into=built)})"
 
         if publish.run_reported(county, failed=f"Nothing was built; {county_site} is unchanged."):

@@ -22,13 +22,10 @@ from samverkan.content.settings import read_config
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.engine.mkdocs_build import build_site
-from samverkan.publish import example, releases
+from samverkan.publish import engines, example, releases
+from samverkan.publish.engines import BuildFailed
 from samverkan.site import completeness, offline
 from samverkan.views import paper
-
-
-class BuildFailed(Exception):
-    pass
 
 
 @contextmanager
@@ -73,13 +70,20 @@ def build(
     offline_tree: Path | None = None,
     plan_pdf: bool = False,
     example_edition: bool = False,
+    engine: str = engines.DEFAULT,
 ) -> None:
-    """Build the edition strictly into ``site_dir``, with its offline copy as a zip in it (site/offline.py;
-    ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked there too), with ``plan_pdf``
-    the whole plan as one PDF per language in both (site/plan_pdf.py), and with ``example_edition`` the
-    example edition in the site (publish/example.py); raise BuildFailed with the reason, MkDocs' own warnings
-    and errors included."""
+    """Build the edition strictly into ``site_dir`` with ``engine`` (publish/engines.py), with its offline copy
+    as a zip in it (site/offline.py; ``offline_copy=False`` leaves it out; ``offline_tree`` keeps it unpacked
+    there too), with ``plan_pdf`` the whole plan as one PDF per language in both (site/plan_pdf.py), and with
+    ``example_edition`` the example edition in the site (publish/example.py); raise BuildFailed with the reason,
+    the engine's own warnings and errors included."""
     offline_config = offline.config_beside(config_file) if offline_copy else None
+    if offline_config and engine not in engines.OFFLINE:
+        print(
+            f"the offline copy is built with {' or '.join(engines.OFFLINE)} only; this {engine} build has none",
+            file=sys.stderr,
+        )
+        offline_config = None
     with (
         _municipality(slug),
         _environ(paper.PLAN_PDF_ENV, "yes" if plan_pdf else None),
@@ -92,29 +96,29 @@ def build(
             raise BuildFailed("\n".join(problems))
         site_url = edition.site_url(overlay.load(_project(config_file), slug))
         with _environ(offline.ENV, offline.ZIP_NAME if offline_config else None):
-            _built(config_file, site_dir, site_url)
+            _built(config_file, site_dir, site_url, engine, slug)
         pdfs = _plan_pdfs(config_file, Path(site_dir), slug, site_url) if plan_pdf else []
         if offline_config:  # the same edition, for use without a network, as one zip in the site
             with _environ(offline.ENV, None), _environ(paper.EXAMPLE_ENV, None):  # no example in it
                 offline.build_zip(
                     offline_config,
                     Path(site_dir),
-                    lambda config, folder: _built_and_verified(config, folder, Path(site_dir), pdfs),
+                    lambda config, folder: _built_and_verified(config, folder, Path(site_dir), pdfs, engine),
                     offline_tree,
                 )
         if example_edition:
-            _example(config_file, Path(site_dir))
+            _example(config_file, Path(site_dir), engine)
         # with its zip and example in place: its pages link them; the example was verified as a site of its own
         _verified(config_file, site_dir, (paper.EXAMPLE_FOLDER,) if example_edition else ())
 
 
-def _example(config_file: str | Path, site_dir: Path) -> None:
+def _example(config_file: str | Path, site_dir: Path, engine: str = engines.DEFAULT) -> None:
     """The example edition, built and verified as any edition, into the county's site (replacing whatever is there)."""
     try:
         example.build_into(
             config_file,
             site_dir,
-            lambda config, folder: build(config, folder, example.SLUG, offline_copy=False),
+            lambda config, folder: build(config, folder, example.SLUG, offline_copy=False, engine=engine),
         )
     except example.NoSample as refusal:
         raise BuildFailed(str(refusal)) from None
@@ -137,18 +141,30 @@ def _plan_pdfs(config_file: str | Path, site_dir: Path, slug: str | None, site_u
 
 
 def _built_and_verified(
-    config_file: str | Path, site_dir: str | Path, beside: Path | None = None, copied: list[str] = ()
+    config_file: str | Path,
+    site_dir: str | Path,
+    beside: Path | None = None,
+    copied: list[str] = (),
+    engine: str = engines.DEFAULT,
 ) -> None:
     """One strict build, with the files ``copied`` from the folder ``beside`` (the site's PDFs), verified."""
-    _built(config_file, site_dir)
+    _built(config_file, site_dir, engine=engine)
     for name in copied:
         (Path(site_dir) / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(beside / name, Path(site_dir) / name)
     _verified(config_file, site_dir)
 
 
-def _built(config_file: str | Path, site_dir: str | Path, site_url: str | None = None) -> None:
-    """One strict build; BuildFailed with MkDocs' own messages."""
+def _built(
+    config_file: str | Path,
+    site_dir: str | Path,
+    site_url: str | None = None,
+    engine: str = engines.DEFAULT,
+    slug: str | None = None,
+) -> None:
+    """One strict build; BuildFailed with the engine's own messages."""
+    if engine != engines.DEFAULT:
+        return engines.build(engine, config_file, site_dir, site_url, slug)
     from mkdocs.exceptions import MkDocsException
 
     with _mkdocs_messages() as messages:
@@ -193,6 +209,7 @@ def publish(
     build_into=None,
     plan_pdf: bool = False,
     example_edition: bool = False,
+    engine: str = engines.DEFAULT,
 ) -> str:
     """Build a new release beside ``target`` and switch ``target`` to it; its id. ``target`` is untouched
     on failure, and refused (releases.Refused) unless it is new, empty or made by an earlier build or
@@ -204,7 +221,7 @@ def publish(
         build_into
         or (
             lambda folder: build(
-                config_file, folder, slug, plan_pdf=plan_pdf, example_edition=example_edition
+                config_file, folder, slug, plan_pdf=plan_pdf, example_edition=example_edition, engine=engine
             )
         ),
     )
@@ -220,6 +237,7 @@ def run_build(
     site_dir: str | None,
     plan_pdf: bool = False,
     example_edition: bool = False,
+    engine: str = engines.DEFAULT,
 ) -> int:
     if refused_name(slug) or refused_example(slug, example_edition):
         return 1
@@ -227,9 +245,16 @@ def run_build(
 
     def work() -> str:
         release = publish(
-            config_file, site_dir, slug, build_output=True, plan_pdf=plan_pdf, example_edition=example_edition
+            config_file,
+            site_dir,
+            slug,
+            build_output=True,
+            plan_pdf=plan_pdf,
+            example_edition=example_edition,
+            engine=engine,
         )
-        return f"Built the {slug or 'county'} edition into {site_dir} (release {release})"
+        using = "" if engine == engines.DEFAULT else f" with {engine}"
+        return f"Built the {slug or 'county'} edition into {site_dir}{using} (release {release})"
 
     return run_reported(work, failed=f"Nothing was built; {site_dir} is unchanged.")
 

@@ -29,10 +29,12 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from selectolax.lexbor import LexborHTMLParser
 
+from samverkan.engine import zensical_build
 from samverkan.views import csp, municipality_parts
 
 PROJECT = Path(__file__).resolve().parents[3]
 OVERRIDES = PROJECT / "overrides"  # the theme's custom_dir (mkdocs.yml)
+OVERRIDES_ZENSICAL = PROJECT / "overrides-zensical"  # Zensical's (site/zensical_site.py)
 PUBLISH_MARKER = ".samverkan-publish"  # publish/releases.py marks the folders it makes with it
 DATA_BLOCKS = frozenset(("application/json",))  # script types a browser keeps as data and never runs
 IMAGES = {
@@ -92,7 +94,10 @@ class Theme:
             folders  # the project's overrides first, then Material's templates, as MkDocs looks them up
         )
         self.script_hashes = frozenset(
-            _digest(path.read_bytes()) for folder in folders for path in (folder / "assets").rglob("*.js")
+            _digest(path.read_bytes())
+            for folder in folders
+            for path in (folder / "assets").rglob("*")
+            if path.is_file()
         )
         self.inline = tuple(self._inline_patterns())
 
@@ -123,10 +128,18 @@ class Theme:
 
 
 @functools.cache
-def theme() -> Theme:
+def themes() -> tuple[Theme, ...]:
+    """Material's templates with the project's overrides; and zensical-ui's with its overrides where the project
+    has Zensical in its own environment (engine/zensical_build.py): a site either engine built is judged."""
     import material
 
-    return Theme((OVERRIDES, Path(material.__file__).resolve().parent / "templates"))
+    zensical = sorted(zensical_build.ENVIRONMENT.glob("lib/python*/site-packages/zensical_ui/templates"))
+    material_theme = Theme((OVERRIDES, Path(material.__file__).resolve().parent / "templates"))
+    return (material_theme, *(Theme((OVERRIDES_ZENSICAL, zensical[0])) for _ in zensical[:1]))
+
+
+def theme_owns_file(data: bytes) -> bool:
+    return any(theme.owns_file(data) for theme in themes())
 
 
 def _digest(data: bytes) -> str:
@@ -149,7 +162,7 @@ def frame_faults(tree: LexborHTMLParser) -> list[str]:
                 faults.append(
                     f"the page runs {source.strip()[:80]}, which is not one of the site's script files"
                 )
-        elif not theme().owns_inline(script.text()):
+        elif not any(theme.owns_inline(script.text()) for theme in themes()):
             faults.append(
                 f"the page runs a script that is not the theme's own: {script.text().strip()[:60]!r}"
             )
@@ -175,9 +188,7 @@ def file_faults(name: str, data: bytes) -> list[str]:
         )
     if suffix in (".js", ".mjs"):
         return (
-            []
-            if theme().owns_file(data) or _data_script(data)
-            else ["is a script that is not the theme's own"]
+            [] if theme_owns_file(data) or _data_script(data) else ["is a script that is not the theme's own"]
         )
     if suffix == ".svg":
         return _svg_faults(data)
@@ -199,7 +210,7 @@ def file_faults(name: str, data: bytes) -> list[str]:
             if data.startswith(IMAGES[suffix])
             else [f"is not the {suffix[1:].upper()} image its name says"]
         )
-    if suffix in PLAIN_FILES:
+    if suffix in PLAIN_FILES or theme_owns_file(data):  # what the theme ships beside its scripts (a licence)
         return []
     return [f"files of type '{suffix or Path(name).name}' are not published"]
 
