@@ -450,6 +450,18 @@ RULES = (
             "the page 'x' (en, …) was not built / says <html lang=\"sv\"> / the link 'x' leads to nothing / the en search index is missing / the export does not match its schema (verify)",
             "the engine left the site incomplete: rebuild with `python -m samverkan build`; if it persists, the engine or a template changed (docs-dev/it.md)",
         ),
+        (
+            "the link 'x' leads from a page in en to one in sv (verify)",
+            "an English page's internal links stay under `en/` and a Swedish page's outside it; only the language switch (a link with `hreflang`) crosses. In a site an engine put together from one build per language, a link one level too deep still finds a page, of the other language: rebuild; if it persists, the engine or a template writes the link from the wrong folder",
+        ),
+    ),
+    found(
+        "the step after the build",
+        "site/finish.py",
+        (
+            "the page's HTML holds <x>, which the site does not publish / holds the site's own markers (<!--samverkan:…-->) (build, finish)",
+            "after any engine's build, `site/finish.py` (`samverkan finish SITE`; MkDocs runs it in its last event) finds each page's text, view and frame between comment markers and sanitizes them: it took something out that the allowlist does not let through, or the page's text writes the markers itself (then everything between the first and the last of them is sanitized as one). Remove it from the page or the municipality file the line names",
+        ),
     ),
     found(
         "safe pages and files",
@@ -465,6 +477,10 @@ RULES = (
         (
             "x.js: is a script that is not the theme's own / x.svg: the SVG holds <script> / has the handler / links to a script address / x.xml: the XML holds <script> / asks for a style sheet / the PDF holds /X, which runs or opens something / holds a link action /X / holds an annotation /X / cannot be read / the style sheet loads from outside the site / is not valid JSON / is not the PNG image its name says / files of type '.x' are not published / is a symbolic link (verify)",
             "every published file, of every type, is judged for what a browser could run in it (site/published.py): a `.js` file is byte for byte one of the theme's (by hash) or JSON handed to its scripts (the municipality parts, the offline search index); SVG, XML and PDF hold nothing that runs (a PDF is read object by object with pypdf: nothing runs on opening, a link only goes to a place in the document or an address, no annotation but links); an image is what its name says; only the types a site of this project publishes are allowed; a zip is read member by member. Find where the file came from (a template, `arkiv/`, an image in `docs/`) and remove or rebuild it",
+        ),
+        (
+            "the text shows a raw [[ marker / a raw {#…} or {:…} attribute list / personal data: … (verify)",
+            "what the reader sees anywhere in the page, the theme's frame and what an engine put outside the article too (not scripts, styles, code): a marker or attribute list Markdown did not turn into a link or attribute, or personal data. Fix the page or municipality file it came from; if it is in the frame, the engine or a template wrote it",
         ),
         (
             "the result 'x' of 'Vad gör jag nu?' has no number to call (verify)",
