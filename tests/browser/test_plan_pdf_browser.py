@@ -273,3 +273,9 @@ def test_the_example_edition_is_in_the_county_site_but_not_in_its_offline_copy(c
         adoption = archive.read(f"{offline.FOLDER_IN_ZIP}/anslutning.html").decode("utf-8")
     assert not any(f"/{paper.EXAMPLE_FOLDER}/" in name for name in names)
     assert "sv-example-edition" not in adoption and "sv-plan-pdf" in adoption
+
+
+def test_verify_judges_the_county_site_and_its_example_edition_each_as_a_site_of_its_own(county_site):
+    run = samverkan("verify", str(county_site))
+    assert run.returncode == 0 and run.stdout == "", run.stdout
+    assert "0 problem(s)" in run.stderr

@@ -25,6 +25,8 @@ from samverkan.content import versions
 from samverkan.content.settings import read_config
 from samverkan.editions import overlay
 from samverkan.editions.county import STATUS_FILE
+from samverkan.editions.handbook import load_site
+from samverkan.site import completeness
 from samverkan.views.paper import EXAMPLE_FOLDER
 
 SAMPLE = Path(overlay.FOLDER) / "exempel" / "exempelkommun.yml"
@@ -55,6 +57,15 @@ def build_into(config_file: str | Path, site_dir: Path, build: Callable[[Path, P
         target = Path(site_dir) / EXAMPLE_FOLDER
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(built, target)
+
+
+def problems(config_file: str | Path, folder: Path) -> list:
+    """The example edition built into ``folder`` (a county site's exempel/), judged as the site of its own it is:
+    safe and complete against its own project (``samverkan verify`` of a county site that carries it)."""
+    core = Path(config_file).resolve().parent
+    with tempfile.TemporaryDirectory(prefix="samverkan-example-") as work:
+        config = _assembled(core, Path(work) / "project", read_config(config_file).get("site_url"))
+        return completeness.safe_and_complete(folder, load_site(config))
 
 
 def _assembled(core: Path, project: Path, site_url: str | None) -> Path:
