@@ -18,10 +18,10 @@ HANG_GUARD_S = 30  # far above any normal run, even on a loaded 2-core machine: 
 settings.register_profile("samverkan", deadline=None)
 settings.load_profile("samverkan")
 
-# --- Two tiers: `-m fast` (no site build, no browser: about a minute) and the whole suite -----------------
+# --- Two tiers: `-m fast` (no site build, no browser: a minute or two) and the whole suite -----------------
 # A test is in the site tier when it asks for one of these fixtures, lives in tests/browser/ or is marked
-# @pytest.mark.site (it builds a site itself); every other test is marked fast. A fast test that starts
-# a MkDocs build fails and says to mark it, so the fast tier stays fast.
+# @pytest.mark.site (it builds a site itself, or starts MkDocs or Chromium in a process of its own); every other
+# test is marked fast. A fast test that starts a MkDocs build in this process fails and says to mark it.
 SITE_FIXTURES = {
     "built_site",
     "every_edition",

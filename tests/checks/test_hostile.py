@@ -531,6 +531,7 @@ def mkdocs_build(root: Path, *flags: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "flags",
     [("--strict", "-q"), ("--strict", "-v"), ("--strict",), ("-q",)],
@@ -547,6 +548,7 @@ def test_a_strict_build_stops_on_a_problem_at_any_verbosity(tmp_path, flags):
     assert "Aborted with" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.site
 def test_a_strict_quiet_build_stops_on_mkdocs_own_warning(tmp_path):
     root = copy_minimal(tmp_path)
     replace(root, "mkdocs.yml", "  - lagar/sol.md", "  - lagar/sol.md\n  - lagar/finns-inte.md")
@@ -555,6 +557,7 @@ def test_a_strict_quiet_build_stops_on_mkdocs_own_warning(tmp_path):
     assert "'lagar/finns-inte.md' is included in the 'nav' configuration" in run.stderr
 
 
+@pytest.mark.site
 def test_a_lenient_build_publishes_nothing_unsafe(tmp_path):
     """Without --strict a problem only warns; still no script and no stray file reaches the site,
     and the title and description cannot break out of their HTML."""

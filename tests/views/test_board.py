@@ -148,6 +148,7 @@ municipalities:
     assert "inte bekräftat" not in text and not UNFILLED.search(text), UNFILLED.search(text)
 
 
+@pytest.mark.site
 def test_the_draft_is_also_a_pdf_that_says_the_same(tmp_path):
     run = draft_for("vallentuna", tmp_path, ROOT, "--pdf")
     assert run.returncode == 0, run.stderr
