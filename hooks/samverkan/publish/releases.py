@@ -261,7 +261,11 @@ def _switch(place: Place, release_id: str, old_id: str | None) -> None:
 
 
 def _exchange(first: Path, second: Path) -> bool:
-    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not possible."""
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not possible.
+
+    The standard library has no exchange, and os.replace cannot put a link where a folder is. Without it, a
+    publish killed between the two renames leaves no site at X: tests/publish/test_publish_kill.py fails so
+    at that step (publish over a folder made before releases) when this returns False."""
     libc = ctypes.CDLL(None, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
