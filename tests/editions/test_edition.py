@@ -11,8 +11,7 @@ import jsonschema
 import pytest
 from handbooks import replace
 from municipal import TESTBY_URL, municipal_handbook, with_edition_fields
-from samverkan.checks import municipal as municipal_checks
-from samverkan.checks import rules
+from samverkan.checks import adoption, rules
 from samverkan.editions import edition, overlay
 from samverkan.editions.handbook import load_site
 from samverkan.publish import publish
@@ -406,7 +405,7 @@ def test_contacts_say_whether_and_by_which_function_the_municipality_confirmed_i
 
 def test_real_status_file_and_municipality_files_agree():
     handbook = load_site(ROOT / "mkdocs.yml")
-    assert municipal_checks.status_problems(handbook) == []
+    assert adoption.status_problems(handbook) == []
     adopted = {row.code for row in handbook.adoption if row.adopted}
     assert (
         adopted

@@ -1,6 +1,6 @@
 """Municipality files checked like pages: the rules every file follows, its texts, what the pages need from it,
-the edition's own fields (site_url, reviewed, the sections additions name), and status.yml against the files.
-editions/overlay.py and editions/county.py read the files.
+and the edition's own fields (site_url, reviewed, the sections additions name); adoption.py holds status.yml
+against the files. editions/overlay.py reads the files.
 """
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from samverkan.checks.adoption import status_problems
 from samverkan.checks.markup import attribute_list_faults, link_targets, scheme_of
 from samverkan.checks.personal_data import file_problems
 from samverkan.content.body import ID, LOCAL_MARKER
-from samverkan.content.frontmatter import read_yaml_file
 from samverkan.content.model import Handbook, Routine
 from samverkan.content.parts import LANGUAGES
 from samverkan.content.phone import NOT_A_NUMBER, PUBLIC_KINDS_HINT, address_fault, declared_fault
 from samverkan.content.problems import Problem
-from samverkan.content.schema import build_day, future_date_fault, parse_date
+from samverkan.content.schema import future_date_fault, parse_date
 from samverkan.editions import edition
-from samverkan.editions.county import STALE_DAYS, STATUS_FILE, stale
+from samverkan.editions.county import STATUS_FILE
 from samverkan.editions.edition import PLACEMENT, addition_section, sections, url_fault
 from samverkan.editions.overlay import (
     COUNTY,
@@ -434,17 +434,6 @@ def municipality_files(handbook: Handbook) -> list[Problem]:
     return problems
 
 
-def stale_notes(handbook: Handbook, today=None) -> list[str]:
-    """A warning, not a problem, for every night value not confirmed and read more than STALE_DAYS ago: the
-    site still shows it, with the day it was read, but someone should read its source again."""
-    lines = night_read_lines(handbook)
-    return [
-        f"{STATUS_FILE}:{lines.get(row.code, 1)}: warning: {row.name}: the night contact was read {days} days ago (more than {STALE_DAYS}) — read its source again, "
-        f"write the new day under read:, or ask the municipality to confirm it"
-        for row, days in stale(handbook.adoption, today or build_day())
-    ]
-
-
 def edition_field_problems(handbook: Handbook, overlay: Overlay) -> list[Problem]:
     """The edition's own fields: site_url, reviewed, and the section each addition names (the county's too)."""
     if not overlay.readable or not (overlay.is_municipality or overlay.is_county):
@@ -525,67 +514,3 @@ def _section_problems(handbook: Handbook, overlay: Overlay, routine_id: str) -> 
                 )
             )
     return problems
-
-
-def status_problems(handbook: Handbook) -> list[Problem]:
-    """status.yml and the municipality files agree: a municipality marked adopted has a file, and a
-    municipality with a file is marked adopted. Each problem names the side that is wrong."""
-    if not handbook.adoption:
-        return []
-    municipalities = [each for each in loaded(handbook) if each.is_municipality]
-    files = {each.code: each for each in municipalities if each.readable and each.code}
-    status_lines = _status_lines(handbook)
-    problems = []
-    for row in handbook.adoption:
-        if row.adopted and not any(_is_file_of(each, row) for each in municipalities):
-            problems.append(
-                Problem(
-                    STATUS_FILE,
-                    status_lines.get(row.code, 1),
-                    f'{row.name} ({row.code}) is marked adopted, but no file in {FOLDER}/ has code "{row.code}"',
-                    f"add its file (copy {FOLDER}/TEMPLATE.yml), or write adopted: no until it exists",
-                )
-            )
-    rows = {row.code: row for row in handbook.adoption}
-    for code, each in sorted(files.items()):
-        row = rows.get(code)
-        if row is not None and not row.adopted:
-            problems.append(
-                Problem(
-                    each.file,
-                    each.lines.get(("code",), 1),
-                    f"{row.name} has a file, but {STATUS_FILE}:{status_lines.get(code, 1)} says adopted: no",
-                    f"write adopted: yes (or the date of the board's decision) in {STATUS_FILE} when the board has decided, else remove the file",
-                )
-            )
-    return problems
-
-
-def _is_file_of(each: Overlay, row) -> bool:
-    """The file is the municipality's by its code, its name, or its file name (a file that cannot be read,
-    or names the wrong code, has its own problem: it is not also missing)."""
-    plain = re.sub(r" (kommun|stad)$", "", row.name).lower().translate(str.maketrans("åäöé ", "aaoe-"))
-    return each.code == row.code or each.value("name", "sv") == row.name or each.slug == plain
-
-
-def night_read_lines(handbook: Handbook) -> dict:
-    """SCB code -> the line of its night contact's read: in status.yml."""
-    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
-    entries = data.get("municipalities") if isinstance(data, dict) else None
-    return {
-        str(entry.get("code")): lines.get(("municipalities", index, "night", "read"), 1)
-        for index, entry in enumerate(entries or [])
-        if isinstance(entry, dict)
-    }
-
-
-def _status_lines(handbook: Handbook) -> dict:
-    """SCB code -> the line of its entry in status.yml."""
-
-    data, lines, _, _ = read_yaml_file(handbook.root, STATUS_FILE)
-    entries = data.get("municipalities") if isinstance(data, dict) else None
-    return {
-        str(entry.get("code")): lines.get(("municipalities", index), 1)
-        for index, entry in enumerate(entries or [])
-        if isinstance(entry, dict)
-    }

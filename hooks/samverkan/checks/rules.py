@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from samverkan.checks import (
+    adoption,
     changelogs,
     citations,
     duties,
@@ -436,7 +437,7 @@ RULES = (
     ),
     found(
         "night contacts read long ago",
-        "checks/municipal.py stale_notes",
+        "checks/adoption.py stale_notes",
         (
             "warning: Name: the night contact was read N days ago (more than 365)",
             "not a problem, the build goes on: a night value not confirmed by the municipality was read more than a year ago. Read its source again and write the new day under `read:`, or ask the municipality to confirm it (`confirmed: {date: …, by: …}`)",
@@ -564,7 +565,7 @@ def all_problems(handbook: Handbook, edition: Overlay) -> tuple[list[Problem], l
     the pages it has yet to write."""
     problems, notes = municipal.check(handbook, edition)
     unwritten = [layer.unreplaced(handbook)]
-    notes += municipal.stale_notes(handbook) + [note for note in unwritten if note]
+    notes += adoption.stale_notes(handbook) + [note for note in unwritten if note]
     return layer.located(sorted(set(run_all(handbook) + problems)), handbook.root), notes
 
 
