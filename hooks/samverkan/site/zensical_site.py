@@ -26,7 +26,7 @@ from samverkan.views.render import Renderer
 
 OVERRIDES = Path(__file__).resolve().parents[3] / "overrides-zensical"
 NOT_FOUND, SITEMAP = "404.html", "sitemap.xml"
-_URLS = re.compile(r"<url>.*?</url>", re.DOTALL)
+_URLS = re.compile(r"<url>(?:(?!</?url>).)*+</url>", re.DOTALL)  # up to the next <url> at most: linear
 
 
 def build(config_file: str | Path, handbook, chosen, site_dir: str | Path, site_url: str) -> list[str]:
