@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from municipal import municipal_handbook
+from samverkan.checks import adoption
 from samverkan.content import versions
 from samverkan.editions import overlay
 from samverkan.editions.handbook import load_site
@@ -69,8 +70,10 @@ def test_the_draft_names_the_version_its_pdf_the_roles_and_the_checklists(slug, 
     assert attachment.endswith("-stockholm.pdf") == has_file
     bilagor = text.split("## Bilagor", 1)[1]
     assert plan.version in bilagor and attachment in bilagor
-    roles = board.municipal_roles(HANDBOOK)
+    roles = board.municipal_roles(HANDBOOK, slug)
     assert len(roles) >= 3 and sum(len(role.checklists) for role in roles) >= 5
+    # Stockholm's own outreach unit is a role only in Stockholm's draft (only_in: [stockholm])
+    assert ("Ungdomsjouren" in text) == has_file
     for role in roles:
         assert f"**{role.actor.title}.**" in text
         for checklist in role.checklists:
@@ -163,3 +166,22 @@ def test_the_draft_is_also_a_pdf_that_says_the_same(tmp_path):
     assert paper.plan_pdf_name(plan.version, overlay.load(HANDBOOK.root, None), "sv") in flat
     assert f"Utkast till tjänsteutlåtande, Vallentuna kommun, Samverkansplanen {plan.version}, sida 1" in flat
     assert "\\" not in text and "<" not in text  # the Markdown's escapes and no markup show
+
+
+@pytest.mark.parametrize(
+    "named, expected", [("testby", []), ("nowhere", ["only_in: 'nowhere' is not a municipality"])]
+)
+def test_a_unit_only_some_municipalities_have_names_them_as_the_county_list_does(tmp_path, named, expected):
+    root = municipal_handbook(tmp_path)
+    for lang in ("sv", "en"):
+        actor = root / "docs" / lang / "aktorer" / "boendet.md"
+        actor.write_text(
+            actor.read_text(encoding="utf-8").replace(
+                "kind: residence\n", f"kind: residence\nonly_in: [{named}]\n"
+            )
+        )
+    problems = adoption.only_in_problems(load_site(root / "mkdocs.yml"))
+    assert [
+        problem.message[: len(text)] for problem, text in zip(problems, expected * 2, strict=True)
+    ] == expected * 2
+    assert all(problem.line == 10 for problem in problems)  # the line that names it

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from samverkan.content.frontmatter import read_yaml_file
-from samverkan.content.model import Handbook
+from samverkan.content.model import Actor, Handbook
 from samverkan.content.problems import Problem
 from samverkan.content.schema import build_day
 from samverkan.editions.county import STALE_DAYS, STATUS_FILE, stale
@@ -56,6 +56,25 @@ def status_problems(handbook: Handbook) -> list[Problem]:
                 )
             )
     return problems
+
+
+def only_in_problems(handbook: Handbook) -> list[Problem]:
+    """A unit only some municipalities have names them by their slugs in status.yml."""
+    slugs = {row.slug for row in handbook.adoption}
+    if not slugs:  # a plan without a county list (a test's minimal handbook) has nothing to name
+        return []
+    return [
+        Problem(
+            actor.file,
+            ref.line,
+            f"only_in: '{ref.id}' is not a municipality in {STATUS_FILE}",
+            f"write the municipality's slug as {STATUS_FILE} gives it, e.g. {min(slugs)}",
+        )
+        for actor in handbook.pages
+        if isinstance(actor, Actor)
+        for ref in actor.only_in
+        if ref.id not in slugs
+    ]
 
 
 def _is_file_of(each: Overlay, row) -> bool:

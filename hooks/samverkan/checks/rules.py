@@ -378,6 +378,13 @@ RULES = (
             "`municipalities/status.yml` and the municipality files agree: add the file of a municipality marked adopted (copy `TEMPLATE.yml`) or write `adopted: no` until it exists; write `adopted: yes` (or the date of the board's decision) when the board has decided, else remove the file",
         ),
     ),
+    checked(
+        adoption.only_in_problems,
+        (
+            "only_in: '…' is not a municipality in municipalities/status.yml",
+            "an actor page's `only_in:` lists the municipalities that have this unit (e.g. `only_in: [stockholm]`), by the `slug:` each has in `status.yml`; the board's draft names the unit only for them",
+        ),
+    ),
     # Municipality files and municipalities/status.yml, as they are read
     found(
         "municipality files",

@@ -175,6 +175,11 @@ class Actor(Page):
     contact: str | None = declared(
         schema.text, "how to reach the function (switchboard, never a private person)", default=None
     )
+    only_in: tuple[Ref, ...] = declared(
+        schema.ref_list,
+        "a municipal unit that only some municipalities have: their ids in municipalities/status.yml, e.g. [stockholm]",
+        default=(),
+    )
 
 
 @dataclass

@@ -42,8 +42,9 @@ class Role:
     checklists: tuple[Checklist, ...]  # those where it is responsible for an item
 
 
-def municipal_roles(handbook) -> list[Role]:
-    """The roles a municipality holds in the plan, each with the checklists its staff use."""
+def municipal_roles(handbook, slug: str) -> list[Role]:
+    """The roles a municipality holds in the plan, each with the checklists its staff use; a unit only some
+    municipalities have (only_in) only for them."""
     checklists = views.in_nav_order(handbook, handbook.of_type(LANG, Checklist))
     return [
         Role(
@@ -55,7 +56,7 @@ def municipal_roles(handbook) -> list[Role]:
             ),
         )
         for actor in views.in_nav_order(handbook, handbook.of_type(LANG, Actor))
-        if actor.kind == MUNICIPAL
+        if actor.kind == MUNICIPAL and (not actor.only_in or slug in {ref.id for ref in actor.only_in})
     ]
 
 
@@ -97,7 +98,7 @@ def draft(handbook, row, chosen: overlays.Overlay) -> str:
     )
     environment.filters["text"] = markdown_text
     environment.filters["series"] = series
-    roles = municipal_roles(handbook)
+    roles = municipal_roles(handbook, row.slug)
     return environment.get_template(TEMPLATE).render(
         plan=plan,
         row=row,
