@@ -1,26 +1,26 @@
 """Command line: the handbook's checks and reports without MkDocs.
 
-python -m samverkan check        every problem, one line each; exit 1 if any
-python -m samverkan lix          readability (LIX) of every routine and checklist
-python -m samverkan build [--municipality stockholm]    build the county's or a municipality's edition
-python -m samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
-python -m samverkan build --example-edition             ... with the example edition at exempel/, for a municipality to look at
-python -m samverkan build --all                         every edition: the county's, and each municipality's filled into it
-python -m samverkan build --engine zensical              ... with another engine: mkdocs (default), properdocs, zensical
-python -m samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
-python -m samverkan publish --to DIR --rollback         switch DIR back to the release before
-python -m samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
-python -m samverkan review-due --days 60 [--strict]     pages due for review, by owner
-python -m samverkan export --out DIR                    one JSON per language, with its JSON Schema
-python -m samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
-python -m samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
-python -m samverkan finish SITE [--offline]               the page passes and site-wide outputs over a site any engine built
-python -m samverkan verify SITE                          the built site as a browser reads it: safe and complete
-python -m samverkan board-draft --municipality X [--out FILE] [--no-pdf]  a draft tjänsteutlåtande (Markdown and PDF) for the board
-python -m samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
-python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
-python -m samverkan docs                                 the tables of docs-dev/ written from the code (every problem)
-python -m samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
+samverkan check        every problem, one line each; exit 1 if any
+samverkan lix          readability (LIX) of every routine and checklist
+samverkan build [--municipality stockholm]    build the county's or a municipality's edition
+samverkan build --plan-pdf                    ... with the whole plan as PDF in the site and its offline copy
+samverkan build --example-edition             ... with the example edition at exempel/, for a municipality to look at
+samverkan build --all                         every edition: the county's, and each municipality's filled into it
+samverkan build --engine zensical              ... with another engine: mkdocs (default), properdocs, zensical
+samverkan publish --to DIR [--municipality X]  build, check, then switch DIR to the new release atomically
+samverkan publish --to DIR --rollback         switch DIR back to the release before
+samverkan revisions --base main               versions, reviewed dates, sv/en twins, CHANGELOG
+samverkan review-due --days 60 [--strict]     pages due for review, by owner
+samverkan export --out DIR                    one JSON per language, with its JSON Schema
+samverkan archive --tag v2.0 | --all          a released plan version, built from its git tag, into arkiv/
+samverkan compile OUT --lang sv [--municipality X]  one language as plain Markdown and a config, for any engine
+samverkan finish SITE [--offline]               the page passes and site-wide outputs over a site any engine built
+samverkan verify SITE                          the built site as a browser reads it: safe and complete
+samverkan board-draft --municipality X [--out FILE] [--no-pdf]  a draft tjänsteutlåtande (Markdown and PDF) for the board
+samverkan confirmations [--sheets DIR]        municipalities with values missing or not confirmed; a sheet each to confirm them
+samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]  the whole plan as one A4 PDF per language
+samverkan docs                                 the tables of docs-dev/ written from the code (every problem)
+samverkan --county uppsala build               any command for another county's plan (editions/layer.py)
 """
 
 from __future__ import annotations
@@ -265,7 +265,7 @@ TOOLS = {
 
 def report_verified(site: str, config_file: str) -> int:
     if not Path(site).is_dir():
-        print(f"{site}: no such folder — build the site first (python -m samverkan build)", file=sys.stderr)
+        print(f"{site}: no such folder — build the site first (samverkan build)", file=sys.stderr)
         return 1
     shown = Path(site) / paper.EXAMPLE_FOLDER
     # the county's site with the example edition: a site of its own in it

@@ -1,4 +1,4 @@
-"""Hostile and careless files in municipalities/: each stops `python -m samverkan check` with one clean line.
+"""Hostile and careless files in municipalities/: each stops `samverkan check` with one clean line.
 
 Every case writes one bad file into a copy of the municipal fixture (tests/fixtures/municipal), runs the
 command as an adopter would, and asserts the exact problem (file, line, message), that a fix follows it,

@@ -1,4 +1,4 @@
-"""The engine-neutral tree (python -m samverkan compile): one language as plain Markdown with its views as HTML
+"""The engine-neutral tree (samverkan compile): one language as plain Markdown with its views as HTML
 blocks, links between the tree's own files, and a config any Python-Markdown engine can build."""
 
 from __future__ import annotations

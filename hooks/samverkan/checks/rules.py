@@ -456,7 +456,7 @@ RULES = (
         "site/completeness.py",
         (
             "the page 'x' (en, …) was not built / says <html lang=\"sv\"> / the link 'x' leads to nothing / the en search index is missing / the export does not match its schema (verify)",
-            "the engine left the site incomplete: rebuild with `python -m samverkan build`; if it persists, the engine or a template changed (docs-dev/it.md)",
+            "the engine left the site incomplete: rebuild with `samverkan build`; if it persists, the engine or a template changed (docs-dev/it.md)",
         ),
         (
             "the link 'x' leads from a page in en to one in sv (verify)",
@@ -480,7 +480,7 @@ RULES = (
         ),
         (
             "the page runs a script that is not the theme's own / runs x, which is not one of the site's script files / carries no Content-Security-Policy / its Content-Security-Policy is not the site's (verify)",
-            "every published page, an archived version's and the offline copy's zip's too, runs only the scripts the theme's templates write (Material's and `overrides/`, read from the templates themselves) and `.js` files of the site, and carries the policy the build writes for it (views/csp.py). A page copied into `arkiv/` by hand, or edited after the build, fails: rebuild the archive with `python -m samverkan archive --tag vX.Y`, or remove the file",
+            "every published page, an archived version's and the offline copy's zip's too, runs only the scripts the theme's templates write (Material's and `overrides/`, read from the templates themselves) and `.js` files of the site, and carries the policy the build writes for it (views/csp.py). A page copied into `arkiv/` by hand, or edited after the build, fails: rebuild the archive with `samverkan archive --tag vX.Y`, or remove the file",
         ),
         (
             "x.js: is a script that is not the theme's own / x.svg: the SVG holds <script> / has the handler / links to a script address / x.xml: the XML holds <script> / asks for a style sheet / the PDF holds /X, which runs or opens something / holds a link action /X / holds an annotation /X / cannot be read / the style sheet loads from outside the site / is not valid JSON / is not the PNG image its name says / files of type '.x' are not published / is a symbolic link (verify)",

@@ -5,7 +5,7 @@
 The **plan version** is the newest released section of CHANGELOG.md. Both files come by pull request,
 so they are read as untrusted text: anything else is a one-line problem, never an exception.
 
-An archived plan version (``python -m samverkan archive``, archive.py) is a complete site in
+An archived plan version (``samverkan archive``, archive.py) is a complete site in
 ``arkiv/<X.Y>/`` beside mkdocs.yml, with a manifest of its pages' versions; every build copies the
 archives into the site under the same path, and links each version to the archive that holds it.
 """

@@ -9,7 +9,7 @@ county's layer lives in ``counties/<county>/``:
       docs/sv/…, docs/en/…  the county's own pages: each replaces the core's page at the same path (the
                           county board, the regional actors), or adds one
 
-``python -m samverkan --county uppsala build`` assembles the core and the layer into one project folder,
+``samverkan --county uppsala build`` assembles the core and the layer into one project folder,
 ``.counties/uppsala/`` (links to the core's files, a copy of its pages with the layer's over them), and
 builds there into ``site-uppsala/``. Every other command takes ``--county`` the same way.
 

@@ -17,7 +17,7 @@ switchboards, its texts (no HTML, https links only, markers that resolve) and
 personal data.
 
 The edition to build is named by the environment variable SAMVERKAN_MUNICIPALITY
-(``python -m samverkan build --municipality stockholm`` sets it).
+(``samverkan build --municipality stockholm`` sets it).
 """
 
 from __future__ import annotations

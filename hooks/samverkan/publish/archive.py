@@ -1,7 +1,7 @@
 """Keep every released plan version readable: build the handbook as it was at a git tag.
 
-    python -m samverkan archive --tag v2.0     # -> arkiv/2.0/ beside mkdocs.yml
-    python -m samverkan archive --all          # every tag vX.Y
+    samverkan archive --tag v2.0     # -> arkiv/2.0/ beside mkdocs.yml
+    samverkan archive --all          # every tag vX.Y
 
 The next build of the site copies ``arkiv/`` into it (paper.post_build), so the version is published at
 ``<site>/arkiv/2.0/``; every page there says which version it is and links to the current page.

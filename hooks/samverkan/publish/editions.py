@@ -1,6 +1,6 @@
 """Every edition of the county in one run: the county's site rendered once, each municipality's filled into it.
 
-    python -m samverkan build --all      site/ and site-<municipality>/ for every file in municipalities/
+    samverkan build --all      site/ and site-<municipality>/ for every file in municipalities/
 
 The county's edition is built first, as ``build`` builds it (site/), with its offline copy kept unpacked. Its
 check covers every municipality's file, so if any edition has a problem, nothing is built. Each municipality's

@@ -1,6 +1,6 @@
 """The ``plan-pdf`` command: the whole plan of an edition as one A4 PDF per language (site/plan_pdf.py).
 
-    python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]
+    samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]
 
 Without --site the edition is built first (strictly, without its offline copy) into a temporary folder; with
 --site, the PDF is made from that built edition, which must be the one --municipality names.
@@ -24,7 +24,7 @@ def run(config_file: str, slug: str | None, langs: list[str], site: str | None, 
         return 1
     if site and not (Path(site) / "index.html").is_file():
         print(
-            f"--site: {site} holds no built site (no index.html) — build it first (python -m samverkan build); no PDF was made",
+            f"--site: {site} holds no built site (no index.html) — build it first (samverkan build); no PDF was made",
             file=sys.stderr,
         )
         return 1

@@ -1,6 +1,6 @@
 """The built site judged complete, whatever engine made it: a build's exit code proves nothing about the site.
 
-The second half of ``python -m samverkan verify SITE`` (the first, safety, is verify.py). It fails on:
+The second half of ``samverkan verify SITE`` (the first, safety, is verify.py). It fails on:
 every page of the model without its HTML page in both languages or with the wrong <html lang>, a missing root
 page, an internal link or anchor that leads nowhere or, but for the language switch, into the other language
 (an English page's links stay under en/, a Swedish page's outside it), a language without its search index, and an export that
@@ -22,9 +22,7 @@ from samverkan.content.problems import Problem
 from samverkan.content.urls import language_url, page_url
 from samverkan.site import verify
 
-FIX = (
-    "rebuild with the project's own command (python -m samverkan build); the engine left the site incomplete"
-)
+FIX = "rebuild with the project's own command (samverkan build); the engine left the site incomplete"
 SCHEMA = "export/handbook-export.schema.json"
 OFFLINE_INDEX = "search/search_index.js"  # the offline edition inlines one index for both languages
 NOT_FOUND_PAGE = "404.html"
@@ -32,7 +30,7 @@ SKIPPED_SCHEMES = ("http:", "https:", "tel:", "mailto:", "data:", "blob:", "java
 
 
 def safe_and_complete(site: str | Path, handbook: Handbook, apart: tuple = ()) -> list[Problem]:
-    """The built site judged whole, as ``python -m samverkan verify`` does: safe (verify.py), then complete;
+    """The built site judged whole, as ``samverkan verify`` does: safe (verify.py), then complete;
     every page parsed once. ``apart``: its folders that hold a site of their own, verified on its own; links into
     them are followed all the same. The archived plan versions (arkiv/) are always apart: each was verified as a
     site of its own when the archive command made it (publish/archive.py)."""
@@ -46,7 +44,7 @@ def problems(
     site: str | Path, handbook: Handbook, language: str | None = None, pages: dict | None = None
 ) -> list[Problem]:
     """The site's faults; with ``language``, a tree of that language alone at the site's root, as another
-    engine builds it from ``python -m samverkan compile`` (no export: the hooks write it). ``pages``: the
+    engine builds it from ``samverkan compile`` (no export: the hooks write it). ``pages``: the
     site's pages as verify.parsed read them, when they are read already."""
     site = Path(site)
     pages = _read_pages(pages if pages is not None else verify.parsed(site))

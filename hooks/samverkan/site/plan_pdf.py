@@ -1,6 +1,6 @@
 """The whole plan as one A4 PDF per language (plan_document.py), printed by the Chromium the print-outs use (pdf.py).
 
-    python -m samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]
+    samverkan plan-pdf [--municipality X] [--lang sv] [--site DIR] [--out DIR]
 
 Printed twice: the first print shows where each page of the plan starts (the PDF's named destinations, one
 per section id), the second fills those page numbers into the table of contents; the numbers stay where the

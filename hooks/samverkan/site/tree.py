@@ -1,6 +1,6 @@
 """An engine-neutral tree of one language, for any Python-Markdown engine with no hooks and no i18n plugin:
 
-    python -m samverkan compile OUT --lang sv [--municipality sigtuna]
+    samverkan compile OUT --lang sv [--municipality sigtuna]
 
 ``OUT/docs/<path>.md`` is each page as its reader gets it, as plain Markdown: the local values and additions of
 the edition, the cited sections, every [[marker]] a Markdown link to the other page's file; the page's header,

@@ -1,6 +1,6 @@
 """The built site judged as a browser reads it: every HTML file parsed (Lexbor, an HTML5 parser), whatever made it.
 
-    python -m samverkan verify SITE
+    samverkan verify SITE
 
 Runs after every build and publish, on an edition, the offline edition and an archive alike. It fails on what
 must never reach a reader: script, a handler or a style attribute that is not the theme's own, anything loaded

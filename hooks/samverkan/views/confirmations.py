@@ -1,7 +1,7 @@
 """What the handbook shows for each municipality, for the municipality to confirm: which still have values that are
 missing or not confirmed, and one printable sheet per municipality (Swedish) to confirm or correct each value.
 
-    python -m samverkan confirmations [--sheets DIR]
+    samverkan confirmations [--sheets DIR]
 
 The values are those *Kontakter per kommun* shows: the night contact of municipalities/status.yml (service,
 number, hours, what to do when nobody answers, with the page it was read on and the day) and, for a municipality
