@@ -205,7 +205,7 @@ def _offline(config) -> bool:
 
 def on_page_content(html, page, config, files):
     model_page = _model_page(page)
-    html = webpage.accessible_tasklists(_cache["renderer"].links(model_page, html) if model_page else html)
+    html = _cache["renderer"].links(model_page, html) if model_page else html
     _cache.pop("rendering", None)  # rendered
     return html
 

@@ -80,7 +80,14 @@ def test_swedish_at_the_root_english_under_en_one_404_one_sitemap_of_both(zensic
     }
 
 
-def test_the_skip_link_s_target_stands_before_the_article_and_the_numbers_call(zensical_site_dir):
+def test_the_skip_link_s_target_stands_before_the_article_the_numbers_call_and_the_boxes_are_labelled(
+    zensical_site_dir,
+):
     page = (zensical_site_dir / "vad-gor-jag-nu" / "index.html").read_text(encoding="utf-8")
     assert page.index('id="__skip"') < page.index('<article class="md-content__inner')
     assert 'class="sv-tel" href="tel:' in page and "samverkan:" not in page
+    checklist = (zensical_site_dir / "checklistor" / "avvikning-boendet" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    boxes = checklist.count('<input type="checkbox" disabled')  # the items' boxes, not the theme's toggles
+    assert boxes > 0 and checklist.count('<label class="sv-task"><input type="checkbox" disabled') == boxes

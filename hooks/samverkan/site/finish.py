@@ -5,7 +5,7 @@
 Whatever engine turned the pages into HTML (MkDocs through hooks/mkdocs_hooks.py, or Zensical from the tree of
 ``samverkan compile``), the page's own text, its generated view and its frame (header, footer, banner …) reach
 the built page between comment markers (``marked`` and ``marked_frame``). This step finds them and, per page:
-numbers that call, the night number, urgent items first and tables as cards (views/webpage.for_readers), the
+labelled task boxes, numbers that call, the night number, urgent items first and tables as cards (views/webpage), the
 sanitizer on every marked part, and in the county's edition each municipality's parts taken out into their own
 scripts (views/municipality_parts.py); then every HTML file gets its Content-Security-Policy (views/csp.py). The
 site-wide outputs follow: the export, the feeds and archived plan versions, the municipality scripts and the
@@ -131,7 +131,9 @@ def page_passes(html: str, renderer, slot_key: str, county: bool, finished: Fini
             view = between[0]
             content = html[opening.end() : view.start()]
             ready = _sanitized(
-                webpage.for_readers(content, html[view.end() : closing.start()], page, renderer),
+                webpage.for_readers(
+                    webpage.accessible_tasklists(content), html[view.end() : closing.start()], page, renderer
+                ),
                 page,
                 finished,
             )
