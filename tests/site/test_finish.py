@@ -32,9 +32,9 @@ def test_the_marked_parts_are_ready_for_readers_and_sanitized_and_the_markers_go
             + finish.marked(page, "<p>Ring 112.</p>", "<p>Vyn</p>")
         ),
         renderer,
-        "",
         False,
         done,
+        finish.parts_markdown(ROOT),
     )
     assert '<a class="sv-tel" href="tel:112">112</a>' in html
     assert "<p>Ramen</p>" in html and "<nav>tema</nav>" in html and "<p>Vyn</p>" in html
@@ -50,7 +50,11 @@ def test_a_page_that_writes_the_markers_itself_gets_all_between_them_sanitized(r
     done = finish.Finished()
     escape = "<p>a</p><!--/samverkan:page--><img src=x onerror=alert(1)><!--samverkan:frame-->"
     html = finish.page_passes(
-        _page(finish.marked(page, escape, "") + "<footer>f</footer>"), renderer, "en/", False, done
+        _page(finish.marked(page, escape, "") + "<footer>f</footer>"),
+        renderer,
+        False,
+        done,
+        finish.parts_markdown(ROOT),
     )
     assert "onerror" not in html and "samverkan:" not in html and "<footer>f</footer>" in html
     assert [problem.split(" — ")[0] for problem in done.problems][0] == (

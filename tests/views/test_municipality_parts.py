@@ -1,38 +1,42 @@
-"""Taking the county edition's municipality parts out of a page (views/municipality_parts.py)."""
+"""A municipality's parts in a page's slots, and the county site's scripts that carry them (views/municipality_parts.py)."""
 
 from __future__ import annotations
 
-from samverkan.views.municipality_parts import take_out
+from samverkan.views.municipality_parts import Collected, place, read_script, slots
 
-PART = '<div class="sv-chosen" data-sv-municipality="{slug}" hidden="">{text}</div>'
+TOP, LATER = (
+    '<div class="sv-slot" data-sv-slot="x.md#top"></div>',
+    '<div class="sv-slot" data-sv-slot="x.md#later"></div>',
+)
+PAGE = f"<h1>T</h1>\n{TOP}\n<p>Text</p>\n{LATER}\n<p>End</p>"
 
 
-def test_a_run_of_parts_becomes_one_slot_and_each_part_is_kept_as_written():
-    first, second, later = (
-        PART.format(slug="a", text="<p>A</p>"),
-        PART.format(slug="b", text="<p>B</p>"),
-        PART.format(slug="a", text="<p>A2</p>"),
-    )
-    page, parts = take_out(
-        f"<h1>T</h1>\n{first}\n\n{second}\n<p>Text</p>\n{later}", "x/", frozenset({"a", "b"})
-    )
+def test_slots_are_found_by_their_names():
+    assert slots(PAGE) == {"x.md#top": TOP, "x.md#later": LATER}
+
+
+def test_each_slot_gives_way_to_its_part_or_goes_with_its_line():
     assert (
-        page
-        == '<h1>T</h1>\n<div class="sv-slot" data-sv-slot="x/#0"></div>\n<p>Text</p>\n<div class="sv-slot" data-sv-slot="x/#1"></div>'
+        place(PAGE, {"x.md#later": "<aside>A</aside>"})
+        == "<h1>T</h1>\n<p>Text</p>\n<aside>A</aside>\n<p>End</p>"
     )
-    assert parts == [("x/#0", "a", first), ("x/#0", "b", second), ("x/#1", "a", later)]
+    assert place(PAGE, {}) == PAGE  # nothing to place: the page as it is
 
 
-def test_what_only_looks_like_a_part_stays_in_the_page():
-    """A page may write such a div itself (the sanitizer lets data- attributes through): its slug names no file."""
-    hostile = PART.format(slug="../../../etc/x", text="<p>X</p>") + PART.format(slug="a", text="<p>A</p>")
-    page, parts = take_out(hostile, "x/", frozenset({"a"}))
-    assert [slug for _, slug, _ in parts] == ["a"] and page.startswith(
-        PART.format(slug="../../../etc/x", text="<p>X</p>")
+def test_what_only_looks_like_a_slot_in_text_or_an_attribute_stays():
+    text = f"<p>{TOP.replace('<', '&lt;')}</p><p title='{TOP}'>x</p>"
+    assert place(text, {"x.md#top": "<p>A</p>"}) == text
+
+
+def test_each_part_is_written_once_and_each_slot_names_it(tmp_path):
+    collected = Collected()
+    collected.add(
+        "sv", {"a": {"x.md#top": "<p>A</p>", "y.md#top": "<p>A</p>"}, "b": {"x.md#top": "<p>B</p>"}}
     )
-
-
-def test_an_unclosed_part_ends_the_pass_in_linear_time():
-    opening = '<div class="sv-chosen" data-sv-municipality="a"'
-    page, parts = take_out(opening * 50_000, "x/", frozenset({"a"}))
-    assert parts == [] and page == opening * 50_000
+    collected.write(tmp_path, {})
+    folder = tmp_path / "assets/javascripts/municipalities"
+    assert read_script((folder / "a.sv.js").read_text(encoding="utf-8")) == {
+        "parts": ["<p>A</p>"],
+        "slots": {"x.md#top": [0], "y.md#top": [0]},
+    }
+    assert read_script((folder / "b.sv.js").read_text(encoding="utf-8"))["parts"] == ["<p>B</p>"]

@@ -85,7 +85,7 @@ def test_county_edition_shows_generic_local_wording(built_site):
     assert wording in re.sub(r"<[^>]+>", "", page)
     assert "[[local:" not in page
     # the municipalities' additions are in their own scripts, for the chooser: not in the page
-    assert "Lokalt tillägg" not in page and 'data-sv-slot="rutiner/avvikning/#1"' in page
+    assert "Lokalt tillägg" not in page and 'data-sv-slot="rutiner/avvikning.md#addition-vem-gor-vad"' in page
     assert "Lokalt tillägg: Stockholms stad" in read(
         built_site, "assets/javascripts/municipalities/stockholm.sv.js"
     )

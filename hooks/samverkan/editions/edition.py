@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
@@ -36,6 +36,9 @@ from samverkan.editions.county import Night
 from samverkan.editions.overlay import NIGHT_UNIT, Overlay, loaded
 
 TEMPLATE = "edition.html"
+# The slots of a page that a municipality's parts go into (EditionMarkdown.fragments): under the title, at the end
+# of a section or of the page (addition-<anchor>, addition), after a routine's title in a list (mark-<routine id>)
+TOP, ADDITION, MARK = "top", "addition", "mark"
 LABELS = "labels.html"  # the site's words, one dictionary per language
 START_PAGE = "start"  # the id of the start page
 MUNICIPAL_UNIT = "municipal-unit"  # the kind of actor page a municipality's unit is
@@ -407,15 +410,29 @@ def _unique(anchor: str, seen: set, numbers: dict[str, int]) -> str:
 # The edition in a page's Markdown
 
 
-class EditionMarkdown:
-    """Puts the edition's parts into a page's Markdown: the addition at its section (or at the end), the
-    announcement of the addition and the contact card after the title. The county's own additions
-    (municipalities/county.yml) stand in every edition.
+class Part(NamedTuple):
+    """A municipality's part of a page: its text, and whether that is Markdown (an addition) or HTML."""
 
-    On the county edition every municipality's parts are there too, hidden, until views/municipality_parts.py
-    takes them out into one script per municipality for the reader who chooses one (samverkan-edition.js);
-    without JavaScript and on paper the county text stands. Their additions have no heading, so the table
-    of contents stays the county's."""
+    text: str
+    markdown: bool = False
+
+
+def slot_key(page: Page, name: str) -> str:
+    """A slot's name across the site's pages in one language: the page's path and the slot's name on it."""
+    return f"{page.path}#{name}"
+
+
+class EditionMarkdown:
+    """Puts the edition into a page's Markdown. The county's own additions (municipalities/county.yml) stand in
+    every edition, at their section, announced after the title, and headed in the table of contents.
+
+    A municipality's parts (the notice of its addition and its contact card after the title, its addition at its
+    section, its mark in the list of routines) are each rendered once, by edition.html, into a fragment for a
+    slot of the page (``fragments``): the page holds only the empty slot, with a stable name, wherever some
+    municipality has a part. Its own edition puts its fragments into its slots (views/municipality_parts.py);
+    the county's site leaves its slots empty and writes every municipality's fragments into one script each,
+    which samverkan-edition.js puts into the slots when the reader chooses the municipality, and the fill of
+    build --all into the county's pages (site/fill.py). Without JavaScript and on paper the county text stands."""
 
     def __init__(self, env, handbook: Handbook, overlay: Overlay):
         self.handbook = handbook
@@ -426,10 +443,11 @@ class EditionMarkdown:
     def labels(self, lang: str) -> dict:
         return self.env.get_template(LABELS).module.labels[lang]
 
-    def choosable(self) -> list[Overlay]:
-        """The municipalities a reader of the county edition may choose: every readable file."""
+    def municipalities(self) -> list[Overlay]:
+        """The municipalities whose parts the edition's pages have slots for: its own, or in the county's edition
+        every municipality a reader may choose (every readable file)."""
         if self.overlay.is_municipality:
-            return []
+            return [self.overlay]
         return [
             each
             for each in loaded(self.handbook)
@@ -438,44 +456,82 @@ class EditionMarkdown:
 
     def __call__(self, page: Page, markdown: str) -> str:
         top = []
-        for each in [
-            *self.county_layer(),
-            *([self.overlay] if self.overlay.is_municipality else self.choosable()),
-        ]:
-            markdown, parts = self._parts(page, markdown, each)
+        for each in self.county_layer():
+            markdown, parts = self._county_parts(page, markdown, each)
             top += parts
+        municipalities = self.municipalities()
+        sections_wanted = {
+            self._addition_slot(page, markdown, each) for each in municipalities if self._addition(page, each)
+        }
+        markdown = self._with_slots(page, markdown, sections_wanted)
+        if any(self._top(page, each) for each in municipalities):
+            top.append(self._slot(page, TOP))
         return after_title(markdown, "\n\n".join(top)) if top else markdown
 
     def county_layer(self) -> list[Overlay]:
         """The county's own additions to routines (municipalities/county.yml), shown in every edition."""
         return [each for each in loaded(self.handbook) if each.is_county and each.readable and each.additions]
 
-    def _own(self, each: Overlay) -> bool:
-        return each is self.overlay or each.is_county
+    def _county_name(self, lang: str) -> str:
+        return self.handbook.county.get(lang, {}).get("name", "")
 
-    def _name(self, each: Overlay, lang: str) -> str:
-        """The name an addition is shown under: the municipality's, or the county's own."""
+    def _county_parts(self, page: Page, markdown: str, each: Overlay) -> tuple[str, list[str]]:
+        """The page's Markdown with the county's addition at its section, and its notice for under the title."""
+        addition = self._addition(page, each)
+        if not addition:
+            return markdown, []
+        t = self.labels(page.lang)
+        anchor = f"{t['local_anchor']}-{each.slug}"
+        name = self._county_name(page.lang) or each.name(page.lang)
+        heading = Markup(  # for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
+            f"{'#' * self._level(page, markdown, each)} {escape(t['local_addition'])}: {_markdown_text(name)} {{#{anchor} .admonition-title}}"
+        )
+        box = self._box(page, each, heading, addition, name, county=True)
+        section = self._section_of(page, markdown, each)
+        lines = markdown.split("\n")
+        at = section.end if section else len(lines)
+        markdown = "\n".join(lines[:at] + ["", box, ""] + lines[at:])
+        return markdown, [_compact(str(self.module.announcement(name, anchor, t)))]
+
+    def _addition(self, page: Page, each: Overlay) -> str | None:
+        return each.addition(page.id, page.lang) if isinstance(page, Routine) else None
+
+    def _section_of(self, page: Page, markdown: str, each: Overlay) -> Section | None:
+        wanted = placement(each, page.id, page.lang)
         return (
-            self.handbook.county.get(lang, {}).get("name", each.name(lang))
-            if each.is_county
-            else each.name(lang)
+            next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
         )
 
-    def _parts(self, page: Page, markdown: str, each: Overlay) -> tuple[str, list[str]]:
-        """The page's Markdown with the municipality's addition in place, and what goes under the title."""
-        t, own = self.labels(page.lang), self._own(each)
-        addition = each.addition(page.id, page.lang) if isinstance(page, Routine) else None
-        top = []
-        if addition:
-            anchor = f"{t['local_anchor']}-{each.slug}"
-            markdown = self._place(page, markdown, each, addition, anchor, own)
-            top.append(str(self.module.announcement(self._name(each, page.lang), anchor, t)))
+    def _level(self, page: Page, markdown: str, each: Overlay) -> int:
+        section = self._section_of(page, markdown, each)
+        return min(section.level + 1, 6) if section else 2
+
+    def _addition_slot(self, page: Page, markdown: str, each: Overlay) -> str:
+        """The slot a municipality's addition goes into: at the end of its section, or of the page."""
+        section = self._section_of(page, markdown, each)
+        return f"{ADDITION}-{section.anchor}" if section else ADDITION
+
+    def _top(self, page: Page, each: Overlay) -> list[str]:
+        """What stands under the title for a municipality: the notice of its addition, its contact card."""
+        t, top = self.labels(page.lang), []
+        if self._addition(page, each):
+            top.append(
+                str(self.module.announcement(each.name(page.lang), f"{t['local_anchor']}-{each.slug}", t))
+            )
         shown = card(each, page.lang, self.handbook) if shows_card(self.handbook, page) else None
         if shown:
             top.append(str(self.module.contact_card(shown, t)))
-        return markdown, [
-            _compact(part if own else str(self.module.chosen(each.slug, Markup(part)))) for part in top
-        ]
+        return [_compact(part) for part in top]
+
+    def _box(self, page: Page, each: Overlay, heading: str, addition: str, name: str, county: bool) -> str:
+        return self.env.get_template("local.html").render(
+            heading=heading,
+            text=addition,
+            municipality=name,
+            source=each.file,
+            t=self.labels(page.lang),
+            county=county,
+        )
 
     def night_call(self, lang: str, contacts_url: str, whose: str) -> str:
         """What follows a call to socialjouren or social services (views/night.py): the socialjour of the municipality
@@ -514,64 +570,68 @@ class EditionMarkdown:
 
     def choices(self, lang: str) -> list[dict]:
         """The county edition's chooser: every municipality of the county, and whether it has parts to show."""
-        with_parts = self.part_slugs
-        return (
-            [each.choice(each.slug in with_parts) for each in contacts(self.handbook, lang)]
-            if not self.overlay.is_municipality
-            else []
-        )
+        if self.overlay.is_municipality:
+            return []
+        with_parts = {each.slug for each in self.municipalities()}
+        return [each.choice(each.slug in with_parts) for each in contacts(self.handbook, lang)]
 
-    @functools.cached_property
-    def part_slugs(self) -> frozenset:
-        """The municipalities whose parts the county edition's pages carry until views/municipality_parts.py takes them out."""
-        return frozenset(each.slug for each in self.choosable())
-
-    def _place(self, page: Page, markdown: str, each: Overlay, addition: str, anchor: str, own: bool) -> str:
-        """The Markdown with the addition at the end of its section, or at the end of the page.
-
-        The county's own additions are headings in the table of contents. A municipality's addition is
-        headed the same way in its edition and in the county's (where it is a part, shown when chosen), so
-        that an edition filled into the county's site (site/fill.py) is the edition built on its own."""
-        t = self.labels(page.lang)
-        wanted = placement(each, page.id, page.lang)
-        section = (
-            next((found for found in sections(markdown) if found.anchor == wanted), None) if wanted else None
-        )
-        level = min(section.level + 1, 6) if section else 2
-        if each.is_county:  # a heading, for the table of contents: the name escaped, and its anchor ours (attr_list reads only the last {…})
-            heading = Markup(
-                f"{'#' * level} {escape(t['local_addition'])}: {_markdown_text(self._name(each, page.lang))} {{#{anchor} .admonition-title}}"
-            )
-        else:
-            heading = Markup(
-                f'<p class="admonition-title" id="{anchor}" role="heading" aria-level="{level}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>'
-            )
-        box = self.env.get_template("local.html").render(
-            heading=heading,
-            text=addition,
-            municipality=self._name(each, page.lang),
-            source=each.file,
-            t=t,
-            county=each.is_county,
-        )
-        if not own:
-            box = str(self.module.chosen(each.slug, Markup(box), True))
-        lines = markdown.split("\n")
-        at = section.end if section else len(lines)
-        return "\n".join(lines[:at] + ["", box, ""] + lines[at:])
-
-    def marks(self, lang: str) -> dict[str, list[Markup]]:
-        """Routine id -> what the routine list shows after its title: "Lokalt tillägg" where the edition has an
-        addition; in the county's edition, each municipality's as a part, shown when it is chosen."""
-        mark, found = self.module.local_mark(self.labels(lang)), {}
-        for each in [self.overlay] if self.overlay.is_municipality else self.choosable():
-            for routine_id in each.additions:
-                found.setdefault(routine_id, []).append(
-                    mark
-                    if each is self.overlay
-                    else Markup(_compact(str(self.module.chosen(each.slug, mark))))
+    def fragments(self, page: Page, listed: tuple[str, ...] = ()) -> dict[str, dict[str, Part]]:
+        """Slug -> slot -> the municipality's part in that slot of the page, for every municipality
+        of ``municipalities``; ``listed``: the routines a list of routines shows, each with the mark of a
+        municipality that adds to it."""
+        markdown, found = page.body, {}
+        for each in self.municipalities():
+            parts = {}
+            top = self._top(page, each)
+            if top:
+                parts[slot_key(page, TOP)] = Part("\n".join(top))
+            addition = self._addition(page, each)
+            if addition:
+                t = self.labels(page.lang)
+                heading = Markup(
+                    f'<p class="admonition-title" id="{t["local_anchor"]}-{each.slug}" role="heading" aria-level="{self._level(page, markdown, each)}">{escape(t["local_addition"])}: {escape(each.name(page.lang))}</p>'
                 )
+                box = self._box(page, each, heading, addition, each.name(page.lang), county=False)
+                parts[slot_key(page, self._addition_slot(page, markdown, each))] = Part(box, markdown=True)
+            mark = str(self.module.local_mark(self.labels(page.lang)))
+            parts.update(
+                {
+                    slot_key(page, f"{MARK}-{routine}"): Part(mark)
+                    for routine in listed
+                    if routine in each.additions
+                }
+            )
+            if parts:
+                found[each.slug] = parts
         return found
+
+    def marks(self, page: Page, listed: tuple[str, ...]) -> dict[str, list[Markup]]:
+        """Routine id -> the slot after its title in a list of routines, where a municipality has an addition."""
+        added = {routine for each in self.municipalities() for routine in each.additions}
+        return {routine: [self._slot(page, f"{MARK}-{routine}")] for routine in listed if routine in added}
+
+    def _slot(self, page: Page, name: str) -> Markup:
+        return Markup(_compact(str(self.module.slot(slot_key(page, name)))))
+
+    def _with_slots(self, page: Page, markdown: str, names: set[str]) -> str:
+        """The Markdown with a slot for each of ``names`` (addition slots) at the end of its section, or of the page."""
+        lines = markdown.split("\n")
+        ends = {found.anchor: found.end for found in sections(markdown)}
+        at = sorted(
+            (
+                (
+                    ends.get(name.removeprefix(f"{ADDITION}-"), len(lines))
+                    if name != ADDITION
+                    else len(lines),
+                    name,
+                )
+                for name in names
+            ),
+            reverse=True,
+        )  # from the bottom, so that each index still holds; at one index, in the order of the names
+        for index, name in at:
+            lines[index:index] = ["", self._slot(page, name), ""]
+        return "\n".join(lines)
 
 
 def _markdown_text(text: str) -> str:

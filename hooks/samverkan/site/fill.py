@@ -45,12 +45,12 @@ from samverkan.views import csp, municipality_parts, night, paper, sanitize
 from samverkan.views.render import Renderer
 
 # The places where an edition differs from the county's site, as the templates mark them (CSS selectors, read by
-# a real HTML parse): the chooser above the header (edition.html, chooser), a slot for a municipality's parts
-# (views/municipality_parts.py), a line after a call the county's script fills (edition.html, night_call), a local
+# a real HTML parse): the chooser above the header (edition.html, chooser), a slot for a municipality's part
+# (edition.html, slot), a line after a call the county's script fills (edition.html, night_call), a local
 # value (editions/overlay.py, fill), what only the county's print-out has (page-header.html), a print-out's QR code.
 BANNER, SLOT, NIGHT, LOCAL, COUNTY_ONLY, QR = (
     "div.sv-chooser",
-    "[data-sv-slot]",
+    municipality_parts.SLOT,
     "[data-sv-fill]",
     "[data-sv-local]",
     "[data-sv-county-only]",
@@ -133,7 +133,7 @@ class Fill:
         for place in places(html) if county_places is None else county_places:
             if place.kind == SLOT:  # first, so that the places the parts bring are filled too
                 parts = self.parts[lang].get(place.name)
-                html = _slot_filled(html, place.markup, parts)
+                html = municipality_parts.filled_slot(html, place.markup, parts)
                 found.update((each.markup, each) for each in self._places_in(parts or ""))
             else:
                 found[place.markup] = place
@@ -200,17 +200,6 @@ class Fill:
 
 def sanitized(html: str) -> str:
     return sanitize.clean(html)[0]
-
-
-def _slot_filled(html: str, slot: str, parts: str | None) -> str:
-    """The page with the municipality's parts for the slot, or without it, when it has none: not even its own
-    line (between blocks, a slot has a line of its own)."""
-    if parts is not None:
-        return html.replace(slot, parts, 1)
-    for alone in (slot + "\n", "\n" + slot, slot):
-        if alone in html:
-            return html.replace(alone, "", 1)
-    return html
 
 
 def built_pages(renderer: Renderer) -> dict:
@@ -310,20 +299,14 @@ def _language(path: str) -> str:
 
 
 def shown_parts(site: Path, slug: str, lang: str) -> dict[str, str]:
-    """Slot -> the municipality's parts in it, from the county site's script for it, as its edition shows them."""
+    """Slot -> the municipality's part in it, from the county site's script for it."""
     script = site / municipality_parts.FOLDER / f"{slug}.{lang}.js"
     if not script.is_file():
         return {}
     data = municipality_parts.read_script(script.read_text(encoding="utf-8"))
-    parts = [_unwrapped(part) for part in data["parts"]]
     return {
-        slot: "\n\n".join(parts[index] for index in indices) for slot, indices in data["slots"].items()
-    }  # as edition.after_title joins them
-
-
-def _unwrapped(part: str) -> str:
-    """A part without the hidden wrapper that kept it out of the county's pages (editions/edition.html, chosen)."""
-    return part[part.index(">") + 1 : part.rindex(municipality_parts.CLOSE)].strip("\n")
+        slot: "".join(data["parts"][index] for index in indices) for slot, indices in data["slots"].items()
+    }
 
 
 def _qr_codes(fill: Fill) -> dict[str, str]:

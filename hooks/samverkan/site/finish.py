@@ -6,18 +6,22 @@ Whatever engine turned the pages into HTML (MkDocs through hooks/mkdocs_hooks.py
 ``samverkan compile``), the page's own text, its generated view and its frame (header, footer, banner …) reach
 the built page between comment markers (``marked`` and ``marked_frame``). This step finds them and, per page:
 labelled task boxes, numbers that call, the night number, urgent items first and tables as cards (views/webpage), the
-sanitizer on every marked part, and in the county's edition each municipality's parts taken out into their own
-scripts (views/municipality_parts.py); then every HTML file gets its Content-Security-Policy (views/csp.py). The
+sanitizer on every marked part, and the municipalities' parts of the page made the same way (``parts``): a
+municipality's edition puts its own into the page's slots, the county's edition keeps each municipality's for its
+own script (views/municipality_parts.py); then every HTML file gets its Content-Security-Policy (views/csp.py). The
 site-wide outputs follow: the export, the feeds and archived plan versions, the municipality scripts and the
 search index per language. MkDocs runs it in its last event; other engines after their build.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from markdown import Markdown
 
 from samverkan.content.model import Page
 from samverkan.content.parts import LANGUAGES
@@ -58,10 +62,23 @@ def marked_frame(html: str) -> str:
 
 @dataclass
 class Finished:
-    """What the page passes found: the sanitizer's problems, one line each, and the municipality parts taken."""
+    """What the page passes found: the sanitizer's problems, one line each, and the county's municipality parts."""
 
     problems: list[str] = field(default_factory=list)
     taken: municipality_parts.Collected = field(default_factory=municipality_parts.Collected)
+
+
+def parts_markdown(root: str | Path):
+    """Text -> HTML by Python-Markdown with the extensions the site's configuration names: a municipality's
+    addition is Markdown, made here, since no page the engine renders holds it. A contact card is the same on
+    every page: each text is made once."""
+    extensions, configs = [], {}
+    for each in read_config(Path(root) / "mkdocs.yml").get("markdown_extensions") or []:
+        name, config = next(iter(each.items())) if isinstance(each, dict) else (each, None)
+        extensions.append(name)
+        configs[name] = config or {}
+    converter = Markdown(extensions=extensions, extension_configs=configs)
+    return functools.cache(lambda text: converter.reset().convert(text))
 
 
 def finish(site_dir: str | Path, renderer, *, offline: bool, site_url: str, county: bool) -> list[str]:
@@ -79,13 +96,11 @@ def pages(site_dir: str | Path, renderer, county: bool) -> Finished:
     ordered = sorted(renderer.handbook.pages, key=_build_order)
     first = [site / page_file(page, renderer.directory_urls) for page in ordered]
     rest = sorted(set(site.rglob("*.html")) - set(first))
+    markdown = parts_markdown(renderer.handbook.root)
     for path in [*first, *rest]:
         if path.is_file():
             html = path.read_text(encoding="utf-8")
-            slot_key = path.relative_to(site).as_posix()
-            if renderer.directory_urls and (slot_key == "index.html" or slot_key.endswith("/index.html")):
-                slot_key = slot_key.removesuffix("index.html")
-            done = csp.with_policy(page_passes(html, renderer, slot_key, county, finished))
+            done = csp.with_policy(page_passes(html, renderer, county, finished, markdown))
             if done != html:
                 path.write_text(done, encoding="utf-8")
     return finished
@@ -105,7 +120,7 @@ def page_file(page: Page, directory_urls: bool) -> str:
     )
 
 
-def page_passes(html: str, renderer, slot_key: str, county: bool, finished: Finished) -> str:
+def page_passes(html: str, renderer, county: bool, finished: Finished, markdown) -> str:
     """One built page with its marked parts made ready for readers and sanitized, the markers gone."""
     marks = list(_MARK.finditer(html))
     if not marks:
@@ -137,12 +152,29 @@ def page_passes(html: str, renderer, slot_key: str, county: bool, finished: Fini
                 page,
                 finished,
             )
-            if county:  # each municipality's parts to its own file
-                ready, taken = municipality_parts.take_out(ready, slot_key, renderer.edition.part_slugs)
-                finished.taken.add(page.lang, taken)
+            parts = _parts(page, renderer, finished, markdown)
+            if county:  # each municipality's parts to its own script
+                finished.taken.add(page.lang, parts)
+            else:  # the edition's own, in its slots
+                ready = municipality_parts.place(ready, parts.get(renderer.overlay.slug, {}))
             out.append(ready)
         position = closing.end()
     return "".join(out) + html[position:]
+
+
+def _parts(page: Page, renderer, finished: Finished, markdown) -> dict[str, dict[str, str]]:
+    """Slug -> slot -> a municipality's part of the page (editions/edition.py, fragments), made as the page's own
+    text is: Markdown, links, numbers that call and the line after a call, the sanitizer."""
+
+    def made(part) -> str:
+        html = renderer.links(page, markdown(part.text) if part.markdown else part.text)
+        html = webpage.numbers_for_readers(webpage.accessible_tasklists(html), page, renderer)
+        return _sanitized(html, page, finished)
+
+    return {
+        slug: {slot: made(part) for slot, part in parts.items()}
+        for slug, parts in renderer.parts(page).items()
+    }
 
 
 def _regions(marks: list) -> list[list]:

@@ -1,13 +1,15 @@
-"""The county edition's municipality parts, taken out of its pages into one small script per municipality.
+"""A municipality's parts in the pages' slots, and the county site's scripts that carry them.
 
-editions/edition.py renders every municipality's contact card, notice and additions into the county's pages,
-hidden, so that they pass through the same steps as the page: links, call links, night numbers, the sanitizer.
-Left in the page they would make every page grow with the county's number of municipalities. This pass, run
-after the sanitizer, takes them out again: each place where parts stood becomes one empty slot, and the parts go
-into assets/javascripts/municipalities/<slug>.<lang>.js, which samverkan-edition.js loads when the reader
-chooses that municipality. The chooser's list of municipalities goes into _list.<lang>.js beside them. They are
-scripts, not JSON, because browsers refuse fetch() on file:// and the site works from disk; search never sees
-them.
+editions/edition.py gives each page an empty slot wherever some municipality has a part (the notice of its
+addition and its contact card under the title, its addition at its section, its mark in the list of routines),
+and each municipality's part for each slot, rendered once (EditionMarkdown.fragments), then made as the page's
+own text is (the hook: Markdown, links, numbers that call, the line after a call, the sanitizer). A
+municipality's own edition puts its parts into its slots (``place``). The county's site leaves its slots empty
+and writes each municipality's parts into assets/javascripts/municipalities/<slug>.<lang>.js (``Collected``),
+which samverkan-edition.js loads when the reader chooses that municipality and puts into the slots by their
+names; build --all's fill reads them back and does the same on the server (site/fill.py). The chooser's list of
+municipalities goes into _list.<lang>.js beside them. They are scripts, not JSON, because browsers refuse
+fetch() on file:// and the site works from disk; search never sees them.
 """
 
 from __future__ import annotations
@@ -16,51 +18,52 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-OPEN = (
-    '<div class="sv-chosen" data-sv-municipality="'  # editions/edition.html, macro chosen: it holds no <div>
-)
-CLOSE = "</div>"
+from selectolax.lexbor import LexborHTMLParser
+
+SLOT, SLOT_NAME = "[data-sv-slot]", "data-sv-slot"  # edition.html, macro slot
 FOLDER = "assets/javascripts/municipalities"
 LIST = "_list"  # _list.<lang>.js: the chooser's municipalities; no slug has a "_" (a file name is a–z and hyphens)
 LIST_FUNCTION, PARTS_FUNCTION = "svMunicipalities", "svMunicipalityParts"  # what samverkan-edition.js defines
 
 
-def take_out(html: str, slot_key: str, slugs: frozenset) -> tuple[str, list[tuple[str, str, str]]]:
-    """The page without the parts of the municipalities in ``slugs``, each run of them replaced by one empty
-    slot, and (slot, slug, part) for each part taken, as the page had it. Slots are named ``slot_key#n``.
-    Anything else that looks like a part (a page may write one) stays where it is: hidden, and no file name."""
-    kept, parts, position, slots = [], [], 0, 0
-    while (start := html.find(OPEN, position)) >= 0:
-        slug_end = html.find('"', start + len(OPEN))
-        close = html.find(CLOSE, slug_end)
-        if slug_end < 0 or close < 0:
-            break
-        slug = html[start + len(OPEN) : slug_end]
-        if slug not in slugs:
-            kept.append(html[position : start + len(OPEN)])
-            position = start + len(OPEN)
-            continue
-        between = html[position:start]
-        if not parts or between.strip():  # a new place in the page
-            slot, slots = f"{slot_key}#{slots}", slots + 1
-            kept += [between, f'<div class="sv-slot" data-sv-slot="{slot}"></div>']
-        parts.append((slot, slug, html[start : close + len(CLOSE)]))
-        position = close + len(CLOSE)
-    return "".join(kept) + html[position:], parts
+def slots(html: str) -> dict[str, str]:
+    """Slot name -> the slot as the page holds it (as the sanitizer serialised it, which the parser repeats)."""
+    return {node.attributes.get(SLOT_NAME) or "": node.html for node in LexborHTMLParser(html).css(SLOT)}
+
+
+def place(html: str, parts: dict[str, str]) -> str:
+    """The HTML with each slot given way to its part (slot name -> part), or to nothing when it has none."""
+    if not parts:
+        return html
+    for name, markup in slots(html).items():
+        html = filled_slot(html, markup, parts.get(name))
+    return html
+
+
+def filled_slot(html: str, slot: str, part: str | None) -> str:
+    """The HTML with the part where the slot stood; without a part, not even the slot's own line (between
+    blocks, a slot has a line of its own), so that the page is as if it never had the slot."""
+    if part is not None:
+        return html.replace(slot, part, 1)
+    for alone in (slot + "\n", "\n" + slot, slot):
+        if alone in html:
+            return html.replace(alone, "", 1)
+    return html
 
 
 class Collected:
     """Every municipality's parts of one build, by language: each distinct part once, and the slots it fills."""
 
     def __init__(self) -> None:
-        # (slug, lang) -> part -> its index
-        self.parts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-        self.slots: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.parts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # (slug, lang) -> part -> index
+        self.slots: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
 
-    def add(self, lang: str, taken: list[tuple[str, str, str]]) -> None:
-        for slot, slug, part in taken:
+    def add(self, lang: str, parts: dict[str, dict[str, str]]) -> None:
+        """One page's parts: slug -> slot -> the municipality's part in it."""
+        for slug, by_slot in parts.items():
             known = self.parts[slug, lang]
-            self.slots[slug, lang][slot].append(known.setdefault(part, len(known)))
+            for name, part in by_slot.items():
+                self.slots[slug, lang][name] = [known.setdefault(part, len(known))]
 
     def write(self, site_dir: str | Path, choices: dict[str, list[dict]]) -> None:
         """One script per municipality and language, and the chooser's list per language (``choices``)."""

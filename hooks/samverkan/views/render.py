@@ -99,6 +99,29 @@ class Renderer:
         )
         if getattr(page, "view", None) == "adoption":
             text = self._adoption_material(page, text)
+        return self._marked(page, text)
+
+    def parts(self, page: Page) -> dict[str, dict[str, edition.Part]]:
+        """Slug -> slot -> a municipality's part of the page (edition.EditionMarkdown.fragments); one in Markdown
+        with its markers and abbreviations as the page's own Markdown has them."""
+        return {
+            slug: {
+                slot: part._replace(text=self._marked(page, part.text)) if part.markdown else part
+                for slot, part in parts.items()
+            }
+            for slug, parts in self.edition.fragments(page, self._listed(page)).items()
+        }
+
+    def _listed(self, page: Page) -> tuple[str, ...]:
+        """The ids of the pages a list of pages shows; none on any other page."""
+        if not (isinstance(page, PlainPage) and page.view in views.LISTED_TYPES):
+            return ()
+        return tuple(
+            listed.id for listed in views.listing(self.handbook, page.lang, views.LISTED_TYPES[page.view])
+        )
+
+    def _marked(self, page: Page, text: str) -> str:
+        """Markdown with each [[id|text]] marker kept through Markdown (``links``) and the abbreviations it uses."""
         text = _TEXT_MARKER.sub(lambda m: f"[[{m[1]}{TEXT_SEPARATOR}{m[2]}]]", text)
         # only the abbreviations the page uses: the abbr extension makes a pass over the page for each
         used = sorted(
@@ -259,7 +282,7 @@ class Renderer:
         if isinstance(page, PlainPage) and page.view in views.LISTED_TYPES:
             return "listing.html", {
                 "pages": views.listing(hb, page.lang, views.LISTED_TYPES[page.view]),
-                "local": self.edition.marks(page.lang),
+                "local": self.edition.marks(page, self._listed(page)),
             }
         return None
 

@@ -303,7 +303,13 @@ def for_readers(content: str, view: str, page: Page, renderer) -> str:
             )
         if main in actors:
             content = named_once(content, actors[main], every_item, labels)
-    html = call_links(card_tables(content + view), renderer.handbook.public_numbers)
+    return numbers_for_readers(card_tables(content + view), page, renderer)
+
+
+def numbers_for_readers(html: str, page: Page, renderer) -> str:
+    """The HTML with its numbers as call links and, after a call, the line with whose number it is; a
+    municipality's part of a page (views/municipality_parts.py) takes this step alone."""
+    html = call_links(html, renderer.handbook.public_numbers)
     if getattr(page, "view", None) in night.WITHOUT_LINES:
         return html
     return night.night_calls(html, page.lang, renderer.night_lines(page), renderer.handbook.night_numbers)

@@ -6,9 +6,9 @@
  * (editions/edition.html, night_forms), its slots filled; on every page, an edition's too, a line with hours
  * says whether the service is open now by the phone's clock.
  *
- * The pages carry no municipality's parts: municipalities/_list.<lang>.js lists the county's municipalities
- * (adopted or not, with their night numbers), and municipalities/<slug>.<lang>.js holds one municipality's
- * parts and the empty slots of the pages they fill (views/municipality_parts.py). Both are
+ * The pages carry no municipality's parts, only empty slots with names: municipalities/_list.<lang>.js lists the
+ * county's municipalities (adopted or not, with their night numbers), and municipalities/<slug>.<lang>.js holds
+ * one municipality's parts and the names of the slots they fill (views/municipality_parts.py). Both are
  * scripts beside this one, loaded when needed and then cached by the browser, since fetch() is refused on
  * file:// and the site works from disk. The choice is kept in this browser only (localStorage) and sent
  * nowhere; it can be changed or forgotten. Without JavaScript or storage, and on paper, the county text stands.
@@ -46,11 +46,14 @@
     if (language === lang) parts[slug] = data;
   };
 
-  // The chosen municipality's parts, each in its slot; a slot is emptied when the choice changes.
+  // The chosen municipality's parts, each in the slot its name gives; a slot is emptied when the choice changes.
   function show(slug, municipality) {
     current = slug;
     var slots = document.querySelectorAll("[data-sv-slot]");
-    for (var i = 0; i < slots.length; i++) slots[i].textContent = "";
+    for (var i = 0; i < slots.length; i++) {
+      slots[i].textContent = "";
+      slots[i].removeAttribute("data-sv-municipality");
+    }
     if (slug) document.documentElement.setAttribute("data-sv-chosen", slug);
     else document.documentElement.removeAttribute("data-sv-chosen");
     if (!slug || !municipality || !municipality.parts) return;
@@ -61,9 +64,9 @@
     var data = parts[slug];
     for (var j = 0; j < slots.length; j++) {
       var indices = data.slots[slots[j].getAttribute("data-sv-slot")] || [];
+      if (!indices.length) continue;
       slots[j].innerHTML = indices.map(function (index) { return data.parts[index]; }).join("");
-      var shown = slots[j].querySelectorAll("[data-sv-municipality]");
-      for (var k = 0; k < shown.length; k++) shown[k].hidden = false;
+      slots[j].setAttribute("data-sv-municipality", slug);
     }
     nightNumbers();
   }
