@@ -77,10 +77,10 @@ def test_an_edition_that_fails_keeps_its_last_release_and_the_others_are_publish
     capsys.readouterr()
     real = fill.fill_tree
 
-    def failing_for_testby(county, county_dir, edition_dir, overlay):
+    def failing_for_testby(county, county_dir, edition_dir, overlay, known=None):
         if overlay.slug == "testby":
             raise fill.FillFailed("index.html: left unfilled")
-        real(county, county_dir, edition_dir, overlay)
+        real(county, county_dir, edition_dir, overlay, known)
 
     monkeypatch.setattr(fill, "fill_tree", failing_for_testby)
     assert editions.run_all(str(root / "mkdocs.yml"), sites_in(tmp_path)) == 1
