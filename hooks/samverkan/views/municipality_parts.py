@@ -3,7 +3,7 @@
 editions/edition.py gives each page an empty slot wherever some municipality has a part (the notice of its
 addition and its contact card under the title, its addition at its section, its mark in the list of routines),
 and each municipality's part for each slot, rendered once (EditionMarkdown.fragments), then made as the page's
-own text is (the hook: Markdown, links, numbers that call, the line after a call, the sanitizer). A
+own text is (site/finish.py: Markdown, links, numbers that call, the line after a call, the sanitizer). A
 municipality's own edition puts its parts into its slots (``place``). The county's site leaves its slots empty
 and writes each municipality's parts into assets/javascripts/municipalities/<slug>.<lang>.js (``Collected``),
 which samverkan-edition.js loads when the reader chooses that municipality and puts into the slots by their
