@@ -100,7 +100,7 @@ def pages(site_dir: str | Path, renderer, county: bool) -> Finished:
     for path in [*first, *rest]:
         if path.is_file():
             html = path.read_text(encoding="utf-8")
-            done = csp.with_policy(page_passes(html, renderer, county, finished, markdown))
+            done = csp.with_policy(_passed(html, renderer, county, finished, markdown))
             if done != html:
                 path.write_text(done, encoding="utf-8")
     return finished
@@ -120,14 +120,34 @@ def page_file(page: Page, directory_urls: bool) -> str:
     )
 
 
+def _passed(html: str, renderer, county: bool, finished: Finished, markdown) -> str:
+    """``page_passes``, or, whatever they raised on an input no budget foresaw, one line naming the page, which
+    keeps nothing of what was marked (as a page the model could not read is built empty)."""
+    try:
+        return page_passes(html, renderer, county, finished, markdown)
+    except Exception as error:  # noqa: BLE001 - any error is one line naming the page, never a traceback
+        marks = list(_MARK.finditer(html))
+        page = _marked_page(marks, renderer)
+        finished.problems.append(
+            f"{page.file if page else 'the built page'}:1: the page cannot be rendered ({type(error).__name__}: "
+            f"{str(error)[:200]}) — simplify the markup on this page (docs-dev/checks.md)"
+        )
+        return html[: marks[0].start()] + html[marks[-1].end() :] if marks else html
+
+
+def _marked_page(marks: list, renderer) -> Page | None:
+    """The handbook page the markers name, if any."""
+    opening = next((mark for mark in marks if mark["lang"]), None)
+    return renderer.handbook.at(opening["lang"], opening["path"]) if opening else None
+
+
 def page_passes(html: str, renderer, county: bool, finished: Finished, markdown) -> str:
     """One built page with its marked parts made ready for readers and sanitized, the markers gone."""
     marks = list(_MARK.finditer(html))
     if not marks:
         return html
     shape = "".join(_LETTER.get((mark["close"], mark["kind"]), "?") for mark in marks)
-    opening = next((mark for mark in marks if mark["lang"]), None)
-    page = renderer.handbook.at(opening["lang"], opening["path"]) if opening else None
+    page = _marked_page(marks, renderer)
     if not _SHAPE.fullmatch(shape) or ("P" in shape and page is None):
         # a page's text wrote the markers itself: all between the first and the last is sanitized as one
         start, end = marks[0].start(), marks[-1].end()
