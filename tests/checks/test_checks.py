@@ -37,7 +37,7 @@ CASES = {
     "unknown field": (
         [(BOENDET, "kind: residence", "kind: residence\nkontakt: växeln")],
         [
-            f"{BOENDET}:10: unknown field 'kontakt' for this actor — check the spelling; allowed: type, id, title, version, reviewed, next_review, owner, description, legal_basis, order, keywords, unconfirmed, untranslated, county_facts, kind, contact"
+            f"{BOENDET}:10: unknown field 'kontakt' for this actor — check the spelling; allowed: type, id, title, version, reviewed, next_review, owner, description, legal_basis, order, keywords, unconfirmed, untranslated, county_facts, kind, contact, only_in"
         ],
     ),
     "mistyped version": (
