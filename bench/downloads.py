@@ -20,20 +20,12 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from samverkan.content.parts import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from samverkan.content.urls import page_url  # noqa: E402
 from samverkan.editions.handbook import load_site  # noqa: E402
+from samverkan.site.pdf import CHROMIUM_ARGS  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from search_engine import Engine, location  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def sample_pages() -> dict[str, str]:
@@ -62,7 +54,7 @@ def first_visit(base: str, log: list[Sent], path: str) -> dict:
     with tempfile.TemporaryDirectory() as profile:
         command = [
             CHROMIUM,
-            *CHROME_FLAGS,
+            *CHROMIUM_ARGS,
             f"--user-data-dir={profile}",
             "--virtual-time-budget=10000",
             "--dump-dom",
