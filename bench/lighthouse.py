@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from downloads import CHROME_FLAGS, CHROMIUM
+from downloads import CHROMIUM, CHROMIUM_ARGS
 
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
@@ -36,7 +36,7 @@ def audit(url: str) -> dict:
             "--output=json",
             f"--output-path={report_file}",
             "--only-categories=" + ",".join(CATEGORIES),
-            "--chrome-flags=" + " ".join(CHROME_FLAGS),
+            "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
         ]
         subprocess.run(
             command, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300
