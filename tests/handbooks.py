@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from samverkan.checks import rules
@@ -30,3 +33,15 @@ def replace(root: Path, file: str, old: str, new: str) -> None:
 
 def problems(root: Path) -> list[str]:
     return [str(problem) for problem in rules.run_all(load_site(root / "mkdocs.yml"))]
+
+
+def run_command(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`samverkan --config root/mkdocs.yml ARGS` in a process of its own, as a person types it, with this
+    checkout's code; its output, exit code and any traceback as the process shows them."""
+    return subprocess.run(
+        [sys.executable, "-m", "samverkan", "--config", str(root / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(MINIMAL.parents[2] / "hooks")},
+        timeout=120,
+    )

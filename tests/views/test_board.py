@@ -4,14 +4,13 @@ municipality file is one line, never a traceback."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from handbooks import run_command
 from municipal import municipal_handbook
 from samverkan.checks import adoption
 from samverkan.content import versions
@@ -30,24 +29,14 @@ UNFILLED = re.compile(
 
 def draft_for(slug: str, tmp_path: Path, root: Path = ROOT, *options: str) -> subprocess.CompletedProcess:
     """The command as the working group types it; without its PDF unless ``options`` ask for it (--pdf)."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "samverkan",
-            "--config",
-            str(root / "mkdocs.yml"),
-            "board-draft",
-            "--municipality",
-            slug,
-            "--out",
-            str(tmp_path / "draft.md"),
-            *([] if "--pdf" in options else ["--no-pdf"]),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
-        timeout=120,
+    return run_command(
+        root,
+        "board-draft",
+        "--municipality",
+        slug,
+        "--out",
+        str(tmp_path / "draft.md"),
+        *([] if "--pdf" in options else ["--no-pdf"]),
     )
 
 

@@ -3,12 +3,11 @@ lists what the handbook shows for it, with the source and the day it was read, a
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from handbooks import run_command
 from municipal import municipal_handbook
 from samverkan.editions.handbook import load_site
 
@@ -38,22 +37,7 @@ municipalities:
 
 
 def confirmations(root: Path, sheets: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "samverkan",
-            "--config",
-            str(root / "mkdocs.yml"),
-            "confirmations",
-            "--sheets",
-            str(sheets),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
-        timeout=120,
-    )
+    return run_command(root, "confirmations", "--sheets", str(sheets))
 
 
 @pytest.mark.site
